@@ -1,0 +1,112 @@
+import { lazy, Suspense } from 'react'
+import { hasRole } from '../shared/roles.ts'
+import { ProposalList } from './features/proposals/ProposalList.tsx'
+import { SessionBar } from './features/session/SessionBar.tsx'
+import { useSession } from './features/session/SessionContext.ts'
+import { SessionProvider } from './features/session/SessionProvider.tsx'
+import { SignInPage } from './features/session/SignInPage.tsx'
+import { PageTitle } from './lib/PageTitle.tsx'
+import type { Route } from './lib/route.ts'
+import type { Me } from './lib/types.ts'
+import { useRoute } from './lib/useRoute.ts'
+
+// The editor and the people page are loaded only when opened: the first screen stays small.
+const ProposalPage = lazy(() =>
+  import('./features/collab/ProposalPage.tsx').then((m) => ({ default: m.ProposalPage })),
+)
+const PeoplePage = lazy(() =>
+  import('./features/people/PeoplePage.tsx').then((m) => ({ default: m.PeoplePage })),
+)
+
+function Page({ route, me }: { route: Route; me: Me }) {
+  switch (route.name) {
+    case 'overview':
+    case 'welcome':
+      return <ProposalList me={me} />
+    case 'proposal':
+      return <ProposalPage key={route.id} proposalId={route.id} me={me} />
+    case 'people':
+      return hasRole(me.role, 'editor') ? <PeoplePage me={me} /> : <NoAccess />
+    case 'notFound':
+      return <NotFound />
+  }
+}
+
+function NoAccess() {
+  return (
+    <>
+      <PageTitle title="Geen toegang">Geen toegang</PageTitle>
+      <p>Deze pagina is alleen voor de VNG-redactie.</p>
+      <a href="#/">Naar het overzicht van de voorstellen</a>
+    </>
+  )
+}
+
+function NotFound() {
+  return (
+    <>
+      <PageTitle title="Pagina niet gevonden">Pagina niet gevonden</PageTitle>
+      <a href="#/">Naar het overzicht van de voorstellen</a>
+    </>
+  )
+}
+
+function Shell() {
+  const { state, retry } = useSession()
+  const route = useRoute()
+  const me = state.status === 'signedIn' ? state.me : null
+  return (
+    <>
+      <a className="skip-link" href="#inhoud">
+        Naar de inhoud
+      </a>
+      <header className="page-header">
+        <div className="page-header__inner">
+          <a className="brand" href="#/">
+            Meeschrijven <span className="brand__sub">Verenigingsstrategie 2030</span>
+          </a>
+          {me && (
+            <nav aria-label="Hoofdmenu" className="main-nav">
+              <a href="#/" aria-current={route.name === 'overview' ? 'page' : undefined}>
+                Voorstellen
+              </a>
+              {hasRole(me.role, 'editor') && (
+                <a href="#/mensen" aria-current={route.name === 'people' ? 'page' : undefined}>
+                  Mensen
+                </a>
+              )}
+            </nav>
+          )}
+          {me && <SessionBar me={me} />}
+        </div>
+      </header>
+      <main id="inhoud" className="page-main" tabIndex={-1}>
+        {state.status === 'loading' && <p role="status">Even geduld, u wordt aangemeld…</p>}
+        {state.status === 'signedOut' && <SignInPage reason={state.reason} />}
+        {state.status === 'unreachable' && (
+          <div className="stack">
+            <PageTitle title="Geen verbinding">Geen verbinding met de server</PageTitle>
+            <p className="alert alert--warning">{state.message}</p>
+            <button type="button" className="button" onClick={retry}>
+              Opnieuw proberen
+            </button>
+          </div>
+        )}
+        {me && (
+          <Suspense fallback={<p role="status">Pagina wordt geladen…</p>}>
+            <Page route={route} me={me} />
+          </Suspense>
+        )}
+      </main>
+    </>
+  )
+}
+
+/** The whole editor: session, header with who you are, and the page for the route. */
+export function App() {
+  return (
+    <SessionProvider>
+      <Shell />
+    </SessionProvider>
+  )
+}

@@ -1,0 +1,74 @@
+import Collaboration from '@tiptap/extension-collaboration'
+import CollaborationCaret from '@tiptap/extension-collaboration-caret'
+import { EditorContent, useEditor } from '@tiptap/react'
+import { useEffect, useRef, useState } from 'react'
+import { createSchemaExtensions, FRAGMENT_NAME } from '../../../shared/schema.ts'
+import { PasteCleanup } from '../paste/PasteCleanup.ts'
+import { renderCaret } from '../presence/renderCaret.ts'
+import { LinkShortcut } from '../toolbar/LinkShortcut.ts'
+import { Toolbar } from '../toolbar/Toolbar.tsx'
+import type { Collab } from './createCollab.ts'
+
+/** The local person as the caret extension needs it; the server sets what others see (A6). */
+export interface LocalUser {
+  name: string
+  color: string
+}
+
+/**
+ * The text itself: the shared schema (S2) bound to the Yjs fragment `default`,
+ * with named carets, Yjs undo, Word-aware paste and the toolbar. Read-only when
+ * `editable` is false (reviewers, a frozen text, a refused connection).
+ */
+export function ProposalEditor(props: {
+  collab: Collab
+  user: LocalUser
+  editable: boolean
+  labelledBy: string
+  describedBy?: string
+}) {
+  const { collab, user, editable, labelledBy, describedBy } = props
+  const [linkOpen, setLinkOpen] = useState(false)
+  const openLink = useRef(() => setLinkOpen(true))
+  const editor = useEditor(
+    {
+      editable,
+      extensions: [
+        ...createSchemaExtensions(),
+        Collaboration.configure({ document: collab.doc, field: FRAGMENT_NAME }),
+        CollaborationCaret.configure({ provider: collab.provider, user, render: renderCaret }),
+        PasteCleanup,
+        LinkShortcut.configure({ onOpen: () => openLink.current() }),
+      ],
+      editorProps: {
+        attributes: {
+          id: 'voorstel-tekst',
+          class: 'prose',
+          role: 'textbox',
+          'aria-multiline': 'true',
+          'aria-labelledby': labelledBy,
+          ...(describedBy ? { 'aria-describedby': describedBy } : {}),
+          'data-testid': 'editor',
+        },
+      },
+    },
+    [collab],
+  )
+
+  useEffect(() => {
+    if (editor && editor.isEditable !== editable) editor.setEditable(editable)
+    if (!editable) setLinkOpen(false)
+  }, [editor, editable])
+
+  useEffect(() => {
+    editor?.view.dom.setAttribute('aria-readonly', String(!editable))
+  }, [editor, editable])
+
+  if (!editor) return null
+  return (
+    <div className="editor">
+      {editable && <Toolbar editor={editor} linkOpen={linkOpen} setLinkOpen={setLinkOpen} />}
+      <EditorContent editor={editor} className="editor__content" />
+    </div>
+  )
+}

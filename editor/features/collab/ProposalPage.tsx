@@ -1,0 +1,101 @@
+import { useEffect, useMemo, useState } from 'react'
+import { CloseCode } from '../../../shared/protocol.ts'
+import { hasRole, isFrozen } from '../../../shared/roles.ts'
+import { PageTitle } from '../../lib/PageTitle.tsx'
+import { hrefFor } from '../../lib/route.ts'
+import type { Me } from '../../lib/types.ts'
+import { ConnectionStatus } from '../connection/ConnectionStatus.tsx'
+import { type Refusal, refusalForCloseCode, refusalForEvent } from '../connection/closeMessages.ts'
+import { RefusalNotice } from '../connection/RefusalNotice.tsx'
+import { useConnection } from '../connection/useConnection.ts'
+import { PresenceList } from '../presence/PresenceList.tsx'
+import { colorForPerson } from '../presence/personColor.ts'
+import { usePresence } from '../presence/usePresence.ts'
+import { StatusBadge } from '../proposals/StatusBadge.tsx'
+import { useSession } from '../session/SessionContext.ts'
+import { readToken } from '../session/tokenStore.ts'
+import '../../styles/editor.css'
+import { ProposalEditor } from './ProposalEditor.tsx'
+import { ReadOnlyNotice } from './ReadOnlyNotice.tsx'
+import type { RefusedEvent } from './serverEvents.ts'
+import { useCollab } from './useCollab.ts'
+import { useProposalMeta } from './useProposalMeta.ts'
+
+/** One proposal: title, status, connection, who is here, and the shared text. */
+export function ProposalPage({ proposalId, me }: { proposalId: string; me: Me }) {
+  const { signOut } = useSession()
+  const { collab, ready, reloadText } = useCollab(proposalId, me.person.id, readToken() ?? '')
+  const connection = useConnection(collab?.provider ?? null)
+  const present = usePresence(collab?.provider.awareness ?? null)
+  const { title, status } = useProposalMeta(proposalId, collab?.events ?? null)
+  const [refused, setRefused] = useState<Refusal | null>(null)
+  const user = useMemo(
+    () => ({ name: me.person.name, color: colorForPerson(me.person.id) }),
+    [me.person],
+  )
+
+  useEffect(() => {
+    setRefused(null)
+    return collab?.events.on('refused', (event) =>
+      setRefused(refusalForEvent((event as RefusedEvent).reason)),
+    )
+  }, [collab])
+
+  useEffect(() => {
+    // A revoked or unknown token (A5): sign out at once and say why.
+    if (connection.kind === 'closed' && connection.code === CloseCode.unauthorized.code) {
+      void signOut('revoked')
+    }
+  }, [connection, signOut])
+
+  const frozen = status !== null && isFrozen(status)
+  const canWrite = hasRole(me.role, 'writer') && !frozen
+  const refusal =
+    refused ?? (connection.kind === 'closed' ? refusalForCloseCode(connection.code, frozen) : null)
+  const editable = canWrite && refusal === null
+  const shownTitle = title ?? proposalId
+
+  return (
+    <article className="proposal" aria-labelledby="proposal-title">
+      <a className="back-link" href={hrefFor({ name: 'overview' })}>
+        Alle voorstellen
+      </a>
+      <div className="proposal__head">
+        <PageTitle title={shownTitle}>
+          <span id="proposal-title">{shownTitle}</span>
+        </PageTitle>
+        {status && <StatusBadge status={status} />}
+      </div>
+      <ConnectionStatus connection={connection} canWrite={canWrite} />
+      {refusal && (
+        <RefusalNotice
+          refusal={refusal}
+          actions={{
+            reloadText: () => void reloadText(),
+            reconnect: () => collab?.provider.connect(),
+            signIn: () => void signOut('revoked'),
+          }}
+        />
+      )}
+      {!canWrite && <ReadOnlyNotice role={me.role} frozen={frozen} />}
+      <div className="proposal__layout">
+        <div className="proposal__text">
+          {collab && ready ? (
+            <ProposalEditor
+              collab={collab}
+              user={user}
+              editable={editable}
+              labelledBy="proposal-title"
+              describedBy={canWrite ? undefined : 'alleen-lezen'}
+            />
+          ) : (
+            <p role="status">De tekst wordt geladen…</p>
+          )}
+        </div>
+        <aside className="proposal__aside" aria-label="Wie is hier">
+          <PresenceList present={present} />
+        </aside>
+      </div>
+    </article>
+  )
+}

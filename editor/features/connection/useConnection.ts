@@ -1,0 +1,46 @@
+import { useEffect, useState } from 'react'
+import type { WebsocketProvider } from 'y-websocket'
+
+/** The sync socket's state, as the page explains it. */
+export type Connection =
+  | { kind: 'connecting' }
+  | { kind: 'syncing' }
+  | { kind: 'online' }
+  | { kind: 'offline' }
+  | { kind: 'closed'; code: number; reason: string }
+
+/** Derives the connection state from a provider's events; null provider → connecting. */
+export function useConnection(provider: WebsocketProvider | null): Connection {
+  const [connection, setConnection] = useState<Connection>({ kind: 'connecting' })
+  useEffect(() => {
+    setConnection({ kind: 'connecting' })
+    if (!provider) return
+    const onStatus = ({ status }: { status: string }) => {
+      if (status === 'connected') setConnection({ kind: provider.synced ? 'online' : 'syncing' })
+      // While retrying, keep saying "offline" rather than flickering to "connecting".
+      if (status === 'connecting') {
+        setConnection((current) => (current.kind === 'offline' ? current : { kind: 'connecting' }))
+      }
+    }
+    const onSync = (synced: boolean) => {
+      if (synced && provider.wsconnected) setConnection({ kind: 'online' })
+    }
+    const onClose = () => {
+      setConnection((current) => (current.kind === 'closed' ? current : { kind: 'offline' }))
+    }
+    const onClosed = (event: { code: number; reason: string }) => {
+      setConnection({ kind: 'closed', code: event.code, reason: event.reason })
+    }
+    provider.on('status', onStatus)
+    provider.on('sync', onSync)
+    provider.on('connection-close', onClose)
+    provider.on('closed', onClosed)
+    return () => {
+      provider.off('status', onStatus)
+      provider.off('sync', onSync)
+      provider.off('connection-close', onClose)
+      provider.off('closed', onClosed)
+    }
+  }, [provider])
+  return connection
+}

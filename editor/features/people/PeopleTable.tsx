@@ -1,0 +1,86 @@
+import { useEffect, useRef, useState } from 'react'
+import { ROLE_LABELS } from '../../../shared/roles.ts'
+import type { PersonRecord, ProposalSummary } from '../../lib/types.ts'
+
+function proposalsText(value: PersonRecord['proposals'], proposals: ProposalSummary[]): string {
+  if (value === undefined) return ''
+  if (value === '*') return 'Alle voorstellen'
+  return value.map((id) => proposals.find((p) => p.id === id)?.title ?? id).join(', ')
+}
+
+function ConfirmRevoke(props: { name: string; onYes: () => void; onNo: () => void }) {
+  const yes = useRef<HTMLButtonElement>(null)
+  useEffect(() => yes.current?.focus(), [])
+  return (
+    <fieldset className="inline-fieldset button-row">
+      <legend className="visually-hidden">Toegang van {props.name} intrekken?</legend>
+      <button ref={yes} type="button" className="button button--danger" onClick={props.onYes}>
+        Ja, intrekken
+      </button>
+      <button type="button" className="button button--secondary" onClick={props.onNo}>
+        Annuleren
+      </button>
+    </fieldset>
+  )
+}
+
+/** Everyone with access, with a two-step "revoke" per person (A5). */
+export function PeopleTable(props: {
+  people: PersonRecord[]
+  proposals: ProposalSummary[]
+  selfId: string
+  onRevoke: (person: PersonRecord) => Promise<void>
+}) {
+  const { people, proposals, selfId, onRevoke } = props
+  const [confirming, setConfirming] = useState<string | null>(null)
+  const active = people.filter((person) => !person.revoked && !person.revokedAt)
+  if (active.length === 0) return <p>Er zijn nog geen mensen uitgenodigd.</p>
+  return (
+    <table className="table" data-testid="people-table">
+      <caption className="visually-hidden">Mensen met toegang</caption>
+      <thead>
+        <tr>
+          <th scope="col">Naam</th>
+          <th scope="col">Organisatie</th>
+          <th scope="col">Provincie</th>
+          <th scope="col">Rol</th>
+          <th scope="col">Voorstellen</th>
+          <th scope="col">
+            <span className="visually-hidden">Acties</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {active.map((person) => (
+          <tr key={person.id}>
+            <th scope="row">{person.name}</th>
+            <td>{person.organisation ?? ''}</td>
+            <td>{person.province ?? ''}</td>
+            <td>{person.role ? ROLE_LABELS[person.role] : ''}</td>
+            <td>{proposalsText(person.proposals, proposals)}</td>
+            <td>
+              {person.id === selfId ? (
+                <span className="muted">Dat bent u</span>
+              ) : confirming === person.id ? (
+                <ConfirmRevoke
+                  name={person.name}
+                  onYes={() => void onRevoke(person).finally(() => setConfirming(null))}
+                  onNo={() => setConfirming(null)}
+                />
+              ) : (
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  aria-label={`Toegang van ${person.name} intrekken`}
+                  onClick={() => setConfirming(person.id)}
+                >
+                  Toegang intrekken
+                </button>
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}

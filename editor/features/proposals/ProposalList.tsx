@@ -1,0 +1,68 @@
+import { formatDateTime } from '../../lib/formatDate.ts'
+import { PageTitle } from '../../lib/PageTitle.tsx'
+import { hrefFor } from '../../lib/route.ts'
+import type { Me, ProposalSummary } from '../../lib/types.ts'
+import { useApi } from '../../lib/useApi.ts'
+import { StatusBadge } from './StatusBadge.tsx'
+
+function threadsText(count: number): string {
+  if (count === 0) return 'Geen open reacties'
+  return count === 1 ? '1 open reactie' : `${count} open reacties`
+}
+
+/** The overview: every proposal this person may see (H2). */
+export function ProposalList({ me }: { me: Me }) {
+  const { state, reload } = useApi<ProposalSummary[]>('api/proposals')
+  return (
+    <section className="stack" aria-labelledby="overview-title">
+      <PageTitle title="Voorstellen">
+        <span id="overview-title">Voorstellen</span>
+      </PageTitle>
+      <p className="lead">
+        De zeven voorstellen van de Verenigingsstrategie 2030.
+        {me.role === 'reviewer'
+          ? ' U kunt ze lezen en erop reageren.'
+          : ' Kies een voorstel om samen aan de tekst te werken.'}
+      </p>
+      {state.status === 'loading' && <p role="status">Voorstellen worden geladen…</p>}
+      {state.status === 'error' && (
+        <div className="alert alert--warning" role="alert">
+          <p>De voorstellen konden niet worden geladen. {state.error.message}</p>
+          <button type="button" className="button" onClick={() => void reload()}>
+            Opnieuw proberen
+          </button>
+        </div>
+      )}
+      {state.status === 'ready' && state.data.length === 0 && (
+        <p>Er zijn (nog) geen voorstellen voor u. Vraag de VNG-redactie om toegang.</p>
+      )}
+      {state.status === 'ready' && state.data.length > 0 && (
+        <ul className="card-list" data-testid="proposal-list">
+          {state.data.map((proposal) => (
+            <li key={proposal.id} className="card">
+              <h2 className="card__title">
+                <a href={hrefFor({ name: 'proposal', id: proposal.id })}>{proposal.title}</a>
+              </h2>
+              <dl className="card__facts">
+                <div>
+                  <dt>Status</dt>
+                  <dd>
+                    <StatusBadge status={proposal.status} />
+                  </dd>
+                </div>
+                <div>
+                  <dt>Laatst gewijzigd</dt>
+                  <dd>{formatDateTime(proposal.updatedAt) || 'Nog niet gewijzigd'}</dd>
+                </div>
+                <div>
+                  <dt>Reacties</dt>
+                  <dd>{threadsText(proposal.openThreads)}</dd>
+                </div>
+              </dl>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  )
+}

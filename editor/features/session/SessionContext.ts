@@ -1,0 +1,37 @@
+import { createContext, useContext } from 'react'
+import type { Me } from '../../lib/types.ts'
+
+/** Why nobody is signed in, which decides what the sign-in page says. */
+export type SignedOutReason = 'none' | 'signedOut' | 'invalid' | 'revoked'
+
+/** The session as the whole editor sees it. */
+export type SessionState =
+  | { status: 'loading' }
+  | { status: 'signedOut'; reason: SignedOutReason }
+  | { status: 'unreachable'; message: string }
+  | { status: 'signedIn'; me: Me }
+
+/** What components can do with the session. */
+export interface Session {
+  state: SessionState
+  /** Clears everything the browser kept, then shows the sign-in page. */
+  signOut(reason?: SignedOutReason): Promise<void>
+  /** Asks the server again who we are (after it could not be reached). */
+  retry(): void
+}
+
+export const SessionContext = createContext<Session | null>(null)
+
+/** The session; only inside {@link SessionProvider}. */
+export function useSession(): Session {
+  const session = useContext(SessionContext)
+  if (!session) throw new Error('useSession buiten SessionProvider')
+  return session
+}
+
+/** The signed-in person; only on pages that are shown when signed in. */
+export function useMe(): Me {
+  const { state } = useSession()
+  if (state.status !== 'signedIn') throw new Error('useMe zonder aangemelde persoon')
+  return state.me
+}

@@ -1,0 +1,50 @@
+import type { Province, Role, Status } from '../../shared/roles.ts'
+
+/** A person as the API shows one (contract conventions). */
+export interface Person {
+  id: string
+  name: string
+  organisation: string | null
+}
+
+/** `GET /api/me` (A5). */
+export interface Me {
+  person: Person
+  role: Role
+  proposals: '*' | string[]
+}
+
+/** One row of `GET /api/proposals` (H2). */
+export interface ProposalSummary {
+  id: string
+  title: string
+  status: Status
+  updatedAt: string
+  openThreads: number
+}
+
+/** One row of `GET /api/people` (A5); fields beyond `Person` may be missing. */
+export interface PersonRecord extends Person {
+  role?: Role
+  proposals?: '*' | string[]
+  province?: Province | null
+  revoked?: boolean
+  revokedAt?: string | null
+  createdAt?: string
+}
+
+/** `POST /api/invites` body (A5, R1). */
+export interface InviteRequest {
+  name: string
+  role: Role
+  proposals: '*' | string[]
+  organisation?: string
+  province?: Province
+}
+
+/** `POST /api/invites` answer (A5). */
+export interface InviteResult {
+  person: PersonRecord
+  token: string
+  url: string
+}
