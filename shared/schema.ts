@@ -33,7 +33,11 @@ export const BlockId = Extension.create({
           [BLOCK_ID_ATTRIBUTE]: {
             default: null,
             keepOnSplit: false,
-            parseHTML: (element) => element.getAttribute('data-block-id'),
+            // Typed structurally: the server's type check has no DOM library.
+            parseHTML: (element) =>
+              (element as unknown as { getAttribute(name: string): string | null }).getAttribute(
+                'data-block-id',
+              ),
             renderHTML: (attributes) =>
               attributes[BLOCK_ID_ATTRIBUTE]
                 ? { 'data-block-id': attributes[BLOCK_ID_ATTRIBUTE] }

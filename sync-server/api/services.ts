@@ -1,0 +1,20 @@
+/** What route handlers may use. Built once in `server.ts`. */
+import type { Authenticator } from '../auth/Authenticator.ts'
+import type { Logger } from '../log.ts'
+import type { PeopleService } from '../people/PeopleService.ts'
+import type { Storage } from '../persistence/Storage.ts'
+import type { ProposalService } from '../proposals/ProposalService.ts'
+import type { Rooms } from '../rooms/Rooms.ts'
+import type { RateLimiter } from './RateLimiter.ts'
+
+export interface Services {
+  storage: Storage
+  authenticator: Authenticator
+  rateLimiter: RateLimiter
+  rooms: Rooms
+  log: Logger
+  people: PeopleService
+  proposals: ProposalService
+  /** The address people open, e.g. `http://127.0.0.1:1234`, for invitation links. */
+  publicUrl: (headers: { host?: string | undefined }) => string
+}

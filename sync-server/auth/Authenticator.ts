@@ -1,0 +1,43 @@
+/**
+ * Turns a token into a principal (contract A1). `ADMIN_TOKEN`, when set, is an
+ * editor on every proposal without being stored; other tokens are looked up by
+ * their hash, and revoked people are unknown.
+ */
+import type { PersonRecord, Storage } from '../persistence/Storage.ts'
+import type { Principal } from './Principal.ts'
+import { hashToken, sameToken } from './tokens.ts'
+
+/** The person behind `ADMIN_TOKEN`. */
+export const ENV_ADMIN: PersonRecord = {
+  id: 'beheerder',
+  name: 'Beheerder',
+  role: 'editor',
+  proposals: '*',
+  organisation: 'VNG',
+  province: null,
+  color: '#1f5f8b',
+  tokenHash: '',
+  isAdmin: true,
+  createdAt: new Date(0).toISOString(),
+  createdBy: null,
+  revokedAt: null,
+}
+
+export class Authenticator {
+  readonly #storage: Storage
+  readonly #adminToken: string | undefined
+
+  constructor(storage: Storage, adminToken: string | undefined) {
+    this.#storage = storage
+    this.#adminToken = adminToken || undefined
+  }
+
+  /** @returns the principal, or null for a missing, unknown or revoked token */
+  async authenticate(token: string | null | undefined): Promise<Principal | null> {
+    if (!token) return null
+    if (this.#adminToken && sameToken(token, this.#adminToken)) return { person: ENV_ADMIN }
+    const person = await this.#storage.people.getByTokenHash(hashToken(token))
+    if (!person || person.revokedAt) return null
+    return { person }
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * The only file with side effects: settings from the environment (contract P2),
+ * start, the lines people read (P3), and a clean stop on SIGTERM/SIGINT (P5).
+ */
+import { messageOf, StorageError } from './errors.ts'
+import { createLogger } from './log.ts'
+import { createServer } from './server.ts'
+
+const log = createLogger({ level: (process.env.LOG_LEVEL as 'debug' | 'info' | undefined) ?? 'info' })
+
+async function main(): Promise<void> {
+  const port = process.env.PORT === undefined || process.env.PORT === '' ? undefined : Number(process.env.PORT)
+  if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
+    throw new Error(`PORT must be a number from 0 to 65535, not "${process.env.PORT}"`)
+  }
+  const server = await createServer({
+    port,
+    host: process.env.HOST || undefined,
+    dataDir: process.env.DATA_DIR || undefined,
+    adminToken: process.env.ADMIN_TOKEN || undefined,
+    publicUrl: process.env.PUBLIC_URL || undefined,
+    log,
+  })
+  console.log(`listening on ${server.url}`)
+  if (server.admin.kind === 'created') {
+    console.log(`Beheerder aangemaakt. Meld je aan via: ${server.url}/#/welkom?token=${server.admin.token}`)
+    console.log(`(Deze link wordt maar één keer getoond; het token staat in ${server.admin.file}.)`)
+  } else if (server.admin.kind === 'existing') {
+    console.log(`Het aanmeldtoken van de beheerder staat in ${server.admin.file}`)
+  }
+
+  let stopping = false
+  const stop = (signal: string) => {
+    if (stopping) return
+    stopping = true
+    log.info('stopping', { signal })
+    const deadline = setTimeout(() => {
+      log.error('stop took longer than 5 s')
+      process.exit(1)
+    }, 5000)
+    server.close().then(
+      () => {
+        clearTimeout(deadline)
+        process.exit(0)
+      },
+      (error) => {
+        log.error('stop failed', { error: messageOf(error) })
+        process.exit(1)
+      },
+    )
+  }
+  process.on('SIGTERM', () => stop('SIGTERM'))
+  process.on('SIGINT', () => stop('SIGINT'))
+}
+
+main().catch((error) => {
+  if (error instanceof StorageError) console.error(`Meeschrijven kan niet starten: ${error.message}`)
+  else console.error(`Meeschrijven kan niet starten: ${messageOf(error)}`)
+  process.exit(1)
+})

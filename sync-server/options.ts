@@ -1,0 +1,52 @@
+/**
+ * Everything `createServer` can be told. Every interval is an option, so tests
+ * run in seconds; the defaults are what production uses.
+ */
+import type { RateLimit } from './api/RateLimiter.ts'
+import type { Logger } from './log.ts'
+import type { Storage } from './persistence/Storage.ts'
+
+export interface ServerOptions {
+  /** @default 1234; 0 picks a free port */
+  port?: number
+  /** @default '127.0.0.1' */
+  host?: string
+  /** Folder of the embedded storage. @default './data' */
+  dataDir?: string
+  /** A token that is an editor on every proposal (A1). */
+  adminToken?: string
+  /** The built editor. @default `dist/editor` in the repository; null serves none */
+  staticDir?: string | null
+  /** Address in invitation links. @default `http://<Host header>` */
+  publicUrl?: string
+  /** A storage other than the embedded one (PostgreSQL, tests). */
+  storage?: Storage
+  log?: Logger
+  /** Keepalive and ping interval of sockets (S6). @default 15000 */
+  heartbeatMs?: number
+  /** A proposal without sockets leaves memory after this. @default 30000 */
+  idleUnloadMs?: number
+  /** Compact a proposal's log once it passes this size. @default 1 MiB */
+  compactAfterBytes?: number
+  /** Delay before appended updates are fsynced (P5: under 100). @default 50 */
+  fsyncDelayMs?: number
+  /** How often the time of the last text change is written. @default 5000 */
+  touchFlushMs?: number
+  /** Requests per token (H5). @default burst 300, 50 per second */
+  rateLimit?: RateLimit
+  /** Unsent bytes after which a socket that does not read is closed. @default 16 MiB */
+  maxBufferedBytes?: number
+}
+
+export const DEFAULTS = {
+  port: 1234,
+  host: '127.0.0.1',
+  dataDir: './data',
+  heartbeatMs: 15_000,
+  idleUnloadMs: 30_000,
+  compactAfterBytes: 1024 * 1024,
+  fsyncDelayMs: 50,
+  touchFlushMs: 5_000,
+  rateLimit: { burst: 300, perSecond: 50 },
+  maxBufferedBytes: 16 * 1024 * 1024,
+} as const

@@ -1,0 +1,113 @@
+/**
+ * Invitations and revocations (contract A5, R1). An editor can grant neither a
+ * role above its own nor proposals outside its own set; a revoked person's
+ * sockets close at once and the token stops working.
+ */
+import { randomBytes } from 'node:crypto'
+import { CloseCode } from '../../shared/protocol.ts'
+import { isProvince, isRole, ROLES } from '../../shared/roles.ts'
+import { hasAtLeast, type Principal } from '../auth/Principal.ts'
+import { hashToken, newToken } from '../auth/tokens.ts'
+import { AppError, invalidField } from '../errors.ts'
+import type { PersonRecord, Storage } from '../persistence/Storage.ts'
+import type { Rooms } from '../rooms/Rooms.ts'
+import { colorFor } from './colors.ts'
+
+/** A person as the people endpoints show one: never the token or its hash. */
+export function personView(person: PersonRecord) {
+  const { id, name, organisation, province, role, proposals, createdAt, revokedAt } = person
+  return { id, name, organisation, province, role, proposals, createdAt, revokedAt }
+}
+
+/** True when every proposal of `wanted` is within `own`. */
+function within(own: '*' | string[], wanted: '*' | string[]): boolean {
+  if (own === '*') return true
+  return wanted !== '*' && wanted.every((id) => own.includes(id))
+}
+
+const optionalText = (value: unknown, field: string, max: number): string | null => {
+  if (value === undefined || value === null || value === '') return null
+  if (typeof value !== 'string' || value.trim().length > max) {
+    throw invalidField(field, `Vul bij ${field} een tekst van hoogstens ${max} tekens in.`)
+  }
+  return value.trim()
+}
+
+export class PeopleService {
+  readonly #storage: Storage
+  readonly #rooms: Rooms
+
+  constructor(storage: Storage, rooms: Rooms) {
+    this.#storage = storage
+    this.#rooms = rooms
+  }
+
+  async invite(inviter: Principal, input: Record<string, unknown>): Promise<{ person: PersonRecord; token: string }> {
+    const name = optionalText(input.name, 'name', 100)
+    if (!name) throw invalidField('name', 'Vul een naam in.')
+    if (!isRole(input.role)) throw invalidField('role', `Kies een rol: ${ROLES.join(', ')}.`)
+    const proposals = await this.#proposalsField(input.proposals)
+    const organisation = optionalText(input.organisation, 'organisation', 120)
+    if (input.province !== undefined && input.province !== null && !isProvince(input.province)) {
+      throw invalidField('province', 'Kies een van de twaalf provincies.')
+    }
+    const province = isProvince(input.province) ? input.province : null
+    if (!hasAtLeast(inviter, input.role) || !within(inviter.person.proposals, proposals)) {
+      throw new AppError('forbidden', 'Je kunt niemand een hogere rol of meer voorstellen geven dan je zelf hebt.')
+    }
+    const token = newToken()
+    const count = (await this.#storage.people.list()).length
+    const person: PersonRecord = {
+      id: `p-${randomBytes(6).toString('hex')}`,
+      name,
+      role: input.role,
+      proposals,
+      organisation,
+      province,
+      color: colorFor(count),
+      tokenHash: hashToken(token),
+      isAdmin: false,
+      createdAt: new Date().toISOString(),
+      createdBy: inviter.person.id,
+      revokedAt: null,
+    }
+    await this.#storage.people.put(person)
+    return { person, token }
+  }
+
+  async #proposalsField(value: unknown): Promise<'*' | string[]> {
+    if (value === '*') return '*'
+    if (!Array.isArray(value) || value.some((id) => typeof id !== 'string')) {
+      throw invalidField('proposals', 'Kies de voorstellen: "*" voor alle, of een lijst met voorstel-ids.')
+    }
+    const known = new Set((await this.#storage.proposals.list()).map((p) => p.id))
+    const unknown = value.filter((id) => !known.has(id))
+    if (unknown.length > 0) throw invalidField('proposals', `Onbekend voorstel: ${unknown.join(', ')}.`)
+    return [...new Set(value as string[])]
+  }
+
+  /** People the viewer manages: everyone whose proposals lie within the viewer's. */
+  async list(viewer: Principal): Promise<PersonRecord[]> {
+    const people = await this.#storage.people.list()
+    return people
+      .filter((person) => within(viewer.person.proposals, person.proposals))
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+  }
+
+  async revoke(actor: Principal, personId: string): Promise<PersonRecord> {
+    const person = await this.#storage.people.get(personId)
+    if (!person) throw new AppError('not_found', 'Deze persoon bestaat niet.')
+    if (!within(actor.person.proposals, person.proposals)) {
+      throw new AppError('forbidden', 'Deze persoon valt buiten jouw voorstellen.')
+    }
+    if (person.id === actor.person.id) {
+      throw new AppError('conflict', 'Je kunt je eigen toegang niet intrekken.')
+    }
+    if (!person.revokedAt) {
+      person.revokedAt = new Date().toISOString()
+      await this.#storage.people.put(person)
+    }
+    this.#rooms.closeConnectionsOf(person.id, CloseCode.unauthorized.code, 'revoked')
+    return person
+  }
+}

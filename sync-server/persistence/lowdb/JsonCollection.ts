@@ -1,0 +1,61 @@
+/**
+ * A keyed collection of records in one lowdb JSON file. Small metadata only:
+ * lowdb rewrites the whole file on every write, so Yjs state and fast-growing
+ * records never live here.
+ */
+import { Low } from 'lowdb'
+import { StorageError } from '../../errors.ts'
+import { DurableJsonFile } from './DurableJsonFile.ts'
+
+interface CollectionFile<T> {
+  version: 1
+  items: T[]
+}
+
+export class JsonCollection<T extends { id: string }> {
+  readonly #db: Low<CollectionFile<T>>
+  readonly #path: string
+  readonly #byId = new Map<string, T>()
+
+  constructor(path: string) {
+    this.#path = path
+    this.#db = new Low<CollectionFile<T>>(new DurableJsonFile(path), { version: 1, items: [] })
+  }
+
+  /** @throws StorageError when the file is not a collection (P6) */
+  async read(): Promise<void> {
+    await this.#db.read()
+    const data = this.#db.data as unknown
+    if (
+      typeof data !== 'object' ||
+      data === null ||
+      !Array.isArray((data as CollectionFile<T>).items) ||
+      (data as CollectionFile<T>).items.some((item) => typeof item?.id !== 'string')
+    ) {
+      throw new StorageError(this.#path, 'not a list of records with ids')
+    }
+    this.#byId.clear()
+    for (const item of this.#db.data.items) this.#byId.set(item.id, item)
+  }
+
+  all(): T[] {
+    return [...this.#byId.values()].map((item) => structuredClone(item))
+  }
+
+  get(id: string): T | undefined {
+    const item = this.#byId.get(id)
+    return item && structuredClone(item)
+  }
+
+  find(predicate: (item: T) => boolean): T | undefined {
+    for (const item of this.#byId.values()) if (predicate(item)) return structuredClone(item)
+    return undefined
+  }
+
+  /** Creates or replaces a record; resolves when the file is durably written. */
+  async put(item: T): Promise<void> {
+    this.#byId.set(item.id, structuredClone(item))
+    this.#db.data.items = [...this.#byId.values()]
+    await this.#db.write()
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * The embedded default (contract D1): metadata in small lowdb JSON files,
+ * documents in `FileDocumentStore` folders, everything under `dataDir`.
+ *
+ *   dataDir/people.json      people and token hashes
+ *   dataDir/proposals.json   proposals and their status
+ *   dataDir/documents/<id>/  each proposal's snapshot and update log
+ */
+import { mkdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Logger } from '../../log.ts'
+import { FileDocumentStore } from '../FileDocumentStore.ts'
+import type {
+  PeopleStore,
+  PersonRecord,
+  ProposalRecord,
+  ProposalStore,
+  Storage,
+} from '../Storage.ts'
+import { JsonCollection } from './JsonCollection.ts'
+
+export interface LowdbStorageOptions {
+  dataDir: string
+  log: Logger
+  /** @default 50 — must stay under the 100 ms of contract P5 */
+  fsyncDelayMs?: number
+}
+
+export class LowdbStorage implements Storage {
+  readonly #dataDir: string
+  readonly #people: JsonCollection<PersonRecord>
+  readonly #proposals: JsonCollection<ProposalRecord>
+  readonly documents: FileDocumentStore
+  readonly people: PeopleStore
+  readonly proposals: ProposalStore
+
+  constructor(options: LowdbStorageOptions) {
+    this.#dataDir = options.dataDir
+    this.#people = new JsonCollection(join(options.dataDir, 'people.json'))
+    this.#proposals = new JsonCollection(join(options.dataDir, 'proposals.json'))
+    this.documents = new FileDocumentStore(join(options.dataDir, 'documents'), {
+      fsyncDelayMs: options.fsyncDelayMs ?? 50,
+      log: options.log.child('storage'),
+    })
+    const people = this.#people
+    const proposals = this.#proposals
+    this.people = {
+      list: async () => people.all(),
+      get: async (id) => people.get(id),
+      getByTokenHash: async (hash) => people.find((person) => person.tokenHash === hash),
+      put: (person) => people.put(person),
+    }
+    this.proposals = {
+      list: async () => proposals.all(),
+      get: async (id) => proposals.get(id),
+      put: (proposal) => proposals.put(proposal),
+    }
+  }
+
+  async open(): Promise<void> {
+    await mkdir(this.#dataDir, { recursive: true, mode: 0o700 })
+    await this.#people.read()
+    await this.#proposals.read()
+    await this.documents.verifyAll()
+  }
+
+  close(): Promise<void> {
+    return this.documents.close()
+  }
+}

@@ -1,0 +1,155 @@
+/**
+ * Proposals (contract H2–H4, P4): listing what a token may see, creating with an
+ * id from the title, renaming, changing status, and reading the text.
+ * The time of the last text change is kept in memory and written at most every
+ * `touchFlushMs`, so typing never rewrites the proposals file per keystroke.
+ */
+import type { Schema } from '@tiptap/pm/model'
+import { Limits } from '../../shared/protocol.ts'
+import { isStatus, STATUSES, type Status } from '../../shared/roles.ts'
+import { canSee, type Principal, publicPerson } from '../auth/Principal.ts'
+import { documentContent } from '../documents/content.ts'
+import { invalidField } from '../errors.ts'
+import type { ProposalRecord, Storage } from '../persistence/Storage.ts'
+import type { Rooms } from '../rooms/Rooms.ts'
+import { slugify, uniqueId } from './slug.ts'
+
+/** The seven proposals of the discussion note, created on first start (P4). */
+export const INITIAL_PROPOSALS = Array.from({ length: 7 }, (_, i) => ({
+  id: `voorstel-${i + 1}`,
+  title: `Voorstel ${i + 1}`,
+}))
+
+function titleField(value: unknown): string {
+  if (typeof value !== 'string' || !value.trim() || value.trim().length > Limits.maxTitleChars) {
+    throw invalidField('title', `Geef een titel van 1 tot ${Limits.maxTitleChars} tekens.`)
+  }
+  return value.trim()
+}
+
+export class ProposalService {
+  readonly #storage: Storage
+  readonly #rooms: Rooms
+  readonly #schema: Schema
+  readonly #touched = new Map<string, string>()
+  #flushTimer: NodeJS.Timeout | null = null
+  readonly #touchFlushMs: number
+
+  constructor(storage: Storage, rooms: Rooms, schema: Schema, touchFlushMs: number) {
+    this.#storage = storage
+    this.#rooms = rooms
+    this.#schema = schema
+    this.#touchFlushMs = touchFlushMs
+  }
+
+  /** Creates the seven proposals when there are none yet (P4). */
+  async createInitial(): Promise<boolean> {
+    if ((await this.#storage.proposals.list()).length > 0) return false
+    const now = new Date().toISOString()
+    for (const { id, title } of INITIAL_PROPOSALS) {
+      await this.#storage.proposals.put({
+        id,
+        title,
+        status: 'concept',
+        statusChangedAt: null,
+        statusChangedBy: null,
+        createdAt: now,
+        updatedAt: now,
+      })
+    }
+    return true
+  }
+
+  view(proposal: ProposalRecord) {
+    const touched = this.#touched.get(proposal.id)
+    const updatedAt = touched && touched > proposal.updatedAt ? touched : proposal.updatedAt
+    return { ...proposal, updatedAt, openThreads: 0 }
+  }
+
+  async list(principal: Principal) {
+    const proposals = await this.#storage.proposals.list()
+    return proposals
+      .filter((proposal) => canSee(principal, proposal.id))
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id, 'nl', { numeric: true }))
+      .map((proposal) => this.view(proposal))
+  }
+
+  async create(principal: Principal, input: Record<string, unknown>): Promise<ProposalRecord> {
+    const title = titleField(input.title)
+    const taken = new Set((await this.#storage.proposals.list()).map((p) => p.id))
+    const now = new Date().toISOString()
+    const proposal: ProposalRecord = {
+      id: uniqueId(slugify(title), taken),
+      title,
+      status: 'concept',
+      statusChangedAt: null,
+      statusChangedBy: null,
+      createdAt: now,
+      updatedAt: now,
+    }
+    await this.#storage.proposals.put(proposal)
+    const { person } = principal
+    if (person.proposals !== '*' && !person.isAdmin) {
+      // The creator keeps access to what they made.
+      const stored = await this.#storage.people.get(person.id)
+      if (stored && stored.proposals !== '*') {
+        await this.#storage.people.put({ ...stored, proposals: [...stored.proposals, proposal.id] })
+      }
+    }
+    return proposal
+  }
+
+  async update(principal: Principal, proposal: ProposalRecord, input: Record<string, unknown>) {
+    const next = { ...proposal }
+    if (input.title !== undefined) next.title = titleField(input.title)
+    if (input.status !== undefined) {
+      if (!isStatus(input.status)) throw invalidField('status', `Kies een status: ${STATUSES.join(', ')}.`)
+      if (input.status !== proposal.status) {
+        next.status = input.status
+        next.statusChangedAt = new Date().toISOString()
+        next.statusChangedBy = principal.person.id
+      }
+    }
+    next.updatedAt = new Date().toISOString()
+    await this.#storage.proposals.put(next)
+    if (next.status !== proposal.status) this.#announceStatus(principal, next)
+    return next
+  }
+
+  #announceStatus(principal: Principal, proposal: ProposalRecord): void {
+    this.#rooms.setStatus(proposal.id, proposal.status as Status, {
+      type: 'status',
+      status: proposal.status,
+      by: publicPerson(principal.person),
+      at: proposal.statusChangedAt,
+    })
+  }
+
+  async content(proposal: ProposalRecord) {
+    const room = await this.#rooms.get(proposal.id)
+    try {
+      return { ...documentContent(room.fragment, this.#schema) }
+    } finally {
+      this.#rooms.releaseIdle(room)
+    }
+  }
+
+  /** Notes a change of the text; written to storage within `touchFlushMs`. */
+  touch(proposalId: string): void {
+    this.#touched.set(proposalId, new Date().toISOString())
+    if (this.#flushTimer) return
+    this.#flushTimer = setTimeout(() => void this.flushTouched(), this.#touchFlushMs)
+    this.#flushTimer.unref()
+  }
+
+  async flushTouched(): Promise<void> {
+    if (this.#flushTimer) clearTimeout(this.#flushTimer)
+    this.#flushTimer = null
+    const touched = [...this.#touched]
+    this.#touched.clear()
+    for (const [id, at] of touched) {
+      const proposal = await this.#storage.proposals.get(id)
+      if (proposal && at > proposal.updatedAt) await this.#storage.proposals.put({ ...proposal, updatedAt: at })
+    }
+  }
+}

@@ -1,0 +1,266 @@
+/**
+ * One open proposal: its Y.Doc, awareness, sockets and authorship record.
+ * Every update from a socket is inspected in full, checked against the sender's
+ * role and the proposal's status, applied, appended to the log, and only then
+ * forwarded to the others.
+ */
+import * as decoding from 'lib0/decoding'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import * as Y from 'yjs'
+import { CloseCode, MessageType, SyncMessageType } from '../../shared/protocol.ts'
+import { isFrozen, type Status } from '../../shared/roles.ts'
+import { BLOCK_ID_ATTRIBUTE } from '../../shared/schema.ts'
+import { canWriteText, hasAtLeast } from '../auth/Principal.ts'
+import type { Logger } from '../log.ts'
+import type { Storage } from '../persistence/Storage.ts'
+import type { Connection } from '../transport/Connection.ts'
+import { Authorship } from './Authorship.ts'
+import { BlockIndex, changedTextblocks, collectTextblocks, olderFirst } from './blockIds.ts'
+import { inspectUpdate, type SchemaNames } from './inspectUpdate.ts'
+import {
+  awarenessMessage,
+  eventMessage,
+  syncStep1Message,
+  syncStep2Message,
+  updateMessage,
+} from './messages.ts'
+import { PresenceGuard } from './PresenceGuard.ts'
+import { ServerWriter, SYSTEM_PERSON_ID } from './ServerWriter.ts'
+
+export interface RoomOptions {
+  storage: Storage
+  log: Logger
+  schema: SchemaNames
+  /** Compact once the log since the last snapshot passes this many bytes. */
+  compactAfterBytes: number
+  onTextChanged?: ((proposalId: string) => void) | undefined
+}
+
+/** A server event for clients of one proposal (contract E1). */
+export type RoomEvent = { type: string } & Record<string, unknown>
+
+export class Room {
+  readonly id: string
+  readonly doc = new Y.Doc({ gc: true })
+  readonly fragment: Y.XmlFragment
+  readonly awareness: awarenessProtocol.Awareness
+  readonly connections = new Set<Connection>()
+  authorship = new Authorship()
+  status: Status = 'concept'
+  readonly #options: RoomOptions
+  readonly #log: Logger
+  readonly #blocks = new BlockIndex()
+  readonly #writer: ServerWriter
+  readonly #presence: PresenceGuard
+  /** The last append; sync answers wait for it so nobody sees unwritten state. */
+  #written: Promise<void> = Promise.resolve()
+
+  constructor(id: string, options: RoomOptions) {
+    this.id = id
+    this.#options = options
+    this.#log = options.log
+    this.fragment = this.doc.getXmlFragment('default')
+    this.awareness = new awarenessProtocol.Awareness(this.doc)
+    this.awareness.setLocalState(null)
+    this.#writer = new ServerWriter(this.doc, () => this.authorship, (personId, update, tr) =>
+      this.#accept(personId, update, tr, null),
+    )
+    this.#presence = new PresenceGuard(this.awareness, () => this.authorship)
+    this.awareness.on('update', this.#onAwarenessUpdate)
+  }
+
+  /** Reads the stored document. Called once, before any socket joins (S3). */
+  async load(status: Status): Promise<void> {
+    this.status = status
+    const stored = await this.#options.storage.documents.load(this.id)
+    if (stored.snapshot) {
+      this.authorship = Authorship.decode(stored.snapshot.authorship)
+      Y.applyUpdate(this.doc, stored.snapshot.state)
+    }
+    for (const record of stored.log) this.#replay(record.personId, record.update)
+    this.#assignBlockIds(olderFirst(collectTextblocks(this.fragment), null), SYSTEM_PERSON_ID)
+    if (stored.log.length > 0) await this.compact()
+  }
+
+  #replay(personId: string, update: Uint8Array): void {
+    const tr = this.#capture(() => Y.applyUpdate(this.doc, update, 'replay'))
+    if (tr) this.#recordAuthorship(personId, tr)
+  }
+
+  /** Runs `apply` and returns the transaction it made, if it changed anything. */
+  #capture(apply: () => void): Y.Transaction | null {
+    let captured: Y.Transaction | null = null
+    const listener = (tr: Y.Transaction) => {
+      captured = tr
+    }
+    this.doc.on('afterTransaction', listener)
+    try {
+      apply()
+    } finally {
+      this.doc.off('afterTransaction', listener)
+    }
+    const tr = captured as Y.Transaction | null
+    if (!tr) return null
+    const grew = [...tr.afterState].some(([client, clock]) => tr.beforeState.get(client) !== clock)
+    return grew || tr.deleteSet.clients.size > 0 ? tr : null
+  }
+
+  #recordAuthorship(personId: string, tr: Y.Transaction): void {
+    for (const [client, clock] of tr.afterState) {
+      if (tr.beforeState.get(client) !== clock) this.authorship.claim(client, personId)
+    }
+    this.authorship.recordDeletions(personId, tr.deleteSet)
+  }
+
+  /** Handles one frame from a socket. Malformed frames close that socket only. */
+  handleMessage(conn: Connection, data: Uint8Array): void {
+    try {
+      const decoder = decoding.createDecoder(data)
+      const type = decoding.readVarUint(decoder)
+      if (type === MessageType.sync) {
+        const step = decoding.readVarUint(decoder)
+        const payload = decoding.readVarUint8Array(decoder)
+        if (step === SyncMessageType.step1) this.#answerSyncStep1(conn, payload)
+        else if (step === SyncMessageType.step2 || step === SyncMessageType.update) {
+          this.#receiveUpdate(conn, payload)
+        } else conn.close(CloseCode.badRequest.code, 'unknown_sync_step')
+      } else if (type === MessageType.awareness) {
+        const refusal = this.#presence.receive(conn, decoding.readVarUint8Array(decoder))
+        if (refusal) conn.close(CloseCode.badRequest.code, refusal)
+      } else if (type === MessageType.queryAwareness) {
+        this.#sendAllAwareness(conn)
+      } else {
+        // Includes type 100: only the server sends events (E1).
+        conn.close(CloseCode.badRequest.code, 'unexpected_message_type')
+      }
+    } catch (error) {
+      this.#log.warn('undecodable frame', { proposal: this.id, person: conn.personId, error: String(error) })
+      conn.close(CloseCode.badRequest.code, 'undecodable_frame')
+    }
+  }
+
+  /** Greets a new socket: our state vector, then current awareness. */
+  greet(conn: Connection): void {
+    conn.send(syncStep1Message(Y.encodeStateVector(this.doc)))
+    this.#sendAllAwareness(conn)
+  }
+
+  #answerSyncStep1(conn: Connection, stateVector: Uint8Array): void {
+    const diff = Y.encodeStateAsUpdate(this.doc, stateVector)
+    void this.#written.then(() => conn.send(syncStep2Message(diff)))
+  }
+
+  #sendAllAwareness(conn: Connection): void {
+    const clients = [...this.awareness.getStates().keys()]
+    if (clients.length === 0) return
+    conn.send(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)))
+  }
+
+  #receiveUpdate(conn: Connection, update: Uint8Array): void {
+    const inspection = inspectUpdate(this.doc, update, this.#options.schema)
+    if (!inspection.ok) {
+      this.#log.warn('update refused', { proposal: this.id, person: conn.personId, reason: inspection.reason, detail: inspection.detail })
+      conn.close(CloseCode.badRequest.code, inspection.reason)
+      return
+    }
+    if (inspection.empty) return
+    if (!hasAtLeast(conn.principal, 'writer')) {
+      // A3: a reviewer's update is never applied, broadcast or stored; S5: told.
+      conn.close(CloseCode.forbidden.code, 'read_only')
+      return
+    }
+    if (!canWriteText(conn.principal, this.status)) {
+      conn.send(eventMessage({ type: 'refused', reason: 'frozen', status: this.status }))
+      return
+    }
+    for (const client of inspection.clients) {
+      const owner = this.authorship.ownerOf(client)
+      if (owner !== undefined && owner !== conn.personId) {
+        conn.close(CloseCode.badRequest.code, 'client_id_taken')
+        return
+      }
+    }
+    const tr = this.#capture(() => Y.applyUpdate(this.doc, update, conn))
+    if (tr) this.#accept(conn.personId, update, tr, conn)
+  }
+
+  /** Records, stores and forwards an applied update; then settles block ids. */
+  #accept(personId: string, update: Uint8Array, tr: Y.Transaction, from: Connection | null): void {
+    this.#recordAuthorship(personId, tr)
+    const written = this.#options.storage.documents.append(this.id, { personId, update })
+    this.#written = written
+    const message = updateMessage(update)
+    void written.then(
+      () => {
+        for (const conn of this.connections) if (conn !== from) conn.send(message)
+      },
+      (error) => this.#failWrite(error),
+    )
+    this.#options.onTextChanged?.(this.id)
+    this.#assignBlockIds(olderFirst(changedTextblocks(tr), tr), personId)
+    if (this.#options.storage.documents.logBytes(this.id) > this.#options.compactAfterBytes) {
+      void this.compact()
+    }
+  }
+
+  #assignBlockIds(candidates: Y.XmlElement[], personId: string): void {
+    if (candidates.length === 0) return
+    const needNew = this.#blocks.settle(candidates)
+    if (needNew.length === 0) return
+    this.#writer.write(personId, () => {
+      for (const block of needNew) block.setAttribute(BLOCK_ID_ATTRIBUTE, this.#blocks.assign(block))
+    })
+  }
+
+  /** A failed write means we can no longer promise durability: stop serving. */
+  #failWrite(error: unknown): void {
+    this.#log.error('writing an update failed; closing the proposal', { proposal: this.id, error: String(error) })
+    for (const conn of this.connections) conn.close(1011, 'storage_failed')
+  }
+
+  /** Changes the text on the server's behalf, credited to `personId`. */
+  writeAsServer(personId: string, change: () => void): void {
+    this.#writer.write(personId, change)
+  }
+
+  /** Encodes the live document and replaces the log with it. */
+  compact(): Promise<void> {
+    const snapshot = { state: Y.encodeStateAsUpdate(this.doc), authorship: this.authorship.encode() }
+    return this.#options.storage.documents.compact(this.id, snapshot)
+  }
+
+  sendEvent(event: RoomEvent): void {
+    const message = eventMessage(event)
+    for (const conn of this.connections) conn.send(message)
+  }
+
+  setStatus(status: Status, event: RoomEvent): void {
+    this.status = status
+    this.sendEvent(event)
+    if (isFrozen(status)) this.#log.info('proposal frozen', { proposal: this.id })
+  }
+
+  addConnection(conn: Connection): void {
+    this.connections.add(conn)
+  }
+
+  removeConnection(conn: Connection): void {
+    this.connections.delete(conn)
+    this.#presence.forget(conn)
+  }
+
+  #onAwarenessUpdate = (
+    change: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ) => {
+    const clients = [...change.added, ...change.updated, ...change.removed]
+    const message = awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients))
+    for (const conn of this.connections) if (conn !== origin) conn.send(message)
+  }
+
+  destroy(): void {
+    this.awareness.off('update', this.#onAwarenessUpdate)
+    this.awareness.destroy()
+    this.doc.destroy()
+  }
+}

@@ -1,0 +1,134 @@
+/**
+ * The open proposals. A proposal is loaded once however many sockets join at
+ * the same moment, and leaves memory `idleUnloadMs` after its last socket has
+ * gone and its state is compacted to disk.
+ */
+import type { Status } from '../../shared/roles.ts'
+import type { Logger } from '../log.ts'
+import type { Storage } from '../persistence/Storage.ts'
+import type { Connection } from '../transport/Connection.ts'
+import type { SchemaNames } from './inspectUpdate.ts'
+import { Room, type RoomEvent } from './Room.ts'
+
+export interface RoomsOptions {
+  storage: Storage
+  log: Logger
+  schema: SchemaNames
+  idleUnloadMs: number
+  compactAfterBytes: number
+  /** Called after every accepted change of a proposal's text. */
+  onTextChanged?: (proposalId: string) => void
+}
+
+export class Rooms {
+  readonly #options: RoomsOptions
+  readonly #loading = new Map<string, Promise<Room>>()
+  readonly #loaded = new Map<string, Room>()
+  readonly #unloading = new Map<string, Promise<void>>()
+  readonly #idleTimers = new Map<string, NodeJS.Timeout>()
+
+  constructor(options: RoomsOptions) {
+    this.#options = options
+  }
+
+  /** The loaded room of a proposal; loads it if needed (concurrent calls share one load). */
+  get(proposalId: string): Promise<Room> {
+    this.#cancelIdle(proposalId)
+    let loading = this.#loading.get(proposalId)
+    if (!loading) {
+      loading = this.#load(proposalId)
+      this.#loading.set(proposalId, loading)
+      loading.catch(() => this.#loading.delete(proposalId))
+    }
+    return loading
+  }
+
+  /** The room if it is in memory, without loading it. */
+  peek(proposalId: string): Room | undefined {
+    return this.#loaded.get(proposalId)
+  }
+
+  async #load(proposalId: string): Promise<Room> {
+    await this.#unloading.get(proposalId)
+    const proposal = await this.#options.storage.proposals.get(proposalId)
+    const room = new Room(proposalId, {
+      storage: this.#options.storage,
+      log: this.#options.log,
+      schema: this.#options.schema,
+      compactAfterBytes: this.#options.compactAfterBytes,
+      onTextChanged: this.#options.onTextChanged,
+    })
+    await room.load((proposal?.status ?? 'concept') as Status)
+    this.#loaded.set(proposalId, room)
+    this.#options.log.debug('proposal loaded', { proposal: proposalId })
+    return room
+  }
+
+  /** Call when a socket of the room has closed; schedules the unload when it was the last. */
+  release(room: Room, conn: Connection): void {
+    room.removeConnection(conn)
+    this.releaseIdle(room)
+  }
+
+  /** Schedules the unload of a room nobody is connected to (after an HTTP read, say). */
+  releaseIdle(room: Room): void {
+    if (room.connections.size > 0 || this.#idleTimers.has(room.id)) return
+    const timer = setTimeout(() => {
+      this.#idleTimers.delete(room.id)
+      if (room.connections.size === 0) void this.#unload(room)
+    }, this.#options.idleUnloadMs)
+    timer.unref()
+    this.#idleTimers.set(room.id, timer)
+  }
+
+  #cancelIdle(proposalId: string): void {
+    const timer = this.#idleTimers.get(proposalId)
+    if (timer) clearTimeout(timer)
+    this.#idleTimers.delete(proposalId)
+  }
+
+  async #unload(room: Room): Promise<void> {
+    if (this.#loaded.get(room.id) !== room) return
+    this.#loaded.delete(room.id)
+    this.#loading.delete(room.id)
+    const done = (async () => {
+      try {
+        if (this.#options.storage.documents.logBytes(room.id) > 0) await room.compact()
+      } finally {
+        room.destroy()
+        this.#options.log.debug('proposal unloaded', { proposal: room.id })
+      }
+    })()
+    this.#unloading.set(room.id, done)
+    try {
+      await done
+    } finally {
+      if (this.#unloading.get(room.id) === done) this.#unloading.delete(room.id)
+    }
+  }
+
+  /** Tells a loaded room that its status changed (H4) and sends the event (E1). */
+  setStatus(proposalId: string, status: Status, event: RoomEvent): void {
+    void this.#loading.get(proposalId)?.then((room) => room.setStatus(status, event))
+  }
+
+  /** Closes every socket of a person, on every proposal (A5 revoke). */
+  closeConnectionsOf(personId: string, code: number, reason: string): void {
+    for (const room of this.#loaded.values()) {
+      for (const conn of room.connections) if (conn.personId === personId) conn.close(code, reason)
+    }
+  }
+
+  loadedCount(): number {
+    return this.#loaded.size
+  }
+
+  /** Compacts and unloads everything (shutdown). */
+  async closeAll(): Promise<void> {
+    for (const timer of this.#idleTimers.values()) clearTimeout(timer)
+    this.#idleTimers.clear()
+    await Promise.allSettled([...this.#loading.values()])
+    await Promise.all([...this.#loaded.values()].map((room) => this.#unload(room)))
+    await Promise.all([...this.#unloading.values()])
+  }
+}

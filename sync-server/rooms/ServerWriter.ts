@@ -1,0 +1,60 @@
+/**
+ * Changes the server makes to a document itself (block ids now; accepted
+ * amendments and restores later). Each acting person gets a Yjs client id of the
+ * server's own, recorded against that person, so authorship stays exact and no
+ * client's id is ever reused.
+ */
+import { randomBytes } from 'node:crypto'
+import * as Y from 'yjs'
+import type { Authorship } from './Authorship.ts'
+
+/** The person credited with changes nobody asked for (ids fixed at load). */
+export const SYSTEM_PERSON_ID = 'systeem'
+
+/** Origin of server transactions, so observers can tell them apart. */
+export const SERVER_ORIGIN = Symbol('server')
+
+export type OnServerWrite = (personId: string, update: Uint8Array, tr: Y.Transaction) => void
+
+export class ServerWriter {
+  readonly #doc: Y.Doc
+  readonly #authorship: () => Authorship
+  readonly #onWrite: OnServerWrite
+  readonly #clientIds = new Map<string, number>()
+
+  constructor(doc: Y.Doc, authorship: () => Authorship, onWrite: OnServerWrite) {
+    this.#doc = doc
+    this.#authorship = authorship
+    this.#onWrite = onWrite
+  }
+
+  #clientIdFor(personId: string): number {
+    let clientId = this.#clientIds.get(personId)
+    if (clientId === undefined) {
+      do clientId = randomBytes(4).readUInt32LE(0) >>> 1
+      while (this.#authorship().ownerOf(clientId) !== undefined || Y.getState(this.#doc.store, clientId) > 0)
+      this.#authorship().claim(clientId, personId)
+      this.#clientIds.set(personId, clientId)
+    }
+    return clientId
+  }
+
+  /** Runs `change` in one transaction under the person's server client id. */
+  write(personId: string, change: () => void): void {
+    const previous = this.#doc.clientID
+    let captured: { update: Uint8Array; tr: Y.Transaction } | null = null
+    const listener = (update: Uint8Array, _origin: unknown, _doc: Y.Doc, tr: Y.Transaction) => {
+      captured = { update, tr }
+    }
+    this.#doc.clientID = this.#clientIdFor(personId)
+    this.#doc.on('update', listener)
+    try {
+      this.#doc.transact(change, SERVER_ORIGIN)
+    } finally {
+      this.#doc.off('update', listener)
+      this.#doc.clientID = previous
+    }
+    const result = captured as { update: Uint8Array; tr: Y.Transaction } | null
+    if (result) this.#onWrite(personId, result.update, result.tr)
+  }
+}

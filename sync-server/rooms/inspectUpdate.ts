@@ -1,0 +1,114 @@
+/**
+ * Decodes an incoming update in full and decides, before it touches the
+ * document, whether it may be applied (contract S4). Yjs applies an update's
+ * inserts before it reads its delete set, and keeps structs whose dependencies
+ * are missing as "pending" forever; both are refused here instead.
+ */
+import * as Y from 'yjs'
+import { FRAGMENT_NAME } from '../../shared/schema.ts'
+
+export type UpdateRefusal =
+  | 'undecodable'
+  | 'missing_dependencies'
+  | 'foreign_root'
+  | 'unknown_node'
+  | 'unsupported_content'
+
+export type UpdateInspection =
+  | {
+      ok: true
+      empty: boolean
+      /** Clients whose new structs this update brings (already known ones excluded). */
+      clients: number[]
+    }
+  | { ok: false; reason: UpdateRefusal; detail: string }
+
+/** What the document may contain: the schema's node and mark names. */
+export interface SchemaNames {
+  nodes: ReadonlySet<string>
+  marks: ReadonlySet<string>
+}
+
+const refuse = (reason: UpdateRefusal, detail: string): UpdateInspection => ({
+  ok: false,
+  reason,
+  detail,
+})
+
+/**
+ * @param doc the live document the update would be applied to
+ * @param update a Yjs update in the V1 encoding (what y-websocket sends)
+ */
+export function inspectUpdate(doc: Y.Doc, update: Uint8Array, schema: SchemaNames): UpdateInspection {
+  let decoded: { structs: Array<Y.Item | Y.GC | Y.Skip>; ds: Y.Transaction['deleteSet'] }
+  try {
+    decoded = Y.decodeUpdate(update)
+  } catch (error) {
+    return refuse('undecodable', (error as Error).message)
+  }
+  const { structs, ds } = decoded
+  // The clock each client reaches once this update is applied.
+  const reach = new Map<number, number>()
+  const extended = new Set<number>()
+  const reachOf = (client: number) => reach.get(client) ?? Y.getState(doc.store, client)
+  for (const struct of structs) {
+    const { client, clock } = struct.id
+    if (struct instanceof Y.Skip) return refuse('missing_dependencies', `gap in client ${client}`)
+    if (clock > reachOf(client)) {
+      return refuse('missing_dependencies', `client ${client} starts at ${clock}`)
+    }
+    if (clock + struct.length > Y.getState(doc.store, client)) extended.add(client)
+    reach.set(client, Math.max(reachOf(client), clock + struct.length))
+  }
+  const known = (id: Y.ID | null) => id === null || id.clock < reachOf(id.client)
+  for (const struct of structs) {
+    if (!(struct instanceof Y.Item)) continue
+    if (!known(struct.origin) || !known(struct.rightOrigin)) {
+      return refuse('missing_dependencies', `item ${struct.id.client}:${struct.id.clock}`)
+    }
+    const parent = struct.parent as unknown
+    if (typeof parent === 'string' && parent !== FRAGMENT_NAME) {
+      return refuse('foreign_root', `root type "${parent}"`)
+    }
+    if (parent instanceof Y.ID && !known(parent)) {
+      return refuse('missing_dependencies', `parent of ${struct.id.client}:${struct.id.clock}`)
+    }
+    const problem = checkContent(struct.content, schema)
+    if (problem) return problem
+  }
+  for (const [client, items] of ds.clients) {
+    for (const item of items) {
+      if (item.clock + item.len > reachOf(client)) {
+        return refuse('missing_dependencies', `deletion of unknown ${client}:${item.clock}`)
+      }
+    }
+  }
+  return { ok: true, empty: structs.length === 0 && ds.clients.size === 0, clients: [...extended] }
+}
+
+function checkContent(content: Y.Item['content'], schema: SchemaNames): UpdateInspection | null {
+  if (content instanceof Y.ContentType) {
+    const type = content.type
+    if (type instanceof Y.XmlElement) {
+      return schema.nodes.has(type.nodeName)
+        ? null
+        : refuse('unknown_node', `node "${type.nodeName}" is not in the schema`)
+    }
+    if (type instanceof Y.XmlText) return null
+    return refuse('unsupported_content', `type ${type.constructor.name}`)
+  }
+  if (content instanceof Y.ContentFormat) {
+    // y-prosemirror names marks that may overlap themselves `<mark>--<hash>`.
+    return schema.marks.has(content.key.split('--')[0]!)
+      ? null
+      : refuse('unknown_node', `mark "${content.key}" is not in the schema`)
+  }
+  if (
+    content instanceof Y.ContentString ||
+    content instanceof Y.ContentAny ||
+    content instanceof Y.ContentDeleted
+  ) {
+    return null
+  }
+  return refuse('unsupported_content', content.constructor.name)
+}

@@ -1,0 +1,112 @@
+/**
+ * `createServer` builds the whole server — storage, rooms, the sync endpoint and
+ * the HTTP API on one port — and returns a handle for tests and `main.ts`.
+ */
+import { createServer as createHttpServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { getSchema } from '@tiptap/core'
+import { CLOSE_GOING_AWAY } from '../shared/protocol.ts'
+import { createSchemaExtensions } from '../shared/schema.ts'
+import { createRequestHandler, createRouter } from './api/handleRequest.ts'
+import { RateLimiter } from './api/RateLimiter.ts'
+import type { Services } from './api/services.ts'
+import { Authenticator } from './auth/Authenticator.ts'
+import { type AdminBootstrap, ensureAdmin } from './firstStart.ts'
+import { createLogger } from './log.ts'
+import { DEFAULTS, type ServerOptions } from './options.ts'
+import { PeopleService } from './people/PeopleService.ts'
+import { LowdbStorage } from './persistence/lowdb/LowdbStorage.ts'
+import { ProposalService } from './proposals/ProposalService.ts'
+import { Rooms } from './rooms/Rooms.ts'
+import type { Connection } from './transport/Connection.ts'
+import { startHeartbeat } from './transport/heartbeat.ts'
+import { SyncEndpoint } from './transport/syncEndpoint.ts'
+
+export type { ServerOptions } from './options.ts'
+
+export interface RunningServer {
+  port: number
+  /** `http://HOST:PORT` */
+  url: string
+  admin: AdminBootstrap
+  /** Stops accepting, closes sockets (1001), writes everything, releases files. */
+  close(): Promise<void>
+  services: Services
+}
+
+const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+
+export async function createServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const dataDir = resolve(options.dataDir ?? DEFAULTS.dataDir)
+  const log = options.log ?? createLogger()
+  const storage = options.storage ?? new LowdbStorage({ dataDir, log, fsyncDelayMs: options.fsyncDelayMs ?? DEFAULTS.fsyncDelayMs })
+  await storage.open()
+
+  const schema = getSchema(createSchemaExtensions())
+  const schemaNames = { nodes: new Set(Object.keys(schema.nodes)), marks: new Set(Object.keys(schema.marks)) }
+  let proposals: ProposalService | null = null
+  const rooms = new Rooms({
+    storage,
+    log: log.child('rooms'),
+    schema: schemaNames,
+    idleUnloadMs: options.idleUnloadMs ?? DEFAULTS.idleUnloadMs,
+    compactAfterBytes: options.compactAfterBytes ?? DEFAULTS.compactAfterBytes,
+    onTextChanged: (id) => proposals?.touch(id),
+  })
+  proposals = new ProposalService(storage, rooms, schema, options.touchFlushMs ?? DEFAULTS.touchFlushMs)
+  await proposals.createInitial()
+  const admin = await ensureAdmin(storage, dataDir, options.adminToken)
+
+  const authenticator = new Authenticator(storage, options.adminToken)
+  const services: Services = {
+    storage,
+    authenticator,
+    rateLimiter: new RateLimiter(options.rateLimit ?? DEFAULTS.rateLimit),
+    rooms,
+    log: log.child('api'),
+    people: new PeopleService(storage, rooms),
+    proposals,
+    publicUrl: (headers) => options.publicUrl ?? `http://${headers.host ?? `${host}:${port}`}`,
+  }
+  const connections = new Set<Connection>()
+  const sync = new SyncEndpoint({
+    authenticator,
+    storage,
+    rooms,
+    log: log.child('sync'),
+    connections,
+    maxBufferedBytes: options.maxBufferedBytes ?? DEFAULTS.maxBufferedBytes,
+  })
+  const staticDir = options.staticDir === undefined ? join(repositoryRoot, 'dist', 'editor') : options.staticDir
+  const http = createHttpServer(createRequestHandler(createRouter(), services, staticDir))
+  http.on('upgrade', (request, socket, head) => {
+    if (!sync.handleUpgrade(request, socket, head)) socket.destroy()
+  })
+  const stopHeartbeat = startHeartbeat(connections, options.heartbeatMs ?? DEFAULTS.heartbeatMs)
+
+  const host = options.host ?? DEFAULTS.host
+  await new Promise<void>((done, fail) => {
+    http.once('error', fail)
+    http.listen(options.port ?? DEFAULTS.port, host, () => done())
+  })
+  const port = (http.address() as AddressInfo).port
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`
+
+  let closing: Promise<void> | null = null
+  const close = () => {
+    closing ??= (async () => {
+      stopHeartbeat()
+      const stopped = new Promise<void>((done) => http.close(() => done()))
+      sync.close(CLOSE_GOING_AWAY, 'server_shutdown')
+      http.closeAllConnections()
+      await stopped
+      await rooms.closeAll()
+      await proposals.flushTouched()
+      await storage.close()
+    })()
+    return closing
+  }
+  return { port, url, admin, close, services }
+}

@@ -1,0 +1,92 @@
+/**
+ * Real y-websocket clients for tests. `disableBc` is always on: Node has a
+ * global BroadcastChannel, through which clients in one process would otherwise
+ * sync behind the server's back.
+ */
+import * as decoding from 'lib0/decoding'
+import { WebSocket } from 'ws'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import { MessageType } from '../../shared/protocol.ts'
+
+export interface TestClient {
+  doc: Y.Doc
+  provider: WebsocketProvider
+  /** The close of the socket that ended the connection for good (44xx), if any. */
+  closed: { code: number; reason: string } | null
+  /** Every close code the client saw. */
+  closeCodes: number[]
+  /** Server events (E1) received. */
+  events: Array<{ type: string } & Record<string, unknown>>
+  /** Resolves when the client has synced with the server. */
+  synced(): Promise<void>
+  destroy(): void
+}
+
+export function connectClient(
+  wsUrl: string,
+  proposalId: string,
+  token: string | null,
+  options: { doc?: Y.Doc; connect?: boolean } = {},
+): TestClient {
+  const doc = options.doc ?? new Y.Doc()
+  const provider = new WebsocketProvider(`${wsUrl}/sync`, proposalId, doc, {
+    params: token === null ? {} : { token },
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+    connect: options.connect ?? true,
+    maxBackoffTime: 300,
+  })
+  const client: TestClient = {
+    doc,
+    provider,
+    closed: null,
+    closeCodes: [],
+    events: [],
+    synced: () =>
+      new Promise<void>((resolve, reject) => {
+        if (provider.synced) return resolve()
+        const onSync = (state: boolean) => {
+          if (!state) return
+          provider.off('sync', onSync)
+          resolve()
+        }
+        provider.on('sync', onSync)
+        provider.once('closed', (event: { code: number; reason: string }) =>
+          reject(new Error(`closed with ${event.code} ${event.reason}`)),
+        )
+      }),
+    destroy: () => {
+      provider.destroy()
+      doc.destroy()
+    },
+  }
+  provider.messageHandlers[MessageType.event] = (_encoder, decoder: decoding.Decoder) => {
+    client.events.push(JSON.parse(decoding.readVarString(decoder)))
+  }
+  provider.on('connection-close', (event: CloseEvent | null) => {
+    if (event) client.closeCodes.push(event.code)
+  })
+  provider.on('closed', (event: { code: number; reason: string }) => {
+    client.closed = event
+  })
+  return client
+}
+
+/** A raw socket to the sync endpoint, for frames no y-websocket client would send. */
+export function openRawSocket(wsUrl: string, proposalId: string, token: string | null): Promise<WebSocket> {
+  const query = token === null ? '' : `?token=${encodeURIComponent(token)}`
+  const socket = new WebSocket(`${wsUrl}/sync/${proposalId}${query}`)
+  return new Promise((resolve, reject) => {
+    socket.once('open', () => resolve(socket))
+    socket.once('error', reject)
+  })
+}
+
+/** Resolves with the close code and reason of a raw socket. */
+export function closeOf(socket: WebSocket): Promise<{ code: number; reason: string }> {
+  return new Promise((resolve) => {
+    if (socket.readyState === socket.CLOSED) return resolve({ code: -1, reason: 'already closed' })
+    socket.once('close', (code, reason) => resolve({ code, reason: reason.toString() }))
+  })
+}

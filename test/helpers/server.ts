@@ -1,0 +1,125 @@
+/**
+ * Starts the real server on port 0 in this process, with a fresh data folder
+ * and short intervals, plus small helpers to call its API.
+ */
+import { randomBytes } from 'node:crypto'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Role } from '../../shared/roles.ts'
+import { createLogger, type LogLevel } from '../../sync-server/log.ts'
+import { createServer, type RunningServer, type ServerOptions } from '../../sync-server/server.ts'
+
+export interface ApiAnswer<T = unknown> {
+  status: number
+  body: T
+  headers: Headers
+}
+
+export interface InviteInput {
+  name: string
+  role: Role
+  proposals: '*' | string[]
+  organisation?: string | null
+  province?: string | null
+}
+
+export interface Invited {
+  person: { id: string; name: string; organisation: string | null; role: Role }
+  token: string
+  url: string
+}
+
+export interface TestServer {
+  readonly url: string
+  readonly port: number
+  /** `ws://HOST:PORT`; the sync endpoint is `${wsUrl}/sync`. */
+  readonly wsUrl: string
+  readonly adminToken: string
+  readonly dataDir: string
+  readonly server: RunningServer
+  /** Log lines the server wrote (JSON), for assertions and failure output. */
+  readonly logs: string[]
+  api<T = unknown>(path: string, init?: { method?: string; token?: string | null; body?: unknown; raw?: BodyInit; headers?: Record<string, string> }): Promise<ApiAnswer<T>>
+  invite(input: InviteInput): Promise<Invited>
+  /** Stops the server (data stays). */
+  stop(): Promise<void>
+  /** Stops and starts again on the same port and data folder. */
+  restart(): Promise<void>
+  /** Stops the server and removes its data folder. */
+  close(): Promise<void>
+}
+
+export async function startServer(options: ServerOptions & { logLevel?: LogLevel } = {}): Promise<TestServer> {
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'meeschrijven-test-')))
+  const adminToken = options.adminToken ?? randomBytes(24).toString('base64url')
+  const logs: string[] = []
+  const log = createLogger({ level: options.logLevel ?? 'info', sink: (line) => logs.push(line) })
+  const settings: ServerOptions = {
+    port: 0,
+    staticDir: null,
+    heartbeatMs: 15_000,
+    idleUnloadMs: 200,
+    ...options,
+    dataDir,
+    adminToken,
+    log,
+  }
+  let server = await createServer(settings)
+  let stopped = false
+  const handle: TestServer = {
+    get url() {
+      return server.url
+    },
+    get port() {
+      return server.port
+    },
+    get wsUrl() {
+      return server.url.replace(/^http/, 'ws')
+    },
+    adminToken,
+    dataDir,
+    get server() {
+      return server
+    },
+    logs,
+    async api(path, init = {}) {
+      const token = init.token === undefined ? adminToken : init.token
+      const headers: Record<string, string> = { ...init.headers }
+      if (token) headers.authorization = `Bearer ${token}`
+      let body: BodyInit | undefined = init.raw
+      if (init.body !== undefined) {
+        headers['content-type'] = 'application/json'
+        body = JSON.stringify(init.body)
+      }
+      const response = await fetch(`${server.url}${path}`, { method: init.method ?? 'GET', headers, body })
+      const text = await response.text()
+      let parsed: unknown = text
+      try {
+        parsed = text ? JSON.parse(text) : null
+      } catch {}
+      return { status: response.status, body: parsed as never, headers: response.headers }
+    },
+    async invite(input) {
+      const answer = await handle.api<Invited>('/api/invites', { method: 'POST', body: input })
+      if (answer.status !== 201) throw new Error(`invite failed: ${answer.status} ${JSON.stringify(answer.body)}`)
+      return answer.body
+    },
+    async stop() {
+      if (stopped) return
+      stopped = true
+      await server.close()
+    },
+    async restart() {
+      const port = server.port
+      await handle.stop()
+      server = await createServer({ ...settings, port })
+      stopped = false
+    },
+    async close() {
+      await handle.stop()
+      await rm(dataDir, { recursive: true, force: true })
+    },
+  }
+  return handle
+}
