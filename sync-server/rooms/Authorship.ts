@@ -89,6 +89,8 @@ export class Authorship {
   }
 
   encode(): Uint8Array {
+    // Owners who never deleted anything get their index before the table is written.
+    for (const person of this.#owners.values()) this.#indexOf(person)
     const encoder = encoding.createEncoder()
     encoding.writeVarUint(encoder, 1)
     encoding.writeVarUint(encoder, this.#people.length)
