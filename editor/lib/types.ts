@@ -12,6 +12,8 @@ export interface Me {
   person: Person
   role: Role
   proposals: '*' | string[]
+  /** The caret colour the server gives this person, when it says. */
+  color?: string
 }
 
 /** One row of `GET /api/proposals` (H2). */

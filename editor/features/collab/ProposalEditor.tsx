@@ -11,6 +11,7 @@ import type { Collab } from './createCollab.ts'
 
 /** The local person as the caret extension needs it; the server sets what others see (A6). */
 export interface LocalUser {
+  id: string
   name: string
   color: string
 }

@@ -30,8 +30,12 @@ export function ProposalPage({ proposalId, me }: { proposalId: string; me: Me })
   const { title, status } = useProposalMeta(proposalId, collab?.events ?? null)
   const [refused, setRefused] = useState<Refusal | null>(null)
   const user = useMemo(
-    () => ({ name: me.person.name, color: colorForPerson(me.person.id) }),
-    [me.person],
+    () => ({
+      id: me.person.id,
+      name: me.person.name,
+      color: me.color ?? colorForPerson(me.person.id),
+    }),
+    [me],
   )
 
   useEffect(() => {

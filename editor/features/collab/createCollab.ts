@@ -2,6 +2,7 @@ import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { SYNC_PATH } from '../../../shared/protocol.ts'
+import { sendOwnAwarenessOnly } from '../presence/sendOwnAwareness.ts'
 import { databaseName, markSent, markUnsent, rememberDatabase } from '../session/localData.ts'
 import { installServerEvents, type ServerEvents } from './serverEvents.ts'
 
@@ -42,6 +43,7 @@ export function createCollab(options: { proposalId: string; personId: string; to
     disableBc: true,
   })
   const events = installServerEvents(provider)
+  sendOwnAwarenessOnly(provider)
   let persistence: IndexeddbPersistence | null = null
   if (typeof indexedDB !== 'undefined') {
     const name = databaseName(personId, proposalId)

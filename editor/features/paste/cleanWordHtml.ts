@@ -6,7 +6,7 @@
  * Headings, lists, bold, italic and links survive; the schema drops the rest.
  */
 const WORD_MARKERS = /urn:schemas-microsoft-com:office|class="?Mso|mso-/i
-const DROP = 'style, meta, link, title, xml, script, o\\:p, v\\:shapetype, v\\:shape, img'
+const DROP = new Set(['style', 'meta', 'link', 'title', 'xml', 'script', 'img'])
 
 interface ListItemInfo {
   level: number
@@ -18,7 +18,9 @@ function listInfo(p: Element): ListItemInfo | null {
   const isListParagraph = /MsoListParagraph/i.test(p.getAttribute('class') ?? '')
   const level = /mso-list:\s*\S+\s+level(\d+)/i.exec(style)
   if (!level && !isListParagraph) return null
-  const marker = p.querySelector('[style*="mso-list:Ignore" i], [style*="mso-list: Ignore" i]')
+  const marker = Array.from(p.querySelectorAll('span')).find((span) =>
+    /mso-list:\s*Ignore/i.test(span.getAttribute('style') ?? ''),
+  )
   const text = (marker?.textContent ?? '').replace(/\u00a0/g, ' ').trim()
   marker?.remove()
   // Typed numbers look like "1.", "a)", "iv."; Word's bullets are "·", "o", "§", "-" or "•".
@@ -89,7 +91,11 @@ export function cleanPastedHtml(html: string): string {
   }
   if (!WORD_MARKERS.test(html)) return doc.body.innerHTML
   removeComments(doc.body)
-  for (const element of Array.from(doc.querySelectorAll(DROP))) element.remove()
+  for (const element of Array.from(doc.body.querySelectorAll('*'))) {
+    // Office namespaces (o:p, v:shape, w:…) and non-content elements go.
+    const tag = element.tagName.toLowerCase()
+    if (DROP.has(tag) || tag.includes(':')) element.remove()
+  }
   convertLists(doc)
   for (const p of Array.from(doc.querySelectorAll('p.MsoTitle'))) renameElement(doc, p, 'h1')
   for (const p of Array.from(doc.querySelectorAll('p.MsoSubtitle'))) renameElement(doc, p, 'h2')

@@ -23,7 +23,12 @@ export function PresenceList({ present }: { present: Present[] }) {
               style={{ backgroundColor: person.color }}
               aria-hidden="true"
             />
-            <span>{person.isSelf ? `${person.name} (u)` : person.name}</span>
+            <span>
+              {person.isSelf ? `${person.name} (u)` : person.name}
+              {person.organisation && (
+                <span className="presence__organisation">{person.organisation}</span>
+              )}
+            </span>
           </li>
         ))}
       </ul>

@@ -5,6 +5,7 @@ import type { Awareness } from 'y-protocols/awareness'
 export interface Present {
   key: string
   name: string
+  organisation: string | null
   color: string
   isSelf: boolean
 }
@@ -13,6 +14,7 @@ interface AwarenessUser {
   id?: unknown
   name?: unknown
   color?: unknown
+  organisation?: unknown
 }
 
 /**
@@ -25,10 +27,15 @@ export function listPresent(states: Map<number, Record<string, unknown>>, selfId
     const user = (state.user ?? null) as AwarenessUser | null
     if (!user || typeof user.name !== 'string' || user.name.trim() === '') continue
     const isSelf = clientId === selfId
-    const key = isSelf ? 'self' : typeof user.id === 'string' ? user.id : `name:${user.name}`
-    if (people.has(key)) continue
+    const key = typeof user.id === 'string' ? user.id : `name:${user.name}`
+    const known = people.get(key)
+    if (known) {
+      known.isSelf ||= isSelf
+      continue
+    }
     const color = typeof user.color === 'string' ? user.color : '#595959'
-    people.set(key, { key, name: user.name, color, isSelf })
+    const organisation = typeof user.organisation === 'string' ? user.organisation : null
+    people.set(key, { key, name: user.name, organisation, color, isSelf })
   }
   return [...people.values()].sort((a, b) =>
     a.isSelf === b.isSelf ? a.name.localeCompare(b.name, 'nl') : a.isSelf ? -1 : 1,

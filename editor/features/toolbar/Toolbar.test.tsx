@@ -1,0 +1,61 @@
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
+import { Editor } from '@tiptap/core'
+import Collaboration from '@tiptap/extension-collaboration'
+import { afterEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { createSchemaExtensions } from '../../../shared/schema.ts'
+import { Toolbar } from './Toolbar.tsx'
+
+function createEditor(): Editor {
+  const editor = new Editor({
+    element: document.createElement('div'),
+    extensions: [...createSchemaExtensions(), Collaboration.configure({ document: new Y.Doc() })],
+  })
+  // With Collaboration the Yjs document is the source; content is set through it.
+  editor.commands.setContent('<p>Omkering</p>')
+  return editor
+}
+
+describe('the toolbar', () => {
+  afterEach(cleanup)
+
+  it('is one Tab stop whose buttons are reached with the arrow keys', () => {
+    const editor = createEditor()
+    render(<Toolbar editor={editor} linkOpen={false} setLinkOpen={() => undefined} />)
+    const toolbar = screen.getByRole('toolbar', { name: 'Opmaak' })
+    const buttons = Array.from(toolbar.querySelectorAll('button'))
+    expect(buttons.filter((b) => b.tabIndex === 0)).toHaveLength(1)
+    const first = screen.getByRole('button', { name: 'Kop 1' })
+    act(() => first.focus())
+    fireEvent.keyDown(first, { key: 'ArrowRight' })
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Kop 2' }))
+    fireEvent.keyDown(document.activeElement as Element, { key: 'End' })
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Opnieuw doen' }))
+    editor.destroy()
+  })
+
+  it('shows bold as pressed when the selection is bold', () => {
+    const editor = createEditor()
+    render(<Toolbar editor={editor} linkOpen={false} setLinkOpen={() => undefined} />)
+    const bold = screen.getByRole('button', { name: 'Vet' })
+    expect(bold.getAttribute('aria-pressed')).toBe('false')
+    act(() => {
+      editor.commands.selectAll()
+    })
+    fireEvent.click(bold)
+    expect(editor.getHTML()).toContain('<strong>Omkering</strong>')
+    expect(bold.getAttribute('aria-pressed')).toBe('true')
+    editor.destroy()
+  })
+
+  it('turns the selection into a heading and offers Yjs undo', () => {
+    const editor = createEditor()
+    render(<Toolbar editor={editor} linkOpen={false} setLinkOpen={() => undefined} />)
+    fireEvent.click(screen.getByRole('button', { name: 'Kop 2' }))
+    expect(editor.getHTML()).toMatch(/^<h2[^>]*>Omkering<\/h2>$/)
+    expect(
+      screen.getByRole('button', { name: 'Ongedaan maken' }).getAttribute('aria-disabled'),
+    ).toBe('false')
+    editor.destroy()
+  })
+})

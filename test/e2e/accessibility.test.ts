@@ -1,0 +1,71 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { browserSkipReason, launchBrowser } from '../helpers/browser.ts'
+import type { TestServer } from '../helpers/server.ts'
+import { seriousViolations } from './axe.ts'
+import {
+  adminInviteUrl,
+  openProposal,
+  signIn,
+  startEditorServer,
+  typeAtEnd,
+  waitOnline,
+} from './support.ts'
+
+const skip = browserSkipReason()
+
+// The contract has no rule for accessibility; these tests pin the product's
+// requirement: no serious or critical WCAG 2.1 AA violation on the main pages.
+describe.skipIf(skip)('accessibility (WCAG 2.1 AA, axe-core)', () => {
+  let server: TestServer
+  let browser: Browser
+
+  beforeAll(async () => {
+    server = await startEditorServer()
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+  })
+
+  it('[WCAG] the overview, the proposal page and the people page pass axe', async () => {
+    const { page, context } = await signIn(browser, adminInviteUrl(server.url, server.adminToken))
+    expect(await page.locator('html').getAttribute('lang')).toBe('nl')
+    await page.getByTestId('proposal-list').waitFor()
+    expect(await seriousViolations(page)).toEqual([])
+
+    const other = await server.invite({
+      name: 'Piet Pagina',
+      role: 'writer',
+      proposals: ['voorstel-1'],
+    })
+    const piet = await signIn(browser, other.url)
+    await openProposal(piet.page, server.url, 'voorstel-1')
+    await openProposal(page, server.url, 'voorstel-1')
+    await waitOnline(page)
+    await typeAtEnd(page, 'Kop en tekst')
+    await typeAtEnd(piet.page, ' met een tweede caret')
+    await page.locator('.collaboration-carets__label').first().waitFor()
+    expect(await seriousViolations(page)).toEqual([])
+
+    await page.goto(`${server.url}/#/mensen`)
+    await page.getByTestId('people-table').waitFor()
+    expect(await seriousViolations(page)).toEqual([])
+    await piet.context.close()
+    await context.close()
+  })
+
+  it('[WCAG] a reviewer’s read-only proposal page passes axe', async () => {
+    const lid = await server.invite({
+      name: 'Lotte Lid',
+      role: 'reviewer',
+      proposals: ['voorstel-1'],
+    })
+    const { page, context } = await signIn(browser, lid.url)
+    await openProposal(page, server.url, 'voorstel-1')
+    await waitOnline(page)
+    expect(await seriousViolations(page)).toEqual([])
+    await context.close()
+  })
+})

@@ -1,0 +1,71 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { browserSkipReason, launchBrowser } from '../helpers/browser.ts'
+import type { TestServer } from '../helpers/server.ts'
+import { editorOf, signIn, startEditorServer, storedText } from './support.ts'
+
+const skip = browserSkipReason()
+
+/** Presses `key` until `isThere` holds for the focused element, at most `limit` times. */
+async function focusBy(page: Page, key: string, isThere: () => Promise<boolean>, limit = 40) {
+  for (let i = 0; i < limit; i++) {
+    if (await isThere()) return
+    await page.keyboard.press(key)
+  }
+  throw new Error(`focus did not arrive after ${limit} × ${key}`)
+}
+
+function focusedText(page: Page): Promise<string> {
+  return page.evaluate(() => document.activeElement?.textContent?.trim() ?? '')
+}
+
+describe.skipIf(skip)('keyboard only', () => {
+  let server: TestServer
+  let browser: Browser
+
+  beforeAll(async () => {
+    server = await startEditorServer()
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+  })
+
+  it('[WCAG] from the overview to typing in a proposal and back, without the mouse', async () => {
+    const writer = await server.invite({ name: 'Toos Toetsenbord', role: 'writer', proposals: '*' })
+    const { page, context } = await signIn(browser, writer.url)
+    await page.getByTestId('proposal-list').waitFor()
+
+    await focusBy(page, 'Tab', async () => (await focusedText(page)) === 'Voorstel 7')
+    await page.keyboard.press('Enter')
+    await editorOf(page).waitFor()
+    expect(page.url()).toContain('#/voorstel/voorstel-7')
+
+    // The toolbar is one Tab stop; the next one is the text.
+    await focusBy(page, 'Tab', () =>
+      page.evaluate(() => document.activeElement?.getAttribute('data-testid') === 'editor'),
+    )
+    await page.keyboard.type('Met het toetsenbord geschreven')
+    await page.keyboard.press('Shift+Tab')
+    expect(
+      await page.evaluate(() => document.activeElement?.closest('[role="toolbar"]') !== null),
+    ).toBe(true)
+    await page.keyboard.press('Home')
+    expect(await focusedText(page)).toBe('Kop 1')
+    await page.keyboard.press('Tab')
+    await page.keyboard.press('Control+a')
+    await page.keyboard.press('Shift+Tab')
+    await page.keyboard.press('Enter')
+    expect(await editorOf(page).locator('h1').innerText()).toBe('Met het toetsenbord geschreven')
+    await expect
+      .poll(() => storedText(server.url, server.adminToken, 'voorstel-7'))
+      .toContain('Met het toetsenbord geschreven')
+
+    await focusBy(page, 'Shift+Tab', async () => (await focusedText(page)) === 'Alle voorstellen')
+    await page.keyboard.press('Enter')
+    await page.getByTestId('proposal-list').waitFor()
+    expect(page.url()).toMatch(/#\/$/)
+    await context.close()
+  })
+})

@@ -1,0 +1,84 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { browserSkipReason, launchBrowser } from '../helpers/browser.ts'
+import type { TestServer } from '../helpers/server.ts'
+import {
+  editorOf,
+  openProposal,
+  signIn,
+  startEditorServer,
+  storedText,
+  typeAtEnd,
+  waitOnline,
+} from './support.ts'
+
+const skip = browserSkipReason()
+
+describe.skipIf(skip)('working while the server cannot be reached', () => {
+  let server: TestServer
+  let browser: Browser
+
+  beforeAll(async () => {
+    server = await startEditorServer()
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+  })
+
+  it('[S1][P5] edits made offline stay in the browser across a reload and then reach the other person', async () => {
+    const anna = await server.invite({
+      name: 'Anna Offline',
+      role: 'writer',
+      proposals: ['voorstel-4'],
+    })
+    const bram = await server.invite({
+      name: 'Bram Online',
+      role: 'writer',
+      proposals: ['voorstel-4'],
+    })
+    const a = await signIn(browser, anna.url)
+    const b = await signIn(browser, bram.url)
+    await openProposal(a.page, server.url, 'voorstel-4')
+    await openProposal(b.page, server.url, 'voorstel-4')
+    await waitOnline(a.page)
+    await typeAtEnd(a.page, 'Voor de storing.')
+    await expect
+      .poll(() => storedText(server.url, server.adminToken, 'voorstel-4'))
+      .toContain('Voor de storing.')
+
+    // Anna's sync socket stays cut until her reload, so her offline edit can only
+    // reach the server from the browser's own copy (IndexedDB).
+    let cut = true
+    await a.context.routeWebSocket(/\/sync\//, (ws) => {
+      if (cut) ws.close()
+      else ws.connectToServer()
+    })
+    await server.stop()
+    await a.page.locator('[data-testid="connection-status"][data-state="offline"]').waitFor()
+    await typeAtEnd(a.page, ' Tijdens de storing geschreven.')
+    await expect.poll(() => editorOf(a.page).innerText()).toContain('Tijdens de storing')
+
+    await server.restart()
+    await waitOnline(b.page)
+    expect(await storedText(server.url, server.adminToken, 'voorstel-4')).not.toContain(
+      'Tijdens de storing',
+    )
+    cut = false
+    await a.page.reload()
+    await editorOf(a.page).waitFor()
+    await expect
+      .poll(() => editorOf(a.page).innerText())
+      .toContain('Tijdens de storing geschreven.')
+    await waitOnline(a.page)
+    await expect
+      .poll(() => editorOf(b.page).innerText())
+      .toContain('Tijdens de storing geschreven.')
+    await expect
+      .poll(() => storedText(server.url, server.adminToken, 'voorstel-4'))
+      .toContain('Tijdens de storing geschreven.')
+    await a.context.close()
+    await b.context.close()
+  })
+})

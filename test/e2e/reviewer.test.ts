@@ -1,0 +1,94 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { browserSkipReason, launchBrowser } from '../helpers/browser.ts'
+import type { TestServer } from '../helpers/server.ts'
+import {
+  editorOf,
+  openProposal,
+  signIn,
+  startEditorServer,
+  storedText,
+  waitOnline,
+} from './support.ts'
+
+const skip = browserSkipReason()
+
+describe.skipIf(skip)('reading along as a reviewer', () => {
+  let server: TestServer
+  let browser: Browser
+
+  beforeAll(async () => {
+    server = await startEditorServer()
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+  })
+
+  /** Clicks into the text and types, the same way for both roles. */
+  async function tryToType(page: Parameters<typeof editorOf>[0], text: string) {
+    await editorOf(page).click()
+    await page.keyboard.press('Control+End')
+    await page.keyboard.type(text)
+  }
+
+  it('[A3][S5] a reviewer cannot type, is told why, and nothing of theirs reaches the server', async () => {
+    const lid = await server.invite({
+      name: 'Lies Lid',
+      role: 'reviewer',
+      proposals: ['voorstel-2'],
+      organisation: 'Gemeente Assen',
+      province: 'Drenthe',
+    })
+    const { page, context } = await signIn(browser, lid.url)
+    await expect.poll(() => page.getByTestId('session-role').innerText()).toContain('Lid')
+    await openProposal(page, server.url, 'voorstel-2')
+    await waitOnline(page)
+
+    expect(await editorOf(page).getAttribute('contenteditable')).toBe('false')
+    await expect
+      .poll(() => page.getByTestId('read-only-notice').innerText())
+      .toContain('niet wijzigen')
+    expect(await page.getByRole('toolbar').count()).toBe(0)
+
+    await tryToType(page, 'Tekst van een lid')
+    // The positive twin below shows this path does deliver; here nothing arrives.
+    expect(await editorOf(page).innerText()).not.toContain('Tekst van een lid')
+    const writer = await server.invite({
+      name: 'Wim Werkgroep',
+      role: 'writer',
+      proposals: ['voorstel-2'],
+    })
+    const w = await signIn(browser, writer.url)
+    await openProposal(w.page, server.url, 'voorstel-2')
+    await waitOnline(w.page)
+    await tryToType(w.page, 'Tekst van de werkgroep')
+    await expect
+      .poll(() => storedText(server.url, server.adminToken, 'voorstel-2'))
+      .toContain('Tekst van de werkgroep')
+    expect(await storedText(server.url, server.adminToken, 'voorstel-2')).not.toContain('lid')
+    // The reviewer reads along: the writer's text reaches them.
+    await expect.poll(() => editorOf(page).innerText()).toContain('Tekst van de werkgroep')
+    await context.close()
+    await w.context.close()
+  })
+
+  it('[A3] a writer typing through the same path does reach the server', async () => {
+    const writer = await server.invite({
+      name: 'Wanda Werkgroep',
+      role: 'writer',
+      proposals: ['voorstel-3'],
+    })
+    const { page, context } = await signIn(browser, writer.url)
+    await openProposal(page, server.url, 'voorstel-3')
+    await waitOnline(page)
+    expect(await editorOf(page).getAttribute('contenteditable')).toBe('true')
+    expect(await page.getByTestId('read-only-notice').count()).toBe(0)
+    await tryToType(page, 'Tekst van een schrijver')
+    await expect
+      .poll(() => storedText(server.url, server.adminToken, 'voorstel-3'))
+      .toContain('Tekst van een schrijver')
+    await context.close()
+  })
+})

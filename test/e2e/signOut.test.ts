@@ -1,0 +1,59 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { browserSkipReason, launchBrowser } from '../helpers/browser.ts'
+import type { TestServer } from '../helpers/server.ts'
+import {
+  openProposal,
+  signIn,
+  startEditorServer,
+  storedText,
+  typeAtEnd,
+  waitOnline,
+} from './support.ts'
+
+const skip = browserSkipReason()
+
+describe.skipIf(skip)('signing out on a shared computer', () => {
+  let server: TestServer
+  let browser: Browser
+
+  beforeAll(async () => {
+    server = await startEditorServer()
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+  })
+
+  it('[A1] sign-out leaves no token and nothing of the proposal in localStorage, sessionStorage or IndexedDB', async () => {
+    const writer = await server.invite({
+      name: 'Sam Gedeeld',
+      role: 'writer',
+      proposals: ['voorstel-6'],
+    })
+    const { page, context } = await signIn(browser, writer.url)
+    await openProposal(page, server.url, 'voorstel-6')
+    await waitOnline(page)
+    await typeAtEnd(page, 'Vertrouwelijke kladtekst')
+    await expect
+      .poll(() => storedText(server.url, server.adminToken, 'voorstel-6'))
+      .toContain('Vertrouwelijke kladtekst')
+    const before = await page.evaluate(async () => (await indexedDB.databases()).length)
+    expect(before).toBeGreaterThan(0)
+
+    await page.getByRole('button', { name: 'Afmelden' }).click()
+    await page.getByTestId('signed-out-notice').waitFor()
+
+    const left = await page.evaluate(async () => ({
+      local: Object.keys(window.localStorage),
+      session: Object.keys(window.sessionStorage),
+      databases: (await indexedDB.databases()).map((db) => db.name),
+    }))
+    expect(left).toEqual({ local: [], session: [], databases: [] })
+    await page.reload()
+    await page.getByText('Aanmelden bij Meeschrijven').waitFor()
+    expect(await page.getByTestId('session-name').count()).toBe(0)
+    await context.close()
+  })
+})

@@ -1,0 +1,69 @@
+/**
+ * What the browser tests share: signing in through an invite link, opening a
+ * proposal, typing, and asking the server what it stored.
+ */
+import { fileURLToPath } from 'node:url'
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
+import { startServer } from '../helpers/server.ts'
+
+/** A signed-in person in a browser context of their own. */
+export interface Visitor {
+  context: BrowserContext
+  page: Page
+}
+
+/** Opens the invite link in a new context and waits until the person is signed in. */
+export async function signIn(browser: Browser, inviteUrl: string): Promise<Visitor> {
+  const context = await browser.newContext({ locale: 'nl-NL' })
+  const page = await context.newPage()
+  await page.goto(inviteUrl)
+  await page.getByTestId('session-name').waitFor()
+  return { context, page }
+}
+
+/** The admin's sign-in link: the admin token is an editor on "*" (A1). */
+export function adminInviteUrl(baseUrl: string, adminToken: string): string {
+  return `${baseUrl}/#/welkom?token=${encodeURIComponent(adminToken)}`
+}
+
+/** The editable text of the open proposal. */
+export function editorOf(page: Page): Locator {
+  return page.getByTestId('editor')
+}
+
+/** Goes to a proposal by its address and waits for the text to be shown. */
+export async function openProposal(page: Page, baseUrl: string, proposalId: string) {
+  await page.goto(`${baseUrl}/#/voorstel/${proposalId}`)
+  await editorOf(page).waitFor()
+}
+
+/** Waits until the page says it is connected and in sync. */
+export async function waitOnline(page: Page): Promise<void> {
+  await page.locator('[data-testid="connection-status"][data-state="online"]').waitFor()
+}
+
+/** Puts the caret at the end of the text and types, as a person would. */
+export async function typeAtEnd(page: Page, text: string): Promise<void> {
+  const editor = editorOf(page)
+  await editor.click()
+  await page.keyboard.press('Control+End')
+  await page.keyboard.type(text)
+}
+
+/** The stored plain text of a proposal (H3), read with an editor's token. */
+export async function storedText(baseUrl: string, token: string, proposalId: string) {
+  const response = await fetch(`${baseUrl}/api/proposals/${proposalId}/content`, {
+    headers: { Authorization: `Bearer ${token}` },
+  })
+  if (!response.ok) throw new Error(`content of ${proposalId}: HTTP ${response.status}`)
+  const body = (await response.json()) as { text: string }
+  return body.text
+}
+
+/** The built editor (see buildEditor.ts), served by the server under test. */
+export const EDITOR_DIST = fileURLToPath(new URL('../../dist/editor', import.meta.url))
+
+/** Starts the real server on a free port, serving the built editor. */
+export function startEditorServer(): ReturnType<typeof startServer> {
+  return startServer({ staticDir: EDITOR_DIST, logLevel: 'warn' })
+}
