@@ -4,6 +4,7 @@
  * sync behind the server's back.
  */
 import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
 import { WebSocket } from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
@@ -89,4 +90,13 @@ export function closeOf(socket: WebSocket): Promise<{ code: number; reason: stri
     if (socket.readyState === socket.CLOSED) return resolve({ code: -1, reason: 'already closed' })
     socket.once('close', (code, reason) => resolve({ code, reason: reason.toString() }))
   })
+}
+
+/** A sync "update" frame as y-websocket sends it. */
+export function updateFrame(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MessageType.sync)
+  encoding.writeVarUint(encoder, 2)
+  encoding.writeVarUint8Array(encoder, update)
+  return encoding.toUint8Array(encoder)
 }

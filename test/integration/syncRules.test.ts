@@ -2,18 +2,9 @@ import * as encoding from 'lib0/encoding'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { WebSocket } from 'ws'
 import * as Y from 'yjs'
-import { closeOf, connectClient, openRawSocket, type TestClient } from '../helpers/clients.ts'
+import { closeOf, connectClient, openRawSocket, type TestClient, updateFrame } from '../helpers/clients.ts'
 import { startServer, type TestServer } from '../helpers/server.ts'
 import { appendBlock, fragmentOf, linesOf, textOfBlock } from '../helpers/ydoc.ts'
-
-/** A sync "update" frame as y-websocket sends it. */
-function updateFrame(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, 0)
-  encoding.writeVarUint(encoder, 2)
-  encoding.writeVarUint8Array(encoder, update)
-  return encoding.toUint8Array(encoder)
-}
 
 /** The update a change makes to a copy of `base`. */
 function updateOf(base: Y.Doc, change: (doc: Y.Doc) => void): Uint8Array {
