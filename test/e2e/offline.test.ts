@@ -38,7 +38,16 @@ describe.skipIf(skip)('working while the server cannot be reached', () => {
       role: 'writer',
       proposals: ['voorstel-4'],
     })
-    const a = await signIn(browser, anna.url)
+    // Anna's sync socket can be cut (Playwright routes sockets of pages loaded after
+    // routing starts); while cut, her edits can only be kept in the browser itself.
+    let cut = false
+    const a = await signIn(browser, anna.url, {
+      prepare: (context) =>
+        context.routeWebSocket(/\/sync\//, (ws) => {
+          if (cut) ws.close()
+          else ws.connectToServer()
+        }),
+    })
     const b = await signIn(browser, bram.url)
     await openProposal(a.page, server.url, 'voorstel-4')
     await openProposal(b.page, server.url, 'voorstel-4')
@@ -48,13 +57,9 @@ describe.skipIf(skip)('working while the server cannot be reached', () => {
       .poll(() => storedText(server.url, server.adminToken, 'voorstel-4'))
       .toContain('Voor de storing.')
 
-    // Anna's sync socket stays cut until her reload, so her offline edit can only
-    // reach the server from the browser's own copy (IndexedDB).
-    let cut = true
-    await a.context.routeWebSocket(/\/sync\//, (ws) => {
-      if (cut) ws.close()
-      else ws.connectToServer()
-    })
+    // Anna's socket stays cut until her reload, so her offline edit can only reach
+    // the server from the browser's own copy (IndexedDB).
+    cut = true
     await server.stop()
     await a.page.locator('[data-testid="connection-status"][data-state="offline"]').waitFor()
     await typeAtEnd(a.page, ' Tijdens de storing geschreven.')

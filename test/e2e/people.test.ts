@@ -41,7 +41,7 @@ describe.skipIf(skip)('inviting and revoking people', () => {
     await openProposal(karin.page, server.url, 'voorstel-5')
     await waitOnline(karin.page)
 
-    await page.getByRole('button', { name: 'Toegang van Karin de Vries intrekken' }).click()
+    await page.getByRole('button', { name: 'Toegang intrekken van Karin de Vries' }).click()
     await page.getByRole('button', { name: 'Ja, intrekken' }).click()
     await expect.poll(() => page.getByTestId('people-message').innerText()).toContain('ingetrokken')
 

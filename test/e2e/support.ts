@@ -12,9 +12,17 @@ export interface Visitor {
   page: Page
 }
 
-/** Opens the invite link in a new context and waits until the person is signed in. */
-export async function signIn(browser: Browser, inviteUrl: string): Promise<Visitor> {
-  const context = await browser.newContext({ locale: 'nl-NL' })
+/**
+ * Opens the invite link in a new context and waits until the person is signed in.
+ * `prepare` runs before the first page loads (routes must exist by then).
+ */
+export async function signIn(
+  browser: Browser,
+  inviteUrl: string,
+  options: { bypassCSP?: boolean; prepare?: (context: BrowserContext) => Promise<void> } = {},
+): Promise<Visitor> {
+  const context = await browser.newContext({ locale: 'nl-NL', bypassCSP: options.bypassCSP })
+  await options.prepare?.(context)
   const page = await context.newPage()
   await page.goto(inviteUrl)
   await page.getByTestId('session-name').waitFor()
@@ -39,7 +47,17 @@ export async function openProposal(page: Page, baseUrl: string, proposalId: stri
 
 /** Waits until the page says it is connected and in sync. */
 export async function waitOnline(page: Page): Promise<void> {
-  await page.locator('[data-testid="connection-status"][data-state="online"]').waitFor()
+  try {
+    await page.locator('[data-testid="connection-status"][data-state="online"]').waitFor()
+  } catch (error) {
+    const said = await page
+      .locator('main')
+      .innerText()
+      .catch(() => '(no page)')
+    throw new Error(`not online; the page says: ${said.replace(/\s+/g, ' ').slice(0, 400)}`, {
+      cause: error,
+    })
+  }
 }
 
 /** Puts the caret at the end of the text and types, as a person would. */

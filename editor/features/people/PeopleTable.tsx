@@ -71,10 +71,10 @@ export function PeopleTable(props: {
                 <button
                   type="button"
                   className="button button--secondary"
-                  aria-label={`Toegang van ${person.name} intrekken`}
                   onClick={() => setConfirming(person.id)}
                 >
                   Toegang intrekken
+                  <span className="visually-hidden"> van {person.name}</span>
                 </button>
               )}
             </td>
