@@ -62,8 +62,10 @@ export class Room {
     this.fragment = this.doc.getXmlFragment('default')
     this.awareness = new awarenessProtocol.Awareness(this.doc)
     this.awareness.setLocalState(null)
-    this.#writer = new ServerWriter(this.doc, () => this.authorship, (personId, update, tr) =>
-      this.#accept(personId, update, tr, null),
+    this.#writer = new ServerWriter(
+      this.doc,
+      () => this.authorship,
+      (personId, update, tr) => this.#accept(personId, update, tr, null),
     )
     this.#presence = new PresenceGuard(this.awareness, () => this.authorship)
     this.awareness.on('update', this.#onAwarenessUpdate)
@@ -134,7 +136,11 @@ export class Room {
         conn.close(CloseCode.badRequest.code, 'unexpected_message_type')
       }
     } catch (error) {
-      this.#log.warn('undecodable frame', { proposal: this.id, person: conn.personId, error: String(error) })
+      this.#log.warn('undecodable frame', {
+        proposal: this.id,
+        person: conn.personId,
+        error: String(error),
+      })
       conn.close(CloseCode.badRequest.code, 'undecodable_frame')
     }
   }
@@ -159,7 +165,12 @@ export class Room {
   #receiveUpdate(conn: Connection, update: Uint8Array): void {
     const inspection = inspectUpdate(this.doc, update, this.#options.schema)
     if (!inspection.ok) {
-      this.#log.warn('update refused', { proposal: this.id, person: conn.personId, reason: inspection.reason, detail: inspection.detail })
+      this.#log.warn('update refused', {
+        proposal: this.id,
+        person: conn.personId,
+        reason: inspection.reason,
+        detail: inspection.detail,
+      })
       conn.close(CloseCode.badRequest.code, inspection.reason)
       return
     }
@@ -208,13 +219,17 @@ export class Room {
     const needNew = this.#blocks.settle(candidates)
     if (needNew.length === 0) return
     this.#writer.write(personId, () => {
-      for (const block of needNew) block.setAttribute(BLOCK_ID_ATTRIBUTE, this.#blocks.assign(block))
+      for (const block of needNew)
+        block.setAttribute(BLOCK_ID_ATTRIBUTE, this.#blocks.assign(block))
     })
   }
 
   /** A failed write means we can no longer promise durability: stop serving. */
   #failWrite(error: unknown): void {
-    this.#log.error('writing an update failed; closing the proposal', { proposal: this.id, error: String(error) })
+    this.#log.error('writing an update failed; closing the proposal', {
+      proposal: this.id,
+      error: String(error),
+    })
     for (const conn of this.connections) conn.close(1011, 'storage_failed')
   }
 
@@ -225,7 +240,10 @@ export class Room {
 
   /** Encodes the live document and replaces the log with it. */
   compact(): Promise<void> {
-    const snapshot = { state: Y.encodeStateAsUpdate(this.doc), authorship: this.authorship.encode() }
+    const snapshot = {
+      state: Y.encodeStateAsUpdate(this.doc),
+      authorship: this.authorship.encode(),
+    }
     return this.#options.storage.documents.compact(this.id, snapshot)
   }
 
@@ -254,7 +272,9 @@ export class Room {
     origin: unknown,
   ) => {
     const clients = [...change.added, ...change.updated, ...change.removed]
-    const message = awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients))
+    const message = awarenessMessage(
+      awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients),
+    )
     for (const conn of this.connections) if (conn !== origin) conn.send(message)
   }
 

@@ -32,7 +32,10 @@ export class ServerWriter {
     let clientId = this.#clientIds.get(personId)
     if (clientId === undefined) {
       do clientId = randomBytes(4).readUInt32LE(0) >>> 1
-      while (this.#authorship().ownerOf(clientId) !== undefined || Y.getState(this.#doc.store, clientId) > 0)
+      while (
+        this.#authorship().ownerOf(clientId) !== undefined ||
+        Y.getState(this.#doc.store, clientId) > 0
+      )
       this.#authorship().claim(clientId, personId)
       this.#clientIds.set(personId, clientId)
     }

@@ -13,7 +13,9 @@ const textblocks: ReadonlySet<string> = new Set(TEXTBLOCK_TYPES)
 
 /** A fresh passage id, e.g. `p-3k9x0c2m1q`. */
 export function newBlockId(): string {
-  return `p-${BigInt(`0x${randomBytes(8).toString('hex')}`).toString(36).slice(0, 10)}`
+  return `p-${BigInt(`0x${randomBytes(8).toString('hex')}`)
+    .toString(36)
+    .slice(0, 10)}`
 }
 
 function isTextblock(node: unknown): node is Y.XmlElement {

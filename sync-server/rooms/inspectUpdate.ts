@@ -39,7 +39,11 @@ const refuse = (reason: UpdateRefusal, detail: string): UpdateInspection => ({
  * @param doc the live document the update would be applied to
  * @param update a Yjs update in the V1 encoding (what y-websocket sends)
  */
-export function inspectUpdate(doc: Y.Doc, update: Uint8Array, schema: SchemaNames): UpdateInspection {
+export function inspectUpdate(
+  doc: Y.Doc,
+  update: Uint8Array,
+  schema: SchemaNames,
+): UpdateInspection {
   let decoded: { structs: Array<Y.Item | Y.GC | Y.Skip>; ds: Y.Transaction['deleteSet'] }
   try {
     decoded = Y.decodeUpdate(update)

@@ -22,7 +22,12 @@ export class Connection {
   pingSentAt: number | null = null
   closed = false
 
-  constructor(socket: WebSocket, principal: Principal, proposalId: string, options: ConnectionOptions) {
+  constructor(
+    socket: WebSocket,
+    principal: Principal,
+    proposalId: string,
+    options: ConnectionOptions,
+  ) {
     this.socket = socket
     this.principal = principal
     this.proposalId = proposalId

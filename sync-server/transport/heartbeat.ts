@@ -7,7 +7,10 @@
 import { KEEPALIVE_MESSAGE } from '../rooms/messages.ts'
 import type { Connection } from './Connection.ts'
 
-export function startHeartbeat(connections: ReadonlySet<Connection>, intervalMs: number): () => void {
+export function startHeartbeat(
+  connections: ReadonlySet<Connection>,
+  intervalMs: number,
+): () => void {
   const tick = Math.max(10, Math.floor(intervalMs / 3))
   const timer = setInterval(() => {
     const now = Date.now()

@@ -59,8 +59,8 @@ export class SyncEndpoint {
 
     const principal = await authenticator.authenticate(url.searchParams.get('token'))
     if (!principal) return refuse(CloseCode.unauthorized)
-    const proposalId = decodeURIComponent(url.pathname.slice(SYNC_PATH.length + 1))
-    if (!isWellFormedId(proposalId)) return refuse(CloseCode.badRequest)
+    const proposalId = decodePathPart(url.pathname.slice(SYNC_PATH.length + 1))
+    if (proposalId === null || !isWellFormedId(proposalId)) return refuse(CloseCode.badRequest)
     if (!canSee(principal, proposalId)) return refuse(CloseCode.forbidden)
     if (!(await storage.proposals.get(proposalId))) return refuse(CloseCode.notFound)
     if (ws.readyState !== ws.OPEN) return
@@ -89,11 +89,16 @@ export class SyncEndpoint {
       this.#options.connections.delete(conn)
       rooms.release(room, conn)
     })
-    log.debug('socket joined', { proposal: proposalId, person: conn.personId, address: request.socket.remoteAddress })
+    log.debug('socket joined', {
+      proposal: proposalId,
+      person: conn.personId,
+      address: request.socket.remoteAddress,
+    })
     room.greet(conn)
     handle = (data) => {
       if (conn.closed) return
-      if (data.length > Limits.maxFrameBytes) return conn.close(CloseCode.tooLarge.code, CloseCode.tooLarge.reason)
+      if (data.length > Limits.maxFrameBytes)
+        return conn.close(CloseCode.tooLarge.code, CloseCode.tooLarge.reason)
       room.handleMessage(conn, new Uint8Array(data.buffer, data.byteOffset, data.byteLength))
     }
     for (const data of queued.splice(0)) handle(data)
@@ -103,5 +108,14 @@ export class SyncEndpoint {
   close(code: number, reason: string): void {
     for (const ws of this.#wss.clients) ws.close(code, reason)
     this.#wss.close()
+  }
+}
+
+/** `decodeURIComponent`, or null for broken percent-encoding. */
+function decodePathPart(part: string): string | null {
+  try {
+    return decodeURIComponent(part)
+  } catch {
+    return null
   }
 }
