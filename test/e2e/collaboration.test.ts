@@ -67,4 +67,47 @@ describe.skipIf(skip)('writing together in the browser', () => {
     await a.context.close()
     await b.context.close()
   })
+
+  it('[S1] text with bold and a heading stays the same for both writers and the server', async () => {
+    const anna = await server.invite({
+      name: 'Anna Opmaak',
+      role: 'writer',
+      proposals: ['voorstel-2'],
+    })
+    const bram = await server.invite({
+      name: 'Bram Opmaak',
+      role: 'writer',
+      proposals: ['voorstel-2'],
+    })
+    const a = await signIn(browser, anna.url)
+    const b = await signIn(browser, bram.url)
+    await openProposal(a.page, server.url, 'voorstel-2')
+    await openProposal(b.page, server.url, 'voorstel-2')
+    await waitOnline(a.page)
+    await waitOnline(b.page)
+
+    await typeAtEnd(a.page, 'Omkering')
+    await a.page.keyboard.press('Control+Alt+1')
+    await a.page.keyboard.press('Enter')
+    await a.page.keyboard.type('Gemeenten ')
+    await a.page.keyboard.press('Control+b')
+    await a.page.keyboard.type('nemen de regie')
+    await a.page.keyboard.press('Control+b')
+    await a.page.keyboard.type(' in de transities.')
+    await expect.poll(() => editorOf(b.page).innerText()).toContain('in de transities.')
+    await typeAtEnd(b.page, ' Met de provincie.')
+    await typeAtEnd(a.page, ' En het Rijk.')
+
+    const expected = 'Gemeenten nemen de regie in de transities. Met de provincie. En het Rijk.'
+    for (const { page } of [a, b]) {
+      await expect.poll(() => editorOf(page).innerText()).toContain(expected)
+      expect(await editorOf(page).locator('h1').innerText()).toBe('Omkering')
+      expect(await editorOf(page).locator('strong').innerText()).toBe('nemen de regie')
+    }
+    await expect
+      .poll(() => storedText(server.url, server.adminToken, 'voorstel-2'))
+      .toContain(expected)
+    await a.context.close()
+    await b.context.close()
+  })
 })

@@ -34,6 +34,9 @@ export function ProposalEditor(props: {
   const editor = useEditor(
     {
       editable,
+      // Created after the first render: the caret extension announces the local
+      // user in awareness, which updates the presence list of the page.
+      immediatelyRender: false,
       extensions: [
         ...createSchemaExtensions(),
         Collaboration.configure({ document: collab.doc, field: FRAGMENT_NAME }),

@@ -1,0 +1,77 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { browserSkipReason, launchBrowser } from '../helpers/browser.ts'
+import type { TestServer } from '../helpers/server.ts'
+import {
+  adminInviteUrl,
+  editorOf,
+  openProposal,
+  signIn,
+  startEditorServer,
+  typeAtEnd,
+  waitOnline,
+} from './support.ts'
+
+const skip = browserSkipReason()
+
+describe.skipIf(skip)('refusals and status changes in plain Dutch', () => {
+  let server: TestServer
+  let browser: Browser
+
+  beforeAll(async () => {
+    server = await startEditorServer()
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+  })
+
+  it('[A4] a proposal outside one’s list (4403) and an unknown one (4404) each get their message and a way back', async () => {
+    const writer = await server.invite({
+      name: 'Gerrit Geen',
+      role: 'writer',
+      proposals: ['voorstel-1'],
+    })
+    const { page, context } = await signIn(browser, writer.url)
+    await page.goto(`${server.url}/#/voorstel/voorstel-2`)
+    const refusal = page.getByTestId('refusal')
+    await expect.poll(() => refusal.innerText()).toContain('Geen toegang tot dit voorstel')
+    expect(await refusal.innerText()).toContain('VNG-redactie')
+    await refusal.getByRole('link', { name: 'Naar het overzicht' }).click()
+    await page.getByTestId('proposal-list').waitFor()
+    await context.close()
+
+    const editor = await signIn(browser, adminInviteUrl(server.url, server.adminToken))
+    await editor.page.goto(`${server.url}/#/voorstel/bestaat-niet`)
+    await expect
+      .poll(() => editor.page.getByTestId('refusal').innerText())
+      .toContain('Dit voorstel bestaat niet')
+    await editor.context.close()
+  })
+
+  it('[H4][E1][S5] when an editor fixes the text, an open writer’s editor turns read-only and says why', async () => {
+    const writer = await server.invite({
+      name: 'Vera Vast',
+      role: 'writer',
+      proposals: ['voorstel-3'],
+    })
+    const { page, context } = await signIn(browser, writer.url)
+    await openProposal(page, server.url, 'voorstel-3')
+    await waitOnline(page)
+    await typeAtEnd(page, 'Bijna klaar.')
+    expect(await editorOf(page).getAttribute('contenteditable')).toBe('true')
+
+    const patch = (status: string) =>
+      server.api('/api/proposals/voorstel-3', { method: 'PATCH', body: { status } })
+    expect((await patch('vastgesteld')).status).toBe(200)
+    await expect.poll(() => page.getByTestId('status-badge').innerText()).toBe('Vastgesteld')
+    await expect.poll(() => editorOf(page).getAttribute('contenteditable')).toBe('false')
+    expect(await page.getByTestId('read-only-notice').innerText()).toContain('vastgesteld')
+
+    expect((await patch('consultatie')).status).toBe(200)
+    await expect.poll(() => editorOf(page).getAttribute('contenteditable')).toBe('true')
+    expect(await page.getByTestId('read-only-notice').count()).toBe(0)
+    await context.close()
+  })
+})
