@@ -4,6 +4,7 @@ import { browserSkipReason, launchBrowser } from '../helpers/browser.ts'
 import type { TestServer } from '../helpers/server.ts'
 import {
   editorOf,
+  editorText,
   openProposal,
   signIn,
   startEditorServer,
@@ -51,8 +52,8 @@ describe.skipIf(skip)('writing together in the browser', () => {
     await typeAtEnd(b.page, ' Samen met de provincie.')
 
     for (const { page } of [a, b]) {
-      await expect.poll(() => editorOf(page).innerText()).toContain('Gemeenten nemen de regie.')
-      await expect.poll(() => editorOf(page).innerText()).toContain('Samen met de provincie.')
+      await expect.poll(() => editorText(page)).toContain('Gemeenten nemen de regie.')
+      await expect.poll(() => editorText(page)).toContain('Samen met de provincie.')
       const presence = page.getByTestId('presence-list')
       await expect.poll(() => presence.innerText()).toContain('Anna Jansen')
       await expect.poll(() => presence.innerText()).toContain('Bram de Boer')
@@ -94,13 +95,13 @@ describe.skipIf(skip)('writing together in the browser', () => {
     await a.page.keyboard.type('nemen de regie')
     await a.page.keyboard.press('Control+b')
     await a.page.keyboard.type(' in de transities.')
-    await expect.poll(() => editorOf(b.page).innerText()).toContain('in de transities.')
+    await expect.poll(() => editorText(b.page)).toContain('in de transities.')
     await typeAtEnd(b.page, ' Met de provincie.')
     await typeAtEnd(a.page, ' En het Rijk.')
 
     const expected = 'Gemeenten nemen de regie in de transities. Met de provincie. En het Rijk.'
     for (const { page } of [a, b]) {
-      await expect.poll(() => editorOf(page).innerText()).toContain(expected)
+      await expect.poll(() => editorText(page)).toContain(expected)
       expect(await editorOf(page).locator('h1').innerText()).toBe('Omkering')
       expect(await editorOf(page).locator('strong').innerText()).toBe('nemen de regie')
     }

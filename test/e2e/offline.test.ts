@@ -4,6 +4,7 @@ import { browserSkipReason, launchBrowser } from '../helpers/browser.ts'
 import type { TestServer } from '../helpers/server.ts'
 import {
   editorOf,
+  editorText,
   openProposal,
   signIn,
   startEditorServer,
@@ -63,7 +64,7 @@ describe.skipIf(skip)('working while the server cannot be reached', () => {
     await server.stop()
     await a.page.locator('[data-testid="connection-status"][data-state="offline"]').waitFor()
     await typeAtEnd(a.page, ' Tijdens de storing geschreven.')
-    await expect.poll(() => editorOf(a.page).innerText()).toContain('Tijdens de storing')
+    await expect.poll(() => editorText(a.page)).toContain('Tijdens de storing')
 
     await server.restart()
     await waitOnline(b.page)
@@ -73,13 +74,9 @@ describe.skipIf(skip)('working while the server cannot be reached', () => {
     cut = false
     await a.page.reload()
     await editorOf(a.page).waitFor()
-    await expect
-      .poll(() => editorOf(a.page).innerText())
-      .toContain('Tijdens de storing geschreven.')
+    await expect.poll(() => editorText(a.page)).toContain('Tijdens de storing geschreven.')
     await waitOnline(a.page)
-    await expect
-      .poll(() => editorOf(b.page).innerText())
-      .toContain('Tijdens de storing geschreven.')
+    await expect.poll(() => editorText(b.page)).toContain('Tijdens de storing geschreven.')
     await expect
       .poll(() => storedText(server.url, server.adminToken, 'voorstel-4'))
       .toContain('Tijdens de storing geschreven.')

@@ -4,6 +4,7 @@ import { browserSkipReason, launchBrowser } from '../helpers/browser.ts'
 import type { TestServer } from '../helpers/server.ts'
 import {
   editorOf,
+  editorText,
   openProposal,
   signIn,
   startEditorServer,
@@ -54,7 +55,7 @@ describe.skipIf(skip)('reading along as a reviewer', () => {
 
     await tryToType(page, 'Tekst van een lid')
     // The positive twin below shows this path does deliver; here nothing arrives.
-    expect(await editorOf(page).innerText()).not.toContain('Tekst van een lid')
+    expect(await editorText(page)).not.toContain('Tekst van een lid')
     const writer = await server.invite({
       name: 'Wim Werkgroep',
       role: 'writer',
@@ -69,7 +70,7 @@ describe.skipIf(skip)('reading along as a reviewer', () => {
       .toContain('Tekst van de werkgroep')
     expect(await storedText(server.url, server.adminToken, 'voorstel-2')).not.toContain('lid')
     // The reviewer reads along: the writer's text reaches them.
-    await expect.poll(() => editorOf(page).innerText()).toContain('Tekst van de werkgroep')
+    await expect.poll(() => editorText(page)).toContain('Tekst van de werkgroep')
     await context.close()
     await w.context.close()
   })

@@ -85,3 +85,14 @@ export const EDITOR_DIST = fileURLToPath(new URL('../../dist/editor', import.met
 export function startEditorServer(): ReturnType<typeof startServer> {
   return startServer({ staticDir: EDITOR_DIST, logLevel: 'warn' })
 }
+
+/** The text as the person reads it, without other people's caret labels. */
+export function editorText(page: Page): Promise<string> {
+  return editorOf(page).evaluate((element) => {
+    const copy = element.cloneNode(true) as HTMLElement
+    for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove()
+    // innerText of a detached node has no layout; join the blocks ourselves.
+    const blocks = copy.querySelectorAll('p, h1, h2, h3')
+    return Array.from(blocks, (block) => block.textContent ?? '').join('\n')
+  })
+}
