@@ -26,12 +26,7 @@ export function createRequestHandler(router: Router<Services>, services: Service
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value)
     try {
       const url = new URL(req.url ?? '/', 'http://localhost')
-      let match: ReturnType<typeof router.match>
-      try {
-        match = router.match(req.method ?? 'GET', url.pathname)
-      } catch {
-        throw new AppError('bad_request', 'Dit adres is ongeldig.')
-      }
+      const match = router.match(req.method ?? 'GET', url.pathname)
       if (match === 'method') {
         throw new AppError('method_not_allowed', 'Deze methode is hier niet mogelijk.', {
           details: { method: req.method },

@@ -43,8 +43,12 @@ export async function readBody(req: IncomingMessage, limit: number = Limits.maxB
   return Buffer.concat(chunks)
 }
 
+// The rest of a refused body is never read, so the connection cannot carry another
+// request: `connection: close` keeps clients from reusing it (they would be reset).
 const tooLarge = () =>
-  new AppError('payload_too_large', 'Dit verzoek is te groot. Maak het kleiner en probeer het opnieuw.')
+  new AppError('payload_too_large', 'Dit verzoek is te groot. Maak het kleiner en probeer het opnieuw.', {
+    headers: { connection: 'close' },
+  })
 
 /**
  * Reads and parses a JSON object body.

@@ -21,6 +21,18 @@ interface Route<Services> {
   handler: RouteHandler<Services>
 }
 
+/**
+ * Decodes one path segment. A malformed one (`%E0%A4%A`) stays as it came: it is
+ * no valid id, so the route answers 400 — after the token check, which comes first.
+ */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return segment
+  }
+}
+
 export class Router<Services> {
   readonly #routes: Route<Services>[] = []
 
@@ -52,7 +64,7 @@ export class Router<Services> {
       if (route.method !== method) continue
       const params: Record<string, string> = {}
       route.names.forEach((name, index) => {
-        params[name] = decodeURIComponent(match[index + 1]!)
+        params[name] = decodeSegment(match[index + 1]!)
       })
       return { handler: route.handler, params }
     }

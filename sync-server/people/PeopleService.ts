@@ -25,6 +25,15 @@ function within(own: '*' | string[], wanted: '*' | string[]): boolean {
   return wanted !== '*' && wanted.every((id) => own.includes(id))
 }
 
+/** Checks the shape of `proposals`; whether they exist is checked after the 403. */
+function proposalsField(value: unknown): '*' | string[] {
+  if (value === '*') return '*'
+  if (!Array.isArray(value) || value.some((id) => typeof id !== 'string')) {
+    throw invalidField('proposals', 'Kies de voorstellen: "*" voor alle, of een lijst met voorstel-ids.')
+  }
+  return [...new Set(value as string[])]
+}
+
 const optionalText = (value: unknown, field: string, max: number): string | null => {
   if (value === undefined || value === null || value === '') return null
   if (typeof value !== 'string' || value.trim().length > max) {
@@ -46,7 +55,7 @@ export class PeopleService {
     const name = optionalText(input.name, 'name', 100)
     if (!name) throw invalidField('name', 'Vul een naam in.')
     if (!isRole(input.role)) throw invalidField('role', `Kies een rol: ${ROLES.join(', ')}.`)
-    const proposals = await this.#proposalsField(input.proposals)
+    const proposals = proposalsField(input.proposals)
     const organisation = optionalText(input.organisation, 'organisation', 120)
     if (input.province !== undefined && input.province !== null && !isProvince(input.province)) {
       throw invalidField('province', 'Kies een van de twaalf provincies.')
@@ -55,6 +64,8 @@ export class PeopleService {
     if (!hasAtLeast(inviter, input.role) || !within(inviter.person.proposals, proposals)) {
       throw new AppError('forbidden', 'Je kunt niemand een hogere rol of meer voorstellen geven dan je zelf hebt.')
     }
+    // Only after the 403: an editor on a list learns nothing about proposals outside it.
+    await this.#requireKnown(proposals)
     const token = newToken()
     const count = (await this.#storage.people.list()).length
     const person: PersonRecord = {
@@ -75,15 +86,11 @@ export class PeopleService {
     return { person, token }
   }
 
-  async #proposalsField(value: unknown): Promise<'*' | string[]> {
-    if (value === '*') return '*'
-    if (!Array.isArray(value) || value.some((id) => typeof id !== 'string')) {
-      throw invalidField('proposals', 'Kies de voorstellen: "*" voor alle, of een lijst met voorstel-ids.')
-    }
+  async #requireKnown(proposals: '*' | string[]): Promise<void> {
+    if (proposals === '*') return
     const known = new Set((await this.#storage.proposals.list()).map((p) => p.id))
-    const unknown = value.filter((id) => !known.has(id))
+    const unknown = proposals.filter((id) => !known.has(id))
     if (unknown.length > 0) throw invalidField('proposals', `Onbekend voorstel: ${unknown.join(', ')}.`)
-    return [...new Set(value as string[])]
   }
 
   /** People the viewer manages: everyone whose proposals lie within the viewer's. */
