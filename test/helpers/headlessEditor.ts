@@ -186,14 +186,36 @@ export function describeDivergence(editors: readonly HeadlessEditor[]): string |
   }
   for (const h of rest) {
     const own = JSON.stringify(h.json())
+    const states = missingStructs(first, h, editors)
     if (own !== reference) {
-      return `${h.name} differs from ${first.name}\n${firstDifference(reference, own)}`
+      return `${h.name} differs from ${first.name}${states}\n${firstDifference(reference, own)}`
     }
     if (!Y.equalSnapshots(referenceSnapshot, Y.snapshot(h.doc))) {
-      return `${h.name}: Yjs state differs from ${first.name}'s`
+      return `${h.name}: Yjs state differs from ${first.name}'s${states}`
     }
   }
   return null
+}
+
+/** Whose edits one replica has and the other lacks, by state vector; '' when none. */
+function missingStructs(
+  a: HeadlessEditor,
+  b: HeadlessEditor,
+  editors: readonly HeadlessEditor[],
+): string {
+  const nameOf = (client: number) =>
+    editors.find((h) => h.doc.clientID === client)?.name ?? `client ${client}`
+  const svA = Y.decodeStateVector(Y.encodeStateVector(a.doc))
+  const svB = Y.decodeStateVector(Y.encodeStateVector(b.doc))
+  const lacks = (from: Map<number, number>, to: Map<number, number>) =>
+    [...from]
+      .filter(([client, clock]) => (to.get(client) ?? 0) < clock)
+      .map(([client, clock]) => `${nameOf(client)} ${to.get(client) ?? 0}<${clock}`)
+  const parts = [
+    ...lacks(svA, svB).map((gap) => `${b.name} lacks ${gap}`),
+    ...lacks(svB, svA).map((gap) => `${a.name} lacks ${gap}`),
+  ]
+  return parts.length > 0 ? ` (${parts.join('; ')})` : ''
 }
 
 /**

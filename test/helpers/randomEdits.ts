@@ -107,6 +107,18 @@ export function createRandomEdits(
   }
 }
 
+/**
+ * Presses a key as the browser would: ProseMirror's `handleKeyDown` props (the keymaps
+ * of Tiptap and its extensions) see the keydown, and every transaction they dispatch is
+ * applied at once. Tiptap's `keyboardShortcut` command is not used: it captures the
+ * dispatched transactions into one, and a handler that dispatches twice (ListKeymap's
+ * Delete, for one) then fails with a TransformError.
+ */
+function pressKey(editor: Editor, key: string, modifiers: { shiftKey?: boolean } = {}): void {
+  const event = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, ...modifiers })
+  editor.view.someProp('handleKeyDown', (handle) => handle(editor.view, event))
+}
+
 /** Start and end (inside the content) of every textblock, in document order. */
 function textblocks(editor: Editor): { start: number; end: number }[] {
   const blocks: { start: number; end: number }[] = []
@@ -174,17 +186,17 @@ function applyEdit(editor: Editor, kind: EditKind, gen: prng.PRNG): string {
     }
     case 'enter': {
       const at = caret()
-      editor.commands.keyboardShortcut('Enter')
+      pressKey(editor, 'Enter')
       return at
     }
     case 'backspaceAtStart': {
       const at = blockEdge('start')
-      editor.commands.keyboardShortcut('Backspace')
+      pressKey(editor, 'Backspace')
       return at
     }
     case 'deleteAtEnd': {
       const at = blockEdge('end')
-      editor.commands.keyboardShortcut('Delete')
+      pressKey(editor, 'Delete')
       return at
     }
     case 'bold': {
@@ -220,12 +232,12 @@ function applyEdit(editor: Editor, kind: EditKind, gen: prng.PRNG): string {
     }
     case 'sinkListItem': {
       const at = caret()
-      editor.commands.keyboardShortcut('Tab')
+      pressKey(editor, 'Tab')
       return at
     }
     case 'liftListItem': {
       const at = caret()
-      editor.commands.keyboardShortcut('Shift-Tab')
+      pressKey(editor, 'Tab', { shiftKey: true })
       return at
     }
     case 'blockquote': {
