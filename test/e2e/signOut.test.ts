@@ -56,4 +56,35 @@ describe.skipIf(skip)('signing out on a shared computer', () => {
     expect(await page.getByTestId('session-name').count()).toBe(0)
     await context.close()
   })
+
+  it('[A1] with edits the server has not received, sign-out warns first and then still clears everything', async () => {
+    const writer = await server.invite({
+      name: 'Olga Offline',
+      role: 'writer',
+      proposals: ['voorstel-7'],
+    })
+    const { page, context } = await signIn(browser, writer.url)
+    await openProposal(page, server.url, 'voorstel-7')
+    await waitOnline(page)
+    await server.stop()
+    await page.locator('[data-testid="connection-status"][data-state="offline"]').waitFor()
+    await typeAtEnd(page, 'Nog niet verstuurd')
+
+    await page.getByRole('button', { name: 'Afmelden' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Niet verstuurde wijzigingen' })
+    await dialog.waitFor()
+    await dialog.getByRole('button', { name: 'Niet afmelden' }).click()
+    expect(await page.getByTestId('session-name').innerText()).toBe('Olga Offline')
+
+    await page.getByRole('button', { name: 'Afmelden' }).click()
+    await dialog.getByRole('button', { name: 'Toch afmelden en wissen' }).click()
+    await page.getByTestId('signed-out-notice').waitFor()
+    const left = await page.evaluate(async () => ({
+      local: Object.keys(window.localStorage),
+      databases: (await indexedDB.databases()).map((db) => db.name),
+    }))
+    expect(left).toEqual({ local: [], databases: [] })
+    await server.restart()
+    await context.close()
+  })
 })

@@ -1,0 +1,48 @@
+import { cleanup, render, screen, within } from '@testing-library/react'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import type { Me } from '../../lib/types.ts'
+import { ProposalList } from './ProposalList.tsx'
+
+const me: Me = {
+  person: { id: 'p-1', name: 'Anna', organisation: null },
+  role: 'writer',
+  proposals: '*',
+}
+
+describe('the overview', () => {
+  afterEach(() => {
+    cleanup()
+    vi.unstubAllGlobals()
+  })
+
+  it('[H2] lists each proposal with status, last change in Dutch and open threads', async () => {
+    const fetchMock = vi.fn(async () =>
+      Response.json([
+        {
+          id: 'voorstel-1',
+          title: 'Voorstel 1',
+          status: 'consultatie',
+          updatedAt: '2023-06-14T12:05:00Z',
+          openThreads: 3,
+        },
+      ]),
+    )
+    vi.stubGlobal('fetch', fetchMock)
+    render(<ProposalList me={me} />)
+    const list = await screen.findByTestId('proposal-list')
+    const link = within(list).getByRole('link', { name: 'Voorstel 1' })
+    expect(link.getAttribute('href')).toBe('#/voorstel/voorstel-1')
+    expect(list.textContent).toContain('Consultatie')
+    expect(list.textContent).toContain('14 juni 2023 om 14:05')
+    expect(list.textContent).toContain('3 open reacties')
+  })
+
+  it('says in Dutch when the server cannot be reached', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    )
+    render(<ProposalList me={me} />)
+    expect((await screen.findByRole('alert')).textContent).toContain('niet bereikbaar')
+  })
+})
