@@ -24,5 +24,8 @@ const sources = Math.max(...SOURCES.map((source) => newestChange(join(root, sour
 if (built && built.mtimeMs >= sources) process.exit(0)
 
 console.log('De editor wordt gebouwd…')
-const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' })
+const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
+  cwd: root,
+  stdio: 'inherit',
+})
 process.exit(result.status ?? 1)

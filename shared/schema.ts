@@ -3,7 +3,7 @@
  * `createSchemaExtensions()`, and the server builds the same schema with
  * `getSchema(createSchemaExtensions())` to read and write the Yjs document (S2).
  */
-import { type Extensions, Extension } from '@tiptap/core'
+import { Extension, type Extensions } from '@tiptap/core'
 import StarterKit from '@tiptap/starter-kit'
 
 /** Node types that are passages: each carries a `blockId` (contract B1). */

@@ -6,9 +6,9 @@
 import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
 import { hashToken, newToken } from './auth/tokens.ts'
+import { colorFor } from './people/colors.ts'
 import { writeFileAtomic } from './persistence/atomicFile.ts'
 import type { Storage } from './persistence/Storage.ts'
-import { colorFor } from './people/colors.ts'
 
 export const ADMIN_TOKEN_FILE = 'beheerder-token.txt'
 
@@ -18,11 +18,16 @@ export type AdminBootstrap =
   | { kind: 'created'; token: string; file: string }
   | { kind: 'existing'; file: string }
 
-export async function ensureAdmin(storage: Storage, dataDir: string, adminToken: string | undefined): Promise<AdminBootstrap> {
+export async function ensureAdmin(
+  storage: Storage,
+  dataDir: string,
+  adminToken: string | undefined,
+): Promise<AdminBootstrap> {
   if (adminToken) return { kind: 'environment' }
   const file = join(dataDir, ADMIN_TOKEN_FILE)
   const people = await storage.people.list()
-  if (people.some((person) => person.isAdmin && !person.revokedAt)) return { kind: 'existing', file }
+  if (people.some((person) => person.isAdmin && !person.revokedAt))
+    return { kind: 'existing', file }
   const token = newToken()
   await writeFileAtomic(file, `${token}\n`, 0o600)
   await storage.people.put({

@@ -6,10 +6,13 @@ import { messageOf, StorageError } from './errors.ts'
 import { createLogger } from './log.ts'
 import { createServer } from './server.ts'
 
-const log = createLogger({ level: (process.env.LOG_LEVEL as 'debug' | 'info' | undefined) ?? 'info' })
+const log = createLogger({
+  level: (process.env.LOG_LEVEL as 'debug' | 'info' | undefined) ?? 'info',
+})
 
 async function main(): Promise<void> {
-  const port = process.env.PORT === undefined || process.env.PORT === '' ? undefined : Number(process.env.PORT)
+  const port =
+    process.env.PORT === undefined || process.env.PORT === '' ? undefined : Number(process.env.PORT)
   if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
     throw new Error(`PORT must be a number from 0 to 65535, not "${process.env.PORT}"`)
   }
@@ -23,7 +26,9 @@ async function main(): Promise<void> {
   })
   console.log(`listening on ${server.url}`)
   if (server.admin.kind === 'created') {
-    console.log(`Beheerder aangemaakt. Meld je aan via: ${server.url}/#/welkom?token=${server.admin.token}`)
+    console.log(
+      `Beheerder aangemaakt. Meld je aan via: ${server.url}/#/welkom?token=${server.admin.token}`,
+    )
     console.log(`(Deze link wordt maar één keer getoond; het token staat in ${server.admin.file}.)`)
   } else if (server.admin.kind === 'existing') {
     console.log(`Het aanmeldtoken van de beheerder staat in ${server.admin.file}`)
@@ -54,7 +59,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  if (error instanceof StorageError) console.error(`Meeschrijven kan niet starten: ${error.message}`)
+  if (error instanceof StorageError)
+    console.error(`Meeschrijven kan niet starten: ${error.message}`)
   else console.error(`Meeschrijven kan niet starten: ${messageOf(error)}`)
   process.exit(1)
 })

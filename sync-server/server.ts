@@ -41,11 +41,16 @@ const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 export async function createServer(options: ServerOptions = {}): Promise<RunningServer> {
   const dataDir = resolve(options.dataDir ?? DEFAULTS.dataDir)
   const log = options.log ?? createLogger()
-  const storage = options.storage ?? new LowdbStorage({ dataDir, log, fsyncDelayMs: options.fsyncDelayMs ?? DEFAULTS.fsyncDelayMs })
+  const storage =
+    options.storage ??
+    new LowdbStorage({ dataDir, log, fsyncDelayMs: options.fsyncDelayMs ?? DEFAULTS.fsyncDelayMs })
   await storage.open()
 
   const schema = getSchema(createSchemaExtensions())
-  const schemaNames = { nodes: new Set(Object.keys(schema.nodes)), marks: new Set(Object.keys(schema.marks)) }
+  const schemaNames = {
+    nodes: new Set(Object.keys(schema.nodes)),
+    marks: new Set(Object.keys(schema.marks)),
+  }
   let proposals: ProposalService | null = null
   const rooms = new Rooms({
     storage,
@@ -55,7 +60,12 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     compactAfterBytes: options.compactAfterBytes ?? DEFAULTS.compactAfterBytes,
     onTextChanged: (id) => proposals?.touch(id),
   })
-  proposals = new ProposalService(storage, rooms, schema, options.touchFlushMs ?? DEFAULTS.touchFlushMs)
+  proposals = new ProposalService(
+    storage,
+    rooms,
+    schema,
+    options.touchFlushMs ?? DEFAULTS.touchFlushMs,
+  )
   await proposals.createInitial()
   const admin = await ensureAdmin(storage, dataDir, options.adminToken)
 
@@ -79,7 +89,8 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     connections,
     maxBufferedBytes: options.maxBufferedBytes ?? DEFAULTS.maxBufferedBytes,
   })
-  const staticDir = options.staticDir === undefined ? join(repositoryRoot, 'dist', 'editor') : options.staticDir
+  const staticDir =
+    options.staticDir === undefined ? join(repositoryRoot, 'dist', 'editor') : options.staticDir
   const http = createHttpServer(createRequestHandler(createRouter(), services, staticDir))
   http.on('upgrade', (request, socket, head) => {
     if (!sync.handleUpgrade(request, socket, head)) socket.destroy()

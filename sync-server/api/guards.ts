@@ -19,20 +19,28 @@ export async function signedIn(ctx: Context): Promise<Principal> {
   const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1]
   const principal = await ctx.services.authenticator.authenticate(token)
   if (!principal || !token) {
-    throw new AppError('unauthorized', 'Je bent niet (meer) aangemeld. Open je uitnodigingslink opnieuw.')
+    throw new AppError(
+      'unauthorized',
+      'Je bent niet (meer) aangemeld. Open je uitnodigingslink opnieuw.',
+    )
   }
   const wait = ctx.services.rateLimiter.take(token)
   if (wait > 0) {
-    throw new AppError('rate_limited', 'Te veel verzoeken achter elkaar. Wacht even en probeer het opnieuw.', {
-      headers: { 'retry-after': String(wait) },
-    })
+    throw new AppError(
+      'rate_limited',
+      'Te veel verzoeken achter elkaar. Wacht even en probeer het opnieuw.',
+      {
+        headers: { 'retry-after': String(wait) },
+      },
+    )
   }
   return principal
 }
 
 /** @throws AppError bad_request when `id` is not shaped like an id */
 export function wellFormed(id: string, what = 'id'): string {
-  if (!isWellFormedId(id)) throw new AppError('bad_request', `Dit ${what} is ongeldig.`, { details: { field: what } })
+  if (!isWellFormedId(id))
+    throw new AppError('bad_request', `Dit ${what} is ongeldig.`, { details: { field: what } })
   return id
 }
 
@@ -43,9 +51,14 @@ export function requireRole(principal: Principal, role: Role): void {
 }
 
 /** Resolves `:id` to a proposal the principal may see, in the order of the contract. */
-export async function visibleProposal(ctx: Context, principal: Principal, minimum?: Role): Promise<ProposalRecord> {
+export async function visibleProposal(
+  ctx: Context,
+  principal: Principal,
+  minimum?: Role,
+): Promise<ProposalRecord> {
   const id = wellFormed(ctx.params.id ?? '', 'voorstel-id')
-  if (!canSee(principal, id)) throw new AppError('forbidden', 'Je hebt geen toegang tot dit voorstel.')
+  if (!canSee(principal, id))
+    throw new AppError('forbidden', 'Je hebt geen toegang tot dit voorstel.')
   if (minimum) requireRole(principal, minimum)
   const proposal = await ctx.services.storage.proposals.get(id)
   if (!proposal) throw new AppError('not_found', 'Dit voorstel bestaat niet.')

@@ -21,7 +21,11 @@ export function createRouter(): Router<Services> {
   return router
 }
 
-export function createRequestHandler(router: Router<Services>, services: Services, staticDir: string | null) {
+export function createRequestHandler(
+  router: Router<Services>,
+  services: Services,
+  staticDir: string | null,
+) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value)
     try {
@@ -36,7 +40,8 @@ export function createRequestHandler(router: Router<Services>, services: Service
         await match.handler({ req, res, url, params: match.params, services })
         return
       }
-      if (url.pathname.startsWith('/api/')) throw new AppError('not_found', 'Dit adres bestaat niet.')
+      if (url.pathname.startsWith('/api/'))
+        throw new AppError('not_found', 'Dit adres bestaat niet.')
       if (await serveStatic(staticDir, req, res, url.pathname, SECURITY_HEADERS)) return
       throw new AppError('not_found', 'Deze pagina bestaat niet.')
     } catch (error) {
@@ -48,8 +53,15 @@ export function createRequestHandler(router: Router<Services>, services: Service
         sendError(res, error)
         return
       }
-      services.log.error('request failed', { method: req.method, path: req.url?.split('?')[0], error: messageOf(error) })
-      sendError(res, new AppError('internal_error', 'Er ging iets mis op de server. Probeer het later opnieuw.'))
+      services.log.error('request failed', {
+        method: req.method,
+        path: req.url?.split('?')[0],
+        error: messageOf(error),
+      })
+      sendError(
+        res,
+        new AppError('internal_error', 'Er ging iets mis op de server. Probeer het later opnieuw.'),
+      )
     }
   }
 }

@@ -6,7 +6,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { Limits } from '../../shared/protocol.ts'
 import { AppError } from '../errors.ts'
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body)
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
@@ -30,7 +35,10 @@ export function sendError(res: ServerResponse, error: AppError): void {
  * Reads a request body of at most `limit` bytes.
  * @throws AppError payload_too_large (413) past the limit
  */
-export async function readBody(req: IncomingMessage, limit: number = Limits.maxBodyBytes): Promise<Buffer> {
+export async function readBody(
+  req: IncomingMessage,
+  limit: number = Limits.maxBodyBytes,
+): Promise<Buffer> {
   const declared = Number(req.headers['content-length'] ?? 0)
   if (declared > limit) throw tooLarge()
   const chunks: Buffer[] = []
@@ -46,9 +54,13 @@ export async function readBody(req: IncomingMessage, limit: number = Limits.maxB
 // The rest of a refused body is never read, so the connection cannot carry another
 // request: `connection: close` keeps clients from reusing it (they would be reset).
 const tooLarge = () =>
-  new AppError('payload_too_large', 'Dit verzoek is te groot. Maak het kleiner en probeer het opnieuw.', {
-    headers: { connection: 'close' },
-  })
+  new AppError(
+    'payload_too_large',
+    'Dit verzoek is te groot. Maak het kleiner en probeer het opnieuw.',
+    {
+      headers: { connection: 'close' },
+    },
+  )
 
 /**
  * Reads and parses a JSON object body.

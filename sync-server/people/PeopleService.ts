@@ -29,7 +29,10 @@ function within(own: '*' | string[], wanted: '*' | string[]): boolean {
 function proposalsField(value: unknown): '*' | string[] {
   if (value === '*') return '*'
   if (!Array.isArray(value) || value.some((id) => typeof id !== 'string')) {
-    throw invalidField('proposals', 'Kies de voorstellen: "*" voor alle, of een lijst met voorstel-ids.')
+    throw invalidField(
+      'proposals',
+      'Kies de voorstellen: "*" voor alle, of een lijst met voorstel-ids.',
+    )
   }
   return [...new Set(value as string[])]
 }
@@ -51,7 +54,10 @@ export class PeopleService {
     this.#rooms = rooms
   }
 
-  async invite(inviter: Principal, input: Record<string, unknown>): Promise<{ person: PersonRecord; token: string }> {
+  async invite(
+    inviter: Principal,
+    input: Record<string, unknown>,
+  ): Promise<{ person: PersonRecord; token: string }> {
     const name = optionalText(input.name, 'name', 100)
     if (!name) throw invalidField('name', 'Vul een naam in.')
     if (!isRole(input.role)) throw invalidField('role', `Kies een rol: ${ROLES.join(', ')}.`)
@@ -62,7 +68,10 @@ export class PeopleService {
     }
     const province = isProvince(input.province) ? input.province : null
     if (!hasAtLeast(inviter, input.role) || !within(inviter.person.proposals, proposals)) {
-      throw new AppError('forbidden', 'Je kunt niemand een hogere rol of meer voorstellen geven dan je zelf hebt.')
+      throw new AppError(
+        'forbidden',
+        'Je kunt niemand een hogere rol of meer voorstellen geven dan je zelf hebt.',
+      )
     }
     // Only after the 403: an editor on a list learns nothing about proposals outside it.
     await this.#requireKnown(proposals)
@@ -90,7 +99,8 @@ export class PeopleService {
     if (proposals === '*') return
     const known = new Set((await this.#storage.proposals.list()).map((p) => p.id))
     const unknown = proposals.filter((id) => !known.has(id))
-    if (unknown.length > 0) throw invalidField('proposals', `Onbekend voorstel: ${unknown.join(', ')}.`)
+    if (unknown.length > 0)
+      throw invalidField('proposals', `Onbekend voorstel: ${unknown.join(', ')}.`)
   }
 
   /** People the viewer manages: everyone whose proposals lie within the viewer's. */

@@ -6,7 +6,7 @@
  * starts a new log generation, so no file is ever rewritten in place.
  */
 import { closeSync, fsync, mkdirSync, openSync, writeSync } from 'node:fs'
-import { mkdir, readFile, readdir, rm } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { StorageError } from '../errors.ts'
 import type { Logger } from '../log.ts'
@@ -183,9 +183,7 @@ export class FileDocumentStore implements DocumentStore {
   async #fsyncPending(): Promise<void> {
     const fds = [...this.#unsynced]
     this.#unsynced.clear()
-    await Promise.all(
-      fds.map((fd) => new Promise<void>((resolve) => fsync(fd, () => resolve()))),
-    )
+    await Promise.all(fds.map((fd) => new Promise<void>((resolve) => fsync(fd, () => resolve()))))
   }
 
   /** fsyncs and closes every open log. */

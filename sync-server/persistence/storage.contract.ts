@@ -41,7 +41,10 @@ const proposal = (id: string, extra: Partial<ProposalRecord> = {}): ProposalReco
 
 const bytes = (...values: number[]) => new Uint8Array(values)
 
-export function describeStorageContract(name: string, create: () => Promise<StorageUnderTest>): void {
+export function describeStorageContract(
+  name: string,
+  create: () => Promise<StorageUnderTest>,
+): void {
   describe(`storage contract: ${name}`, () => {
     async function withStorage(test: (subject: StorageUnderTest) => Promise<void>) {
       const subject = await create()
@@ -56,10 +59,15 @@ export function describeStorageContract(name: string, create: () => Promise<Stor
       withStorage(async ({ storage, reopen }) => {
         await storage.people.put(person('a'))
         await storage.people.put(person('b', { role: 'reviewer' }))
-        await storage.people.put(person('a', { name: 'Anna', revokedAt: '2026-02-01T00:00:00.000Z' }))
+        await storage.people.put(
+          person('a', { name: 'Anna', revokedAt: '2026-02-01T00:00:00.000Z' }),
+        )
         const again = await reopen()
         expect((await again.people.list()).map((p) => p.id).sort()).toEqual(['a', 'b'])
-        expect(await again.people.get('a')).toMatchObject({ name: 'Anna', revokedAt: '2026-02-01T00:00:00.000Z' })
+        expect(await again.people.get('a')).toMatchObject({
+          name: 'Anna',
+          revokedAt: '2026-02-01T00:00:00.000Z',
+        })
         expect((await again.people.getByTokenHash('hash-b'))?.id).toBe('b')
         expect(await again.people.getByTokenHash('hash-x')).toBeUndefined()
         expect(await again.people.get('x')).toBeUndefined()
@@ -101,13 +109,18 @@ export function describeStorageContract(name: string, create: () => Promise<Stor
           { personId: 'a', update: bytes(1) },
           { personId: 'b', update: bytes(2, 2) },
         ])
-        expect((await again.documents.load('d2')).log).toEqual([{ personId: 'b', update: bytes(9) }])
+        expect((await again.documents.load('d2')).log).toEqual([
+          { personId: 'b', update: bytes(9) },
+        ])
       }))
 
     it('compaction replaces the log; appends made while it runs stay after it', () =>
       withStorage(async ({ storage, reopen }) => {
         await storage.documents.append('d1', { personId: 'a', update: bytes(1) })
-        const compacted = storage.documents.compact('d1', { state: bytes(7, 7), authorship: bytes(3) })
+        const compacted = storage.documents.compact('d1', {
+          state: bytes(7, 7),
+          authorship: bytes(3),
+        })
         await storage.documents.append('d1', { personId: 'c', update: bytes(4) })
         await compacted
         expect(storage.documents.logBytes('d1')).toBeGreaterThan(0)

@@ -70,7 +70,11 @@ export class ProposalService {
     const proposals = await this.#storage.proposals.list()
     return proposals
       .filter((proposal) => canSee(principal, proposal.id))
-      .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id, 'nl', { numeric: true }))
+      .sort(
+        (a, b) =>
+          a.createdAt.localeCompare(b.createdAt) ||
+          a.id.localeCompare(b.id, 'nl', { numeric: true }),
+      )
       .map((proposal) => this.view(proposal))
   }
 
@@ -103,7 +107,8 @@ export class ProposalService {
     const next = { ...proposal }
     if (input.title !== undefined) next.title = titleField(input.title)
     if (input.status !== undefined) {
-      if (!isStatus(input.status)) throw invalidField('status', `Kies een status: ${STATUSES.join(', ')}.`)
+      if (!isStatus(input.status))
+        throw invalidField('status', `Kies een status: ${STATUSES.join(', ')}.`)
       if (input.status !== proposal.status) {
         next.status = input.status
         next.statusChangedAt = new Date().toISOString()
@@ -149,7 +154,8 @@ export class ProposalService {
     this.#touched.clear()
     for (const [id, at] of touched) {
       const proposal = await this.#storage.proposals.get(id)
-      if (proposal && at > proposal.updatedAt) await this.#storage.proposals.put({ ...proposal, updatedAt: at })
+      if (proposal && at > proposal.updatedAt)
+        await this.#storage.proposals.put({ ...proposal, updatedAt: at })
     }
   }
 }

@@ -1,15 +1,19 @@
 /** Invitations, the people list and revocation (A5, R1). */
+
+import { personView } from '../../people/PeopleService.ts'
 import { requireRole, signedIn, wellFormed } from '../guards.ts'
 import { readJsonObject, sendJson } from '../http.ts'
 import type { Router } from '../router.ts'
 import type { Services } from '../services.ts'
-import { personView } from '../../people/PeopleService.ts'
 
 export function addPeopleRoutes(router: Router<Services>): void {
   router.add('POST', '/api/invites', async (ctx) => {
     const principal = await signedIn(ctx)
     requireRole(principal, 'editor')
-    const { person, token } = await ctx.services.people.invite(principal, await readJsonObject(ctx.req))
+    const { person, token } = await ctx.services.people.invite(
+      principal,
+      await readJsonObject(ctx.req),
+    )
     const url = `${ctx.services.publicUrl(ctx.req.headers)}/#/welkom?token=${token}`
     sendJson(ctx.res, 201, { person: personView(person), token, url })
   })

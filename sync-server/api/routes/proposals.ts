@@ -26,7 +26,11 @@ export function addProposalRoutes(router: Router<Services>): void {
   router.add('PATCH', '/api/proposals/:id', async (ctx) => {
     const principal = await signedIn(ctx)
     const proposal = await visibleProposal(ctx, principal, 'editor')
-    const updated = await ctx.services.proposals.update(principal, proposal, await readJsonObject(ctx.req))
+    const updated = await ctx.services.proposals.update(
+      principal,
+      proposal,
+      await readJsonObject(ctx.req),
+    )
     sendJson(ctx.res, 200, ctx.services.proposals.view(updated))
   })
 

@@ -38,8 +38,14 @@ describe('lowdb files', () => {
   it('[P6] a log record that fails its checksum stops the start, naming the file', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'meeschrijven-storage-'))
     const storage = await openAt(dataDir)
-    await storage.documents.append('voorstel-1', { personId: 'a', update: new Uint8Array([1, 2, 3]) })
-    await storage.documents.append('voorstel-1', { personId: 'a', update: new Uint8Array([4, 5, 6]) })
+    await storage.documents.append('voorstel-1', {
+      personId: 'a',
+      update: new Uint8Array([1, 2, 3]),
+    })
+    await storage.documents.append('voorstel-1', {
+      personId: 'a',
+      update: new Uint8Array([4, 5, 6]),
+    })
     await storage.close()
     const dir = join(dataDir, 'documents', 'voorstel-1')
     const [logFile] = await readdir(dir)
@@ -55,8 +61,14 @@ describe('lowdb files', () => {
   it('a record cut short by a crash is dropped; every whole record before it is kept', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'meeschrijven-storage-'))
     const storage = await openAt(dataDir)
-    await storage.documents.append('voorstel-1', { personId: 'a', update: new Uint8Array([1, 2, 3]) })
-    await storage.documents.append('voorstel-1', { personId: 'b', update: new Uint8Array([4, 5, 6]) })
+    await storage.documents.append('voorstel-1', {
+      personId: 'a',
+      update: new Uint8Array([1, 2, 3]),
+    })
+    await storage.documents.append('voorstel-1', {
+      personId: 'b',
+      update: new Uint8Array([4, 5, 6]),
+    })
     await storage.close()
     const dir = join(dataDir, 'documents', 'voorstel-1')
     const [logFile] = await readdir(dir)
