@@ -12,6 +12,7 @@ const WORD = `<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><sty
 <p class=MsoNormal>Tussentekst</p>
 <p class=MsoListParagraph style='mso-list:l1 level1 lfo2'><![if !supportLists]><span style='mso-list:Ignore'>1.<span>&nbsp;</span></span><![endif]>Eerste<o:p></o:p></p>
 <p class=MsoListParagraph style='mso-list:l1 level1 lfo2'><![if !supportLists]><span style='mso-list:Ignore'>2.<span>&nbsp;</span></span><![endif]>Tweede<o:p></o:p></p>
+<p class=MsoListParagraph style='mso-list:l2 level1 lfo3'><![if !supportLists]><span style='mso-list:Ignore'>·<span>&nbsp;</span></span><![endif]>Andere lijst<o:p></o:p></p>
 <h4>Diepe kop</h4>
 </body></html>`
 
@@ -43,8 +44,13 @@ describe('paste from Word', () => {
     expect(blocks[4]?.content?.map(texts)).toEqual(['Eerste', 'Tweede'])
   })
 
+  it('starts a new list where Word starts one, even without text between', () => {
+    expect(blocks[5]?.type).toBe('bulletList')
+    expect(blocks[5]?.content?.map(texts)).toEqual(['Andere lijst'])
+  })
+
   it('maps headings the schema lacks to level 3 and drops Office markup', () => {
-    expect(blocks[5]).toMatchObject({ type: 'heading', attrs: { level: 3 } })
+    expect(blocks[6]).toMatchObject({ type: 'heading', attrs: { level: 3 } })
     const html = cleanPastedHtml(WORD)
     expect(html).not.toMatch(/mso-|Mso|o:p|style=/)
   })

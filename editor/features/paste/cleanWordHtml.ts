@@ -9,6 +9,8 @@ const WORD_MARKERS = /urn:schemas-microsoft-com:office|class="?Mso|mso-/i
 const DROP = new Set(['style', 'meta', 'link', 'title', 'xml', 'script', 'img'])
 
 interface ListItemInfo {
+  /** Word's list id (`l0`, `l1` …): a new id starts a new list. */
+  list: string
   level: number
   ordered: boolean
 }
@@ -16,7 +18,7 @@ interface ListItemInfo {
 function listInfo(p: Element): ListItemInfo | null {
   const style = p.getAttribute('style') ?? ''
   const isListParagraph = /MsoListParagraph/i.test(p.getAttribute('class') ?? '')
-  const level = /mso-list:\s*\S+\s+level(\d+)/i.exec(style)
+  const level = /mso-list:\s*(\S+)\s+level(\d+)/i.exec(style)
   if (!level && !isListParagraph) return null
   const marker = Array.from(p.querySelectorAll('span')).find((span) =>
     /mso-list:\s*Ignore/i.test(span.getAttribute('style') ?? ''),
@@ -25,7 +27,7 @@ function listInfo(p: Element): ListItemInfo | null {
   marker?.remove()
   // Typed numbers look like "1.", "a)", "iv."; Word's bullets are "·", "o", "§", "-" or "•".
   const ordered = /^(\d+|[a-z]|[ivxlc]+)[.)]$/i.test(text)
-  return { level: Math.max(1, Number(level?.[1] ?? 1)), ordered }
+  return { list: level?.[1] ?? '', level: Math.max(1, Number(level?.[2] ?? 1)), ordered }
 }
 
 function buildLists(doc: Document, items: { p: Element; info: ListItemInfo }[]): Element {
@@ -64,7 +66,8 @@ function convertLists(doc: Document): void {
     const info = listInfo(p)
     const previous = run[run.length - 1]?.p
     const adjacent = previous !== undefined && previous.nextElementSibling === p
-    if (!info || (run.length > 0 && !adjacent)) flush()
+    const sameList = info !== null && run[0]?.info.list === info.list
+    if (!info || (run.length > 0 && (!adjacent || !sameList))) flush()
     if (info) run.push({ p, info })
   }
   flush()
