@@ -7,6 +7,7 @@
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import type * as Y from 'yjs'
+import { Provenance } from './Provenance.ts'
 
 /** A run of deleted clocks of one client, and the index of the person who deleted it. */
 type DeletedRun = [clock: number, length: number, person: number]
@@ -18,6 +19,8 @@ export class Authorship {
   readonly #personIndex = new Map<string, number>()
   readonly #deleted = new Map<number, DeletedRun[]>()
   readonly #unsorted = new Set<number>()
+  /** Text rebuilt by an editor, mapped to the text it repeats. */
+  provenance = new Provenance()
 
   /** The person a client id belongs to, if any. */
   ownerOf(clientId: number): string | undefined {
@@ -111,6 +114,7 @@ export class Authorship {
         encoding.writeVarUint(encoder, person)
       }
     }
+    this.provenance.encode(encoder)
     return encoding.toUint8Array(encoder)
   }
 
@@ -148,6 +152,7 @@ export class Authorship {
       }
       authorship.#deleted.set(client, runs)
     }
+    authorship.provenance = Provenance.decode(decoder)
     return authorship
   }
 }

@@ -36,6 +36,9 @@ export interface RoomOptions {
   onTextChanged?: ((proposalId: string) => void) | undefined
 }
 
+/** Origin of loading a snapshot: its tombstones are history, not a rebuild. */
+const SNAPSHOT_ORIGIN = Symbol('snapshot')
+
 /** A server event for clients of one proposal (contract E1). */
 export type RoomEvent = { type: string } & Record<string, unknown>
 
@@ -69,6 +72,10 @@ export class Room {
     )
     this.#presence = new PresenceGuard(this.awareness, () => this.authorship)
     this.awareness.on('update', this.#onAwarenessUpdate)
+    // Provenance must see a transaction before Yjs collects its deleted content.
+    this.doc.on('afterTransaction', (tr: Y.Transaction) => {
+      if (tr.origin !== SNAPSHOT_ORIGIN) this.authorship.provenance.record(tr)
+    })
   }
 
   /** Reads the stored document. Called once, before any socket joins (S3). */
@@ -77,7 +84,7 @@ export class Room {
     const stored = await this.#options.storage.documents.load(this.id)
     if (stored.snapshot) {
       this.authorship = Authorship.decode(stored.snapshot.authorship)
-      Y.applyUpdate(this.doc, stored.snapshot.state)
+      Y.applyUpdate(this.doc, stored.snapshot.state, SNAPSHOT_ORIGIN)
     }
     for (const record of stored.log) this.#replay(record.personId, record.update)
     this.#assignBlockIds(olderFirst(collectTextblocks(this.fragment), null), SYSTEM_PERSON_ID)

@@ -7,8 +7,9 @@ import {
   type TestClient,
   updateFrame,
 } from '../helpers/clients.ts'
+import { type HeadlessEditor, startHeadlessEditor } from '../helpers/headlessEditor.ts'
 import { startServer, type TestServer } from '../helpers/server.ts'
-import { appendBlock, linesOf, textOfBlock } from '../helpers/ydoc.ts'
+import { appendBlock, fragmentOf, linesOf, textOfBlock } from '../helpers/ydoc.ts'
 
 /** Per character of the server's first block: [char, inserted by, deleted by]. */
 function attribution(
@@ -112,5 +113,86 @@ describe('authorship', () => {
     await honest.synced()
     textOfBlock(honest.doc, 0).insert(0, 'Mallory: ')
     await vi.waitFor(() => expect(linesOf(a.doc)).toBe('Mallory: Van Anna.'))
+  })
+})
+
+describe('authorship through rebuilt blocks', () => {
+  let server: TestServer
+  const editors: HeadlessEditor[] = []
+  beforeEach(async () => {
+    server = await startServer({ idleUnloadMs: 60_000 })
+  })
+  afterEach(async () => {
+    for (const e of editors.splice(0)) e.destroy()
+    await server.close()
+  })
+
+  /** Who first wrote each live character of the proposal, as a string of initials. */
+  function writers(initials: Record<string, string>): string {
+    const room = server.server.services.rooms.peek('voorstel-1')!
+    const { provenance } = room.authorship
+    let result = ''
+    const walk = (node: Y.XmlElement | Y.XmlFragment) => {
+      for (const child of node.toArray()) {
+        if (child instanceof Y.XmlText) {
+          for (let item = child._start; item; item = item.right) {
+            if (item.deleted || !(item.content instanceof Y.ContentString)) continue
+            for (let k = 0; k < item.length; k++) {
+              const original = provenance.original({
+                client: item.id.client,
+                clock: item.id.clock + k,
+              })
+              result += initials[room.authorship.ownerOf(original.client)!] ?? '?'
+            }
+          }
+        } else if (child instanceof Y.XmlElement) {
+          walk(child)
+          result += '|'
+        }
+      }
+    }
+    walk(fragmentOf(room.doc))
+    return result
+  }
+
+  it('[B1] text keeps its writer when another person changes its type, joins, splits or wraps it in a list', async () => {
+    const anna = await server.invite({ name: 'Anna', role: 'writer', proposals: ['voorstel-1'] })
+    const bram = await server.invite({ name: 'Bram', role: 'writer', proposals: ['voorstel-1'] })
+    const a = startHeadlessEditor({
+      wsUrl: server.wsUrl,
+      proposalId: 'voorstel-1',
+      token: anna.token,
+    })
+    const b = startHeadlessEditor({
+      wsUrl: server.wsUrl,
+      proposalId: 'voorstel-1',
+      token: bram.token,
+    })
+    editors.push(a, b)
+    await Promise.all([a.synced(), b.synced()])
+    const initials = { [anna.person.id]: 'A', [bram.person.id]: 'B' }
+    a.editor.commands.insertContent('<p>Eerste alinea</p><p>Tweede</p>')
+    await vi.waitFor(() => expect(b.text()).toBe('Eerste alinea\nTweede'))
+
+    b.editor.chain().setTextSelection(3).setNode('heading', { level: 2 }).run()
+    await vi.waitFor(() => expect(a.json().content?.[0]?.type).toBe('heading'))
+    await vi.waitFor(() => expect(writers(initials)).toBe('AAAAAAAAAAAAA|AAAAAA|'))
+
+    // Join: Backspace at the start of the second block.
+    const second = b.editor.state.doc.child(0).nodeSize + 1
+    b.editor.chain().setTextSelection(second).joinBackward().run()
+    await vi.waitFor(() => expect(a.text()).toBe('Eerste alineaTweede'))
+    await vi.waitFor(() => expect(writers(initials)).toBe('AAAAAAAAAAAAAAAAAAA|'))
+
+    // Split and wrap in a list, then Bram types one word.
+    b.editor.chain().setTextSelection(8).splitBlock().run()
+    b.editor.chain().setTextSelection(12).toggleBulletList().run()
+    b.editor
+      .chain()
+      .setTextSelection(b.editor.state.doc.content.size - 2)
+      .insertContent('!')
+      .run()
+    await vi.waitFor(() => expect(a.text()).toBe('Eerste \nalineaTweede!'))
+    await vi.waitFor(() => expect(writers(initials)).toBe('AAAAAAA|AAAAAAAAAAAAB|||'))
   })
 })
