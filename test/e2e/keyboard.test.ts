@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { browserSkipReason, launchBrowser } from '../helpers/browser.ts'
 import type { TestServer } from '../helpers/server.ts'
-import { editorOf, signIn, startEditorServer, storedText } from './support.ts'
+import { adminInviteUrl, editorOf, signIn, startEditorServer, storedText } from './support.ts'
 
 const skip = browserSkipReason()
 
@@ -17,6 +17,15 @@ async function focusBy(page: Page, key: string, isThere: () => Promise<boolean>,
 
 function focusedText(page: Page): Promise<string> {
   return page.evaluate(() => document.activeElement?.textContent?.trim() ?? '')
+}
+
+/** The label of the focused form field, or its text for other elements. */
+function focusedName(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const element = document.activeElement as HTMLInputElement | null
+    const label = element?.labels?.[0]?.textContent ?? element?.textContent ?? ''
+    return label.replace(/\s+/g, ' ').trim()
+  })
 }
 
 describe.skipIf(skip)('keyboard only', () => {
@@ -66,6 +75,37 @@ describe.skipIf(skip)('keyboard only', () => {
     await page.keyboard.press('Enter')
     await page.getByTestId('proposal-list').waitFor()
     expect(page.url()).toMatch(/#\/$/)
+    await context.close()
+  })
+
+  it('[A5] inviting and revoking on the people page, without the mouse', async () => {
+    const { page, context } = await signIn(browser, adminInviteUrl(server.url, server.adminToken))
+    await page.getByTestId('proposal-list').waitFor()
+    await focusBy(page, 'Tab', async () => (await focusedText(page)) === 'Mensen')
+    await page.keyboard.press('Enter')
+    await page.getByRole('heading', { name: 'Iemand uitnodigen' }).waitFor()
+
+    await focusBy(page, 'Tab', async () => (await focusedName(page)) === 'Naam')
+    await page.keyboard.type('Kees Klavier')
+    await focusBy(page, 'Tab', async () => (await focusedName(page)) === 'Voorstel 2')
+    await page.keyboard.press('Space')
+    await focusBy(page, 'Tab', async () => (await focusedText(page)) === 'Uitnodiging maken')
+    await page.keyboard.press('Enter')
+    await page.getByTestId('invite-result').waitFor()
+    expect(await focusedName(page)).toBe('Aanmeldlink')
+    await expect.poll(() => page.getByTestId('people-table').innerText()).toContain('Kees Klavier')
+
+    await focusBy(
+      page,
+      'Tab',
+      async () => (await focusedText(page)) === 'Toegang intrekken van Kees Klavier',
+    )
+    await page.keyboard.press('Enter')
+    expect(await focusedText(page)).toBe('Ja, intrekken')
+    await page.keyboard.press('Enter')
+    await expect
+      .poll(() => page.getByTestId('people-message').innerText())
+      .toContain('Kees Klavier')
     await context.close()
   })
 })
