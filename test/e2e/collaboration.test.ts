@@ -55,8 +55,8 @@ describe.skipIf(skip)('writing together in the browser', () => {
       await expect.poll(() => editorText(page)).toContain('Gemeenten nemen de regie.')
       await expect.poll(() => editorText(page)).toContain('Samen met de provincie.')
       const presence = page.getByTestId('presence-list')
-      await expect.poll(() => presence.innerText()).toContain('Anna Jansen')
-      await expect.poll(() => presence.innerText()).toContain('Bram de Boer')
+      await expect.poll(() => presence.textContent()).toContain('Anna Jansen')
+      await expect.poll(() => presence.textContent()).toContain('Bram de Boer')
     }
     const caretNames = (page: typeof a.page) =>
       page.locator('.collaboration-carets__label').allInnerTexts()
@@ -102,8 +102,8 @@ describe.skipIf(skip)('writing together in the browser', () => {
     const expected = 'Gemeenten nemen de regie in de transities. Met de provincie. En het Rijk.'
     for (const { page } of [a, b]) {
       await expect.poll(() => editorText(page)).toContain(expected)
-      expect(await editorOf(page).locator('h1').innerText()).toBe('Omkering')
-      expect(await editorOf(page).locator('strong').innerText()).toBe('nemen de regie')
+      expect(await editorOf(page).locator('h1').textContent()).toBe('Omkering')
+      expect(await editorOf(page).locator('strong').textContent()).toBe('nemen de regie')
     }
     await expect
       .poll(() => storedText(server.url, server.adminToken, 'voorstel-2'))

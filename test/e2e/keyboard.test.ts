@@ -66,7 +66,7 @@ describe.skipIf(skip)('keyboard only', () => {
     await page.keyboard.press('Control+a')
     await page.keyboard.press('Shift+Tab')
     await page.keyboard.press('Enter')
-    expect(await editorOf(page).locator('h1').innerText()).toBe('Met het toetsenbord geschreven')
+    expect(await editorOf(page).locator('h1').textContent()).toBe('Met het toetsenbord geschreven')
     await expect
       .poll(() => storedText(server.url, server.adminToken, 'voorstel-7'))
       .toContain('Met het toetsenbord geschreven')
@@ -93,7 +93,9 @@ describe.skipIf(skip)('keyboard only', () => {
     await page.keyboard.press('Enter')
     await page.getByTestId('invite-result').waitFor()
     expect(await focusedName(page)).toBe('Aanmeldlink')
-    await expect.poll(() => page.getByTestId('people-table').innerText()).toContain('Kees Klavier')
+    await expect
+      .poll(() => page.getByTestId('people-table').textContent())
+      .toContain('Kees Klavier')
 
     await focusBy(
       page,
@@ -104,7 +106,7 @@ describe.skipIf(skip)('keyboard only', () => {
     expect(await focusedText(page)).toBe('Ja, intrekken')
     await page.keyboard.press('Enter')
     await expect
-      .poll(() => page.getByTestId('people-message').innerText())
+      .poll(() => page.getByTestId('people-message').textContent())
       .toContain('Kees Klavier')
     await context.close()
   })

@@ -32,21 +32,23 @@ describe.skipIf(skip)('inviting and revoking people', () => {
     const link = await page.getByTestId('invite-url').inputValue()
     expect(link).toMatch(/#\/welkom\?token=/)
     await expect
-      .poll(() => page.getByTestId('people-table').innerText())
+      .poll(() => page.getByTestId('people-table').textContent())
       .toContain('Karin de Vries')
 
     const karin = await signIn(browser, link)
-    expect(await karin.page.getByTestId('session-name').innerText()).toBe('Karin de Vries')
+    expect(await karin.page.getByTestId('session-name').textContent()).toBe('Karin de Vries')
     expect(karin.page.url()).not.toContain('token=')
     await openProposal(karin.page, server.url, 'voorstel-5')
     await waitOnline(karin.page)
 
     await page.getByRole('button', { name: 'Toegang intrekken van Karin de Vries' }).click()
     await page.getByRole('button', { name: 'Ja, intrekken' }).click()
-    await expect.poll(() => page.getByTestId('people-message').innerText()).toContain('ingetrokken')
+    await expect
+      .poll(() => page.getByTestId('people-message').textContent())
+      .toContain('ingetrokken')
 
     await karin.page.getByTestId('signed-out-notice').waitFor()
-    expect(await karin.page.getByTestId('signed-out-notice').innerText()).toContain('afgemeld')
+    expect(await karin.page.getByTestId('signed-out-notice').textContent()).toContain('afgemeld')
     expect(await karin.page.getByTestId('session-name').count()).toBe(0)
     expect(await karin.page.evaluate(() => window.localStorage.length)).toBe(0)
     await karin.context.close()

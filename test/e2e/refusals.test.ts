@@ -36,8 +36,8 @@ describe.skipIf(skip)('refusals and status changes in plain Dutch', () => {
     const { page, context } = await signIn(browser, writer.url)
     await page.goto(`${server.url}/#/voorstel/voorstel-2`)
     const refusal = page.getByTestId('refusal')
-    await expect.poll(() => refusal.innerText()).toContain('Geen toegang tot dit voorstel')
-    expect(await refusal.innerText()).toContain('VNG-redactie')
+    await expect.poll(() => refusal.textContent()).toContain('Geen toegang tot dit voorstel')
+    expect(await refusal.textContent()).toContain('VNG-redactie')
     await refusal.getByRole('link', { name: 'Naar het overzicht' }).click()
     await page.getByTestId('proposal-list').waitFor()
     await context.close()
@@ -45,7 +45,7 @@ describe.skipIf(skip)('refusals and status changes in plain Dutch', () => {
     const editor = await signIn(browser, adminInviteUrl(server.url, server.adminToken))
     await editor.page.goto(`${server.url}/#/voorstel/bestaat-niet`)
     await expect
-      .poll(() => editor.page.getByTestId('refusal').innerText())
+      .poll(() => editor.page.getByTestId('refusal').textContent())
       .toContain('Dit voorstel bestaat niet')
     await editor.context.close()
   })
@@ -65,9 +65,9 @@ describe.skipIf(skip)('refusals and status changes in plain Dutch', () => {
     const patch = (status: string) =>
       server.api('/api/proposals/voorstel-3', { method: 'PATCH', body: { status } })
     expect((await patch('vastgesteld')).status).toBe(200)
-    await expect.poll(() => page.getByTestId('status-badge').innerText()).toBe('Vastgesteld')
+    await expect.poll(() => page.getByTestId('status-badge').textContent()).toBe('Vastgesteld')
     await expect.poll(() => editorOf(page).getAttribute('contenteditable')).toBe('false')
-    expect(await page.getByTestId('read-only-notice').innerText()).toContain('vastgesteld')
+    expect(await page.getByTestId('read-only-notice').textContent()).toContain('vastgesteld')
 
     expect((await patch('consultatie')).status).toBe(200)
     await expect.poll(() => editorOf(page).getAttribute('contenteditable')).toBe('true')

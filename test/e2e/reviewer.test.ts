@@ -43,13 +43,13 @@ describe.skipIf(skip)('reading along as a reviewer', () => {
       province: 'Drenthe',
     })
     const { page, context } = await signIn(browser, lid.url)
-    await expect.poll(() => page.getByTestId('session-role').innerText()).toContain('Lid')
+    await expect.poll(() => page.getByTestId('session-role').textContent()).toContain('Lid')
     await openProposal(page, server.url, 'voorstel-2')
     await waitOnline(page)
 
     expect(await editorOf(page).getAttribute('contenteditable')).toBe('false')
     await expect
-      .poll(() => page.getByTestId('read-only-notice').innerText())
+      .poll(() => page.getByTestId('read-only-notice').textContent())
       .toContain('niet wijzigen')
     expect(await page.getByRole('toolbar').count()).toBe(0)
 

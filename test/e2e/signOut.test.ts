@@ -74,7 +74,7 @@ describe.skipIf(skip)('signing out on a shared computer', () => {
     const dialog = page.getByRole('dialog', { name: 'Niet verstuurde wijzigingen' })
     await dialog.waitFor()
     await dialog.getByRole('button', { name: 'Niet afmelden' }).click()
-    expect(await page.getByTestId('session-name').innerText()).toBe('Olga Offline')
+    expect(await page.getByTestId('session-name').textContent()).toBe('Olga Offline')
 
     await page.getByRole('button', { name: 'Afmelden' }).click()
     await dialog.getByRole('button', { name: 'Toch afmelden en wissen' }).click()

@@ -50,10 +50,11 @@ export async function waitOnline(page: Page): Promise<void> {
   try {
     await page.locator('[data-testid="connection-status"][data-state="online"]').waitFor()
   } catch (error) {
-    const said = await page
-      .locator('main')
-      .innerText()
-      .catch(() => '(no page)')
+    const said =
+      (await page
+        .locator('main')
+        .textContent()
+        .catch(() => null)) ?? '(no page)'
     throw new Error(`not online; the page says: ${said.replace(/\s+/g, ' ').slice(0, 400)}`, {
       cause: error,
     })
