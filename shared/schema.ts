@@ -19,9 +19,11 @@ export const FRAGMENT_NAME = 'default'
 export const HEADING_LEVELS = [1, 2, 3] as const
 
 /**
- * Adds the `blockId` attribute to every textblock. Only the server assigns ids;
- * `keepOnSplit: false` makes the second half of a split start without one, so the
- * first part keeps the id (B1) and the server names the new part.
+ * Adds the `blockId` attribute to every textblock. Only the server assigns ids.
+ * Tiptap copies a block's attributes to both halves of a split (it honours
+ * `keepOnSplit: false` only at the very end of a block), so the server gives the
+ * younger of two blocks sharing an id a new one; blocks an editor rebuilds (type
+ * changes, lists, clear formatting) get their id back from the text they hold.
  */
 export const BlockId = Extension.create({
   name: 'blockId',

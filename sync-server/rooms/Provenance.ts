@@ -10,6 +10,7 @@
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
+import { BLOCK_ID_ATTRIBUTE } from '../../shared/schema.ts'
 
 /** A run of `length` ids starting at `clock`, mapped to `targetClient`:`targetClock`. */
 type Run = [clock: number, length: number, targetClient: number, targetClock: number]
@@ -21,6 +22,10 @@ interface CharRun {
   text: string
   /** The id of each character, as [client, clock] pairs flattened. */
   ids: number[]
+  /** Inserted runs: the textblock holding them. */
+  block?: Y.XmlElement | null
+  /** Deleted runs: the passage id of the block each character was in. */
+  blockIds?: Array<string | null>
 }
 
 export interface Id {
@@ -33,6 +38,8 @@ export class Provenance {
   readonly #back = new Map<number, Run[]>()
   /** old client → runs mapping old ids to the ids that repeat them. */
   readonly #forward = new Map<number, Run[]>()
+  /** New textblocks → votes for the passage id of the block their text came from. */
+  #lineage = new Map<Y.XmlElement, Map<string, number>>()
 
   /** Records the rebuilt text of one transaction. Call before Yjs collects its garbage. */
   record(tr: Y.Transaction): void {
@@ -50,6 +57,7 @@ export class Provenance {
     while (i < run.text.length) {
       const { at, length } = longestMatch(run.text, i, deleted.text, searchFrom)
       if (length >= MIN_MATCH || (length > 0 && length === run.text.length)) {
+        if (run.block) this.#vote(run.block, deleted.blockIds!.slice(at, at + length))
         for (let k = 0; k < length; k++) {
           this.#link(
             { client: run.ids[2 * (i + k)]!, clock: run.ids[2 * (i + k) + 1]! },
@@ -62,6 +70,30 @@ export class Provenance {
         i += 1
       }
     }
+  }
+
+  #vote(block: Y.XmlElement, blockIds: Array<string | null>): void {
+    let votes = this.#lineage.get(block)
+    if (!votes) {
+      votes = new Map()
+      this.#lineage.set(block, votes)
+    }
+    for (const id of blockIds) if (id) votes.set(id, (votes.get(id) ?? 0) + 1)
+  }
+
+  /**
+   * For textblocks made since the last call, the passage id of the block most of
+   * their text came from: a block an editor rebuilt keeps its passage (B1).
+   */
+  takeLineage(): Map<Y.XmlElement, string> {
+    const lineage = new Map<Y.XmlElement, string>()
+    for (const [block, votes] of this.#lineage) {
+      let best: [string, number] | null = null
+      for (const vote of votes) if (!best || vote[1] > best[1]) best = vote
+      if (best) lineage.set(block, best[0])
+    }
+    this.#lineage = new Map()
+    return lineage
   }
 
   #link(newId: Id, oldId: Id): void {
@@ -215,7 +247,8 @@ function insertedText(tr: Y.Transaction): CharRun[] {
   }
   const runs: CharRun[] = []
   for (const parent of parents) {
-    const run: CharRun = { text: '', ids: [] }
+    const block = parent.parent instanceof Y.XmlElement ? parent.parent : null
+    const run: CharRun = { text: '', ids: [], block }
     for (let item = parent._start; item; item = item.right) {
       const isNew = item.id.clock >= (tr.beforeState.get(item.id.client) ?? 0)
       if (isNew && !item.deleted && item.content instanceof Y.ContentString) appendItem(run, item)
@@ -235,12 +268,17 @@ function deletedText(tr: Y.Transaction): CharRun {
       parents.add(struct.parent as Y.AbstractType<unknown>)
     }
   })
-  const run: CharRun = { text: '', ids: [] }
+  const run: CharRun = { text: '', ids: [], blockIds: [] }
   for (const parent of parents) {
-    for (let item = parent._start; item; item = item.right)
-      if (deleted.has(item)) appendItem(run, item)
+    const blockId = rawBlockId(parent.parent)
+    for (let item = parent._start; item; item = item.right) {
+      if (!deleted.has(item)) continue
+      appendItem(run, item)
+      for (let k = 0; k < item.length; k++) run.blockIds!.push(blockId)
+    }
     run.text += '\u0000'
     run.ids.push(-1, -1)
+    run.blockIds!.push(null)
   }
   return run
 }
@@ -249,4 +287,16 @@ function appendItem(run: CharRun, item: Y.Item): void {
   const text = (item.content as Y.ContentString).str
   run.text += text
   for (let k = 0; k < text.length; k++) run.ids.push(item.id.client, item.id.clock + k)
+}
+
+/**
+ * The `blockId` of an element, also when it was deleted in this transaction
+ * (`getAttribute` hides deleted attributes; the content is still there until
+ * Yjs collects it after the transaction).
+ */
+function rawBlockId(node: unknown): string | null {
+  if (!(node instanceof Y.XmlElement)) return null
+  const item = node._map.get(BLOCK_ID_ATTRIBUTE)
+  const value = item?.content.getContent()[item.length - 1]
+  return typeof value === 'string' ? value : null
 }

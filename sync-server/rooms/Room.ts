@@ -38,6 +38,7 @@ export interface RoomOptions {
 
 /** Origin of loading a snapshot: its tombstones are history, not a rebuild. */
 const SNAPSHOT_ORIGIN = Symbol('snapshot')
+const REPLAY_ORIGIN = Symbol('replay')
 
 /** A server event for clients of one proposal (contract E1). */
 export type RoomEvent = { type: string } & Record<string, unknown>
@@ -74,7 +75,13 @@ export class Room {
     this.awareness.on('update', this.#onAwarenessUpdate)
     // Provenance must see a transaction before Yjs collects its deleted content.
     this.doc.on('afterTransaction', (tr: Y.Transaction) => {
-      if (tr.origin !== SNAPSHOT_ORIGIN) this.authorship.provenance.record(tr)
+      if (tr.origin === SNAPSHOT_ORIGIN) return
+      try {
+        this.authorship.provenance.record(tr)
+      } catch (error) {
+        // A fault here must not undo an applied update's storing and forwarding.
+        this.#log.error('recording provenance failed', { proposal: this.id, error: String(error) })
+      }
     })
   }
 
@@ -92,15 +99,20 @@ export class Room {
   }
 
   #replay(personId: string, update: Uint8Array): void {
-    const tr = this.#capture(() => Y.applyUpdate(this.doc, update, 'replay'))
+    const tr = this.#capture(REPLAY_ORIGIN, () => Y.applyUpdate(this.doc, update, REPLAY_ORIGIN))
     if (tr) this.#recordAuthorship(personId, tr)
+    this.authorship.provenance.takeLineage()
   }
 
-  /** Runs `apply` and returns the transaction it made, if it changed anything. */
-  #capture(apply: () => void): Y.Transaction | null {
+  /**
+   * Runs `apply` and returns its transaction, if it changed anything. Yjs may
+   * follow it with a local clean-up transaction (redundant formatting markers);
+   * every replica makes that one itself, so only the first, of `origin`, counts.
+   */
+  #capture(origin: unknown, apply: () => void): Y.Transaction | null {
     let captured: Y.Transaction | null = null
     const listener = (tr: Y.Transaction) => {
-      captured = tr
+      if (tr.origin === origin) captured ??= tr
     }
     this.doc.on('afterTransaction', listener)
     try {
@@ -198,7 +210,7 @@ export class Room {
         return
       }
     }
-    const tr = this.#capture(() => Y.applyUpdate(this.doc, update, conn))
+    const tr = this.#capture(conn, () => Y.applyUpdate(this.doc, update, conn))
     if (tr) this.#accept(conn.personId, update, tr, conn)
   }
 
@@ -222,12 +234,15 @@ export class Room {
   }
 
   #assignBlockIds(candidates: Y.XmlElement[], personId: string): void {
+    // Blocks an editor rebuilt take back the passage id their text came from.
+    const lineage = this.authorship.provenance.takeLineage()
     if (candidates.length === 0) return
     const needNew = this.#blocks.settle(candidates)
     if (needNew.length === 0) return
     this.#writer.write(personId, () => {
-      for (const block of needNew)
-        block.setAttribute(BLOCK_ID_ATTRIBUTE, this.#blocks.assign(block))
+      for (const block of needNew) {
+        block.setAttribute(BLOCK_ID_ATTRIBUTE, this.#blocks.assign(block, lineage.get(block)))
+      }
     })
   }
 

@@ -46,8 +46,10 @@ export class ServerWriter {
   write(personId: string, change: () => void): void {
     const previous = this.#doc.clientID
     let captured: { update: Uint8Array; tr: Y.Transaction } | null = null
-    const listener = (update: Uint8Array, _origin: unknown, _doc: Y.Doc, tr: Y.Transaction) => {
-      captured = { update, tr }
+    // Only the change itself: a clean-up transaction Yjs may run after it is
+    // made by every replica on its own.
+    const listener = (update: Uint8Array, origin: unknown, _doc: Y.Doc, tr: Y.Transaction) => {
+      if (origin === SERVER_ORIGIN) captured ??= { update, tr }
     }
     this.#doc.clientID = this.#clientIdFor(personId)
     this.#doc.on('update', listener)

@@ -100,9 +100,12 @@ export class BlockIndex {
     return needNew
   }
 
-  /** A fresh id no live block holds; records `block` as its holder. */
-  assign(block: Y.XmlElement): string {
-    let id = newBlockId()
+  /**
+   * An id no live block holds — `preferred` when it is free (a rebuilt block
+   * taking back its passage id), else a fresh one; records `block` as its holder.
+   */
+  assign(block: Y.XmlElement, preferred?: string): string {
+    let id = preferred && !this.#holderOf(preferred) ? preferred : newBlockId()
     while (this.#holderOf(id)) id = newBlockId()
     this.#holders.set(id, block)
     return id

@@ -75,7 +75,11 @@ export function connectClient(
 }
 
 /** A raw socket to the sync endpoint, for frames no y-websocket client would send. */
-export function openRawSocket(wsUrl: string, proposalId: string, token: string | null): Promise<WebSocket> {
+export function openRawSocket(
+  wsUrl: string,
+  proposalId: string,
+  token: string | null,
+): Promise<WebSocket> {
   const query = token === null ? '' : `?token=${encodeURIComponent(token)}`
   const socket = new WebSocket(`${wsUrl}/sync/${proposalId}${query}`)
   return new Promise((resolve, reject) => {

@@ -40,7 +40,16 @@ export interface TestServer {
   readonly server: RunningServer
   /** Log lines the server wrote (JSON), for assertions and failure output. */
   readonly logs: string[]
-  api<T = unknown>(path: string, init?: { method?: string; token?: string | null; body?: unknown; raw?: BodyInit; headers?: Record<string, string> }): Promise<ApiAnswer<T>>
+  api<T = unknown>(
+    path: string,
+    init?: {
+      method?: string
+      token?: string | null
+      body?: unknown
+      raw?: BodyInit
+      headers?: Record<string, string>
+    },
+  ): Promise<ApiAnswer<T>>
   invite(input: InviteInput): Promise<Invited>
   /** Stops the server (data stays). */
   stop(): Promise<void>
@@ -50,7 +59,9 @@ export interface TestServer {
   close(): Promise<void>
 }
 
-export async function startServer(options: ServerOptions & { logLevel?: LogLevel } = {}): Promise<TestServer> {
+export async function startServer(
+  options: ServerOptions & { logLevel?: LogLevel } = {},
+): Promise<TestServer> {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'meeschrijven-test-')))
   const adminToken = options.adminToken ?? randomBytes(24).toString('base64url')
   const logs: string[] = []
@@ -92,7 +103,11 @@ export async function startServer(options: ServerOptions & { logLevel?: LogLevel
         headers['content-type'] = 'application/json'
         body = JSON.stringify(init.body)
       }
-      const response = await fetch(`${server.url}${path}`, { method: init.method ?? 'GET', headers, body })
+      const response = await fetch(`${server.url}${path}`, {
+        method: init.method ?? 'GET',
+        headers,
+        body,
+      })
       const text = await response.text()
       let parsed: unknown = text
       try {
@@ -102,7 +117,8 @@ export async function startServer(options: ServerOptions & { logLevel?: LogLevel
     },
     async invite(input) {
       const answer = await handle.api<Invited>('/api/invites', { method: 'POST', body: input })
-      if (answer.status !== 201) throw new Error(`invite failed: ${answer.status} ${JSON.stringify(answer.body)}`)
+      if (answer.status !== 201)
+        throw new Error(`invite failed: ${answer.status} ${JSON.stringify(answer.body)}`)
       return answer.body
     },
     async stop() {

@@ -47,10 +47,19 @@ export function startServerProcess(env: Record<string, string>): Promise<ServerP
       if (!match) return
       child.stdout!.off('data', onData)
       const url = match[1]!
-      resolveStart({ child, url, port: Number(new URL(url).port), stdout: () => out, stderr: () => err, exited })
+      resolveStart({
+        child,
+        url,
+        port: Number(new URL(url).port),
+        stdout: () => out,
+        stderr: () => err,
+        exited,
+      })
     }
     child.stdout!.on('data', onData)
-    void exited.then((code) => reject(new Error(`server exited (${code}) before listening:\n${out}\n${err}`)))
+    void exited.then((code) =>
+      reject(new Error(`server exited (${code}) before listening:\n${out}\n${err}`)),
+    )
   })
 }
 
@@ -69,7 +78,9 @@ export async function runServerUntilExit(env: Record<string, string>, timeoutMs 
     out += chunk
   })
   const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs)
-  const code = await new Promise<number | string>((done) => child.once('exit', (c, s) => done(c ?? s ?? -1)))
+  const code = await new Promise<number | string>((done) =>
+    child.once('exit', (c, s) => done(c ?? s ?? -1)),
+  )
   clearTimeout(timer)
   return { code, output: out }
 }

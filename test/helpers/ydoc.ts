@@ -9,7 +9,12 @@ export function fragmentOf(doc: Y.Doc): Y.XmlFragment {
 }
 
 /** Appends a paragraph (or another textblock) holding `text`; returns its XmlText. */
-export function appendBlock(doc: Y.Doc, text: string, nodeName = 'paragraph', attributes: Record<string, string> = {}): Y.XmlText {
+export function appendBlock(
+  doc: Y.Doc,
+  text: string,
+  nodeName = 'paragraph',
+  attributes: Record<string, string> = {},
+): Y.XmlText {
   const block = new Y.XmlElement(nodeName)
   for (const [key, value] of Object.entries(attributes)) block.setAttribute(key, value)
   const content = new Y.XmlText()
@@ -37,7 +42,14 @@ export function blocksOf(doc: Y.Doc): Y.XmlElement[] {
 /** One line per textblock, like the server's `text`. */
 export function linesOf(doc: Y.Doc): string {
   return blocksOf(doc)
-    .map((block) => block.toArray().map((child) => (child instanceof Y.XmlText ? child.toString().replace(/<[^>]+>/g, '') : ' ')).join(''))
+    .map((block) =>
+      block
+        .toArray()
+        .map((child) =>
+          child instanceof Y.XmlText ? child.toString().replace(/<[^>]+>/g, '') : ' ',
+        )
+        .join(''),
+    )
     .join('\n')
 }
 

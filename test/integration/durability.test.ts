@@ -14,7 +14,11 @@ async function invite(url: string, role: string) {
   const response = await fetch(`${url}/api/invites`, {
     method: 'POST',
     headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ name: `Schrijver ${randomBytes(2).toString('hex')}`, role, proposals: ['voorstel-1'] }),
+    body: JSON.stringify({
+      name: `Schrijver ${randomBytes(2).toString('hex')}`,
+      role,
+      proposals: ['voorstel-1'],
+    }),
   })
   expect(response.status).toBe(201)
   return ((await response.json()) as { token: string }).token
@@ -35,7 +39,10 @@ function holdsEverything(stored: Y.Doc, seen: Y.Doc): boolean {
   const before = fragmentOf(stored).toString()
   const vectorBefore = Y.encodeStateVector(stored)
   Y.applyUpdate(stored, Y.encodeStateAsUpdate(seen))
-  return fragmentOf(stored).toString() === before && Buffer.compare(Buffer.from(Y.encodeStateVector(stored)), Buffer.from(vectorBefore)) === 0
+  return (
+    fragmentOf(stored).toString() === before &&
+    Buffer.compare(Buffer.from(Y.encodeStateVector(stored)), Buffer.from(vectorBefore)) === 0
+  )
 }
 
 describe('durability', () => {
@@ -45,7 +52,11 @@ describe('durability', () => {
   })
 
   async function start(dataDir: string, port = '0') {
-    const server = await startServerProcess({ DATA_DIR: dataDir, ADMIN_TOKEN: adminToken, PORT: port })
+    const server = await startServerProcess({
+      DATA_DIR: dataDir,
+      ADMIN_TOKEN: adminToken,
+      PORT: port,
+    })
     cleanups.push(() => {
       server.child.kill('SIGKILL')
     })
@@ -62,7 +73,11 @@ describe('durability', () => {
     const dataDir = await freshDataDir()
     let server = await start(dataDir)
     const wsUrl = server.url.replace('http', 'ws')
-    const tokens = await Promise.all([invite(server.url, 'writer'), invite(server.url, 'writer'), invite(server.url, 'writer')])
+    const tokens = await Promise.all([
+      invite(server.url, 'writer'),
+      invite(server.url, 'writer'),
+      invite(server.url, 'writer'),
+    ])
     const observerToken = await invite(server.url, 'reviewer')
     const writers: TestClient[] = tokens.map((token) => connectClient(wsUrl, 'voorstel-1', token))
     const observer = connectClient(wsUrl, 'voorstel-1', observerToken)
@@ -82,7 +97,9 @@ describe('durability', () => {
         await new Promise((resolve) => setTimeout(resolve, 2))
       }
     })
-    await vi.waitFor(() => expect(textOfBlock(observer.doc, 0).length).toBeGreaterThan(300), { timeout: 20_000 })
+    await vi.waitFor(() => expect(textOfBlock(observer.doc, 0).length).toBeGreaterThan(300), {
+      timeout: 20_000,
+    })
     server.child.kill('SIGKILL')
     typing = false
     await Promise.all(typists)
@@ -108,7 +125,9 @@ describe('durability', () => {
     await writer.synced()
     appendBlock(writer.doc, 'Voor de storing.')
     await vi.waitFor(async () => {
-      const answer = await fetch(`${server.url}/api/proposals/voorstel-1/content`, { headers: { authorization: `Bearer ${adminToken}` } })
+      const answer = await fetch(`${server.url}/api/proposals/voorstel-1/content`, {
+        headers: { authorization: `Bearer ${adminToken}` },
+      })
       expect(((await answer.json()) as { text: string }).text).toBe('Voor de storing.')
     })
     server.child.kill('SIGKILL')
@@ -119,8 +138,12 @@ describe('durability', () => {
     server = await start(dataDir, String(server.port))
     await vi.waitFor(
       async () => {
-        const answer = await fetch(`${server.url}/api/proposals/voorstel-1/content`, { headers: { authorization: `Bearer ${adminToken}` } })
-        expect(((await answer.json()) as { text: string }).text).toBe('Voor de storing.\nTijdens de storing geschreven.')
+        const answer = await fetch(`${server.url}/api/proposals/voorstel-1/content`, {
+          headers: { authorization: `Bearer ${adminToken}` },
+        })
+        expect(((await answer.json()) as { text: string }).text).toBe(
+          'Voor de storing.\nTijdens de storing geschreven.',
+        )
       },
       { timeout: 15_000 },
     )

@@ -4,7 +4,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { connectClient } from '../helpers/clients.ts'
-import { runServerUntilExit, type ServerProcess, startServerProcess } from '../helpers/serverProcess.ts'
+import {
+  runServerUntilExit,
+  type ServerProcess,
+  startServerProcess,
+} from '../helpers/serverProcess.ts'
 import { appendBlock } from '../helpers/ydoc.ts'
 
 describe('the server process', () => {
@@ -32,7 +36,9 @@ describe('the server process', () => {
     const dir = await dataDir()
     const first = await start({ DATA_DIR: dir })
     expect(first.port).toBeGreaterThan(0)
-    expect(first.stdout()).toMatch(new RegExp(`^listening on http://127\\.0\\.0\\.1:${first.port}$`, 'm'))
+    expect(first.stdout()).toMatch(
+      new RegExp(`^listening on http://127\\.0\\.0\\.1:${first.port}$`, 'm'),
+    )
     await vi.waitFor(() => expect(first.stdout()).toMatch(/welkom\?token=\S+\n/))
     const link = /(http:\/\/\S+\/#\/welkom\?token=(\S+))/.exec(first.stdout())
     expect(link).not.toBeNull()
@@ -47,8 +53,12 @@ describe('the server process', () => {
         expect.objectContaining({ id: `voorstel-${n}`, title: `Voorstel ${n}`, status: 'concept' }),
       ),
     )
-    const people = (await (await get(`${first.url}/api/people`, token)).json()) as Array<{ role: string }>
-    expect(people).toEqual([expect.objectContaining({ name: 'Beheerder', role: 'editor', proposals: '*' })])
+    const people = (await (await get(`${first.url}/api/people`, token)).json()) as Array<{
+      role: string
+    }>
+    expect(people).toEqual([
+      expect.objectContaining({ name: 'Beheerder', role: 'editor', proposals: '*' }),
+    ])
     first.child.kill('SIGTERM')
     expect(await first.exited).toBe(0)
 
@@ -56,8 +66,12 @@ describe('the server process', () => {
     const second = await start({ DATA_DIR: dir })
     await vi.waitFor(() => expect(second.stdout()).toContain(tokenFile))
     expect(second.stdout()).not.toContain(token)
-    expect(((await (await get(`${second.url}/api/proposals`, token)).json()) as unknown[]).length).toBe(7)
-    expect(((await (await get(`${second.url}/api/people`, token)).json()) as unknown[]).length).toBe(1)
+    expect(
+      ((await (await get(`${second.url}/api/proposals`, token)).json()) as unknown[]).length,
+    ).toBe(7)
+    expect(
+      ((await (await get(`${second.url}/api/people`, token)).json()) as unknown[]).length,
+    ).toBe(1)
   })
 
   it('[P2][A1] ADMIN_TOKEN is an editor on every proposal, and no administrator is created', async () => {
@@ -101,9 +115,15 @@ describe('the server process', () => {
     }
 
     it.each([
-      ['people.json', (data: Buffer) => Buffer.concat([data.subarray(0, 20), Buffer.from('{{ kapot')])],
+      [
+        'people.json',
+        (data: Buffer) => Buffer.concat([data.subarray(0, 20), Buffer.from('{{ kapot')]),
+      ],
       ['proposals.json', () => Buffer.from('[1, 2, 3]')],
-      ['documents/voorstel-1/state-1.bin', (data: Buffer) => Buffer.from(data.map((byte, i) => (i === 10 ? byte ^ 0xff : byte)))],
+      [
+        'documents/voorstel-1/state-1.bin',
+        (data: Buffer) => Buffer.from(data.map((byte, i) => (i === 10 ? byte ^ 0xff : byte))),
+      ],
     ])('%s', async (file, corrupt) => {
       const { dir, adminToken } = await preparedDir()
       const path = join(dir, file)

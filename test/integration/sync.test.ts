@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import { connectClient, type TestClient } from '../helpers/clients.ts'
 import { startServer, type TestServer } from '../helpers/server.ts'
 import { appendBlock, blocksOf, linesOf, textOfBlock } from '../helpers/ydoc.ts'
@@ -31,7 +31,9 @@ describe('sync', () => {
     await vi.waitFor(() => expect(linesOf(b.doc)).toBe('Gemeenten nemen het voortouw.'))
     textOfBlock(b.doc, 0).insert(0, 'Samen: ')
     await vi.waitFor(() => expect(linesOf(a.doc)).toBe('Samen: Gemeenten nemen het voortouw.'))
-    const content = await server.api<{ text: string; doc: { content: unknown[] } }>('/api/proposals/voorstel-1/content')
+    const content = await server.api<{ text: string; doc: { content: unknown[] } }>(
+      '/api/proposals/voorstel-1/content',
+    )
     expect(content.status).toBe(200)
     expect(content.body.text).toBe('Samen: Gemeenten nemen het voortouw.')
   })

@@ -2,7 +2,13 @@ import * as encoding from 'lib0/encoding'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { WebSocket } from 'ws'
 import * as Y from 'yjs'
-import { closeOf, connectClient, openRawSocket, type TestClient, updateFrame } from '../helpers/clients.ts'
+import {
+  closeOf,
+  connectClient,
+  openRawSocket,
+  type TestClient,
+  updateFrame,
+} from '../helpers/clients.ts'
 import { startServer, type TestServer } from '../helpers/server.ts'
 import { appendBlock, fragmentOf, linesOf, textOfBlock } from '../helpers/ydoc.ts'
 
@@ -33,7 +39,8 @@ describe('sync rules', () => {
 
   beforeEach(async () => {
     server = await startServer()
-    writerToken = (await server.invite({ name: 'Wies', role: 'writer', proposals: ['voorstel-1'] })).token
+    writerToken = (await server.invite({ name: 'Wies', role: 'writer', proposals: ['voorstel-1'] }))
+      .token
   })
   afterEach(async () => {
     for (const c of clients.splice(0)) c.destroy()
@@ -58,7 +65,10 @@ describe('sync rules', () => {
     // Slow the load down, so a server that answered before loading would be caught.
     const { LowdbStorage } = await import('../../sync-server/persistence/lowdb/LowdbStorage.ts')
     const { createLogger } = await import('../../sync-server/log.ts')
-    const storage = new LowdbStorage({ dataDir: server.dataDir, log: createLogger({ level: 'error' }) })
+    const storage = new LowdbStorage({
+      dataDir: server.dataDir,
+      log: createLogger({ level: 'error' }),
+    })
     const load = storage.documents.load.bind(storage.documents)
     let loads = 0
     storage.documents.load = async (id) => {
@@ -67,7 +77,13 @@ describe('sync rules', () => {
       return load(id)
     }
     const { createServer } = await import('../../sync-server/server.ts')
-    const slow = await createServer({ port: 0, dataDir: server.dataDir, adminToken: server.adminToken, storage, staticDir: null })
+    const slow = await createServer({
+      port: 0,
+      dataDir: server.dataDir,
+      adminToken: server.adminToken,
+      storage,
+      staticDir: null,
+    })
     try {
       const wsUrl = slow.url.replace('http', 'ws')
       const joiners = [0, 1, 2].map(() => connectClient(wsUrl, 'voorstel-1', writerToken))
@@ -144,7 +160,9 @@ describe('sync rules', () => {
   it('[S4] updates outside the schema or the `default` fragment are refused', async () => {
     const { writer, reader } = await withText('Schoon.')
     const foreignRoot = updateOf(writer.doc, (doc) => doc.getMap('geheim').set('x', 1))
-    const unknownNode = updateOf(writer.doc, (doc) => fragmentOf(doc).insert(1, [new Y.XmlElement('script')]))
+    const unknownNode = updateOf(writer.doc, (doc) =>
+      fragmentOf(doc).insert(1, [new Y.XmlElement('script')]),
+    )
     for (const update of [foreignRoot, unknownNode]) {
       const socket = await raw(writerToken)
       const closed = closeOf(socket)
@@ -160,7 +178,9 @@ describe('sync rules', () => {
 
   it('[S4] a frame over 2 MiB closes with 4413 and changes nothing', async () => {
     const { writer, reader } = await withText('Klein.')
-    const big = updateOf(writer.doc, (doc) => textOfBlock(doc, 0).insert(6, 'x'.repeat(2 * 1024 * 1024 + 10)))
+    const big = updateOf(writer.doc, (doc) =>
+      textOfBlock(doc, 0).insert(6, 'x'.repeat(2 * 1024 * 1024 + 10)),
+    )
     const socket = await raw(writerToken)
     const closed = closeOf(socket)
     socket.send(updateFrame(big))
@@ -174,16 +194,32 @@ describe('sync rules', () => {
 
   it('[S5][H4][E1] a writer of a frozen proposal is told, nothing of theirs is applied, and writes again after', async () => {
     const { writer, reader } = await withText('Vast.')
-    const patch = await server.api('/api/proposals/voorstel-1', { method: 'PATCH', body: { status: 'vastgesteld' } })
+    const patch = await server.api('/api/proposals/voorstel-1', {
+      method: 'PATCH',
+      body: { status: 'vastgesteld' },
+    })
     expect(patch.status).toBe(200)
-    await vi.waitFor(() => expect(writer.events.some((e) => e.type === 'status' && e.status === 'vastgesteld')).toBe(true))
+    await vi.waitFor(() =>
+      expect(writer.events.some((e) => e.type === 'status' && e.status === 'vastgesteld')).toBe(
+        true,
+      ),
+    )
     textOfBlock(writer.doc, 0).insert(5, ' Stiekem.')
-    await vi.waitFor(() => expect(writer.events.some((e) => e.type === 'refused' && e.reason === 'frozen')).toBe(true))
+    await vi.waitFor(() =>
+      expect(writer.events.some((e) => e.type === 'refused' && e.reason === 'frozen')).toBe(true),
+    )
     expect(linesOf(server.server.services.rooms.peek('voorstel-1')!.doc)).toBe('Vast.')
     expect(linesOf(reader.doc)).toBe('Vast.')
 
-    await server.api('/api/proposals/voorstel-1', { method: 'PATCH', body: { status: 'definitief' } })
-    await vi.waitFor(() => expect(writer.events.some((e) => e.type === 'status' && e.status === 'definitief')).toBe(true))
+    await server.api('/api/proposals/voorstel-1', {
+      method: 'PATCH',
+      body: { status: 'definitief' },
+    })
+    await vi.waitFor(() =>
+      expect(writer.events.some((e) => e.type === 'status' && e.status === 'definitief')).toBe(
+        true,
+      ),
+    )
     const later = client(writerToken)
     await later.synced()
     appendBlock(later.doc, 'Weer open.')
@@ -201,8 +237,15 @@ describe('sync rules', () => {
     socket.send(encoding.toUint8Array(encoder))
     expect((await closed).code).toBe(4400)
     expect(watcher.events).toEqual([])
-    await server.api('/api/proposals/voorstel-1', { method: 'PATCH', body: { status: 'consultatie' } })
-    await vi.waitFor(() => expect(watcher.events).toContainEqual(expect.objectContaining({ type: 'status', status: 'consultatie' })))
+    await server.api('/api/proposals/voorstel-1', {
+      method: 'PATCH',
+      body: { status: 'consultatie' },
+    })
+    await vi.waitFor(() =>
+      expect(watcher.events).toContainEqual(
+        expect.objectContaining({ type: 'status', status: 'consultatie' }),
+      ),
+    )
   })
 })
 
@@ -216,17 +259,26 @@ describe('[S6] heartbeat', () => {
   })
 
   it('[S6] every socket hears something within the interval, and a socket that stops answering is closed', async () => {
-    const { token } = await server.invite({ name: 'Stil', role: 'reviewer', proposals: ['voorstel-1'] })
+    const { token } = await server.invite({
+      name: 'Stil',
+      role: 'reviewer',
+      proposals: ['voorstel-1'],
+    })
     const quiet = await openRawSocket(server.wsUrl, 'voorstel-1', token)
     const dead = await openRawSocket(server.wsUrl, 'voorstel-1', token)
     const arrivals: number[] = []
     quiet.on('message', () => arrivals.push(Date.now()))
-    await vi.waitFor(() => expect(server.server.services.rooms.peek('voorstel-1')?.connections.size).toBe(2))
+    await vi.waitFor(() =>
+      expect(server.server.services.rooms.peek('voorstel-1')?.connections.size).toBe(2),
+    )
     // The dead socket stops reading, so it answers no pings.
     ;(dead as unknown as { _socket: { pause(): void } })._socket.pause()
-    await vi.waitFor(() => expect(server.server.services.rooms.peek('voorstel-1')?.connections.size).toBe(1), {
-      timeout: 3000,
-    })
+    await vi.waitFor(
+      () => expect(server.server.services.rooms.peek('voorstel-1')?.connections.size).toBe(1),
+      {
+        timeout: 3000,
+      },
+    )
     // The quiet socket that answers stays, and heard something in every interval.
     await vi.waitFor(() => expect(arrivals.length).toBeGreaterThan(5), { timeout: 3000 })
     expect(quiet.readyState).toBe(quiet.OPEN)
