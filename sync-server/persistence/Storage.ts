@@ -57,6 +57,148 @@ export interface StoredDocument {
   bytes: number
 }
 
+/** A Yjs relative position as `Y.relativePositionToJSON` gives it. */
+export type RelativePositionJson = Record<string, unknown>
+
+/** Where a thread sits in the text (contract C3). */
+export interface AnchorRecord {
+  from: RelativePositionJson
+  to: RelativePositionJson
+  /** False once the anchored text is gone; the thread keeps its quote. */
+  anchored: boolean
+  /** Text just before and after the quote when it was anchored, to find it again. */
+  prefix: string
+  suffix: string
+}
+
+export interface CommentRecord {
+  id: string
+  authorId: string
+  body: string
+  createdAt: string
+  editedAt: string | null
+  deleted: boolean
+  hidden: { by: string; at: string; reason: string } | null
+}
+
+export type ThreadDecision = 'verwerkt' | 'deels-verwerkt' | 'niet-verwerkt'
+
+export interface ThreadRecord {
+  id: string
+  proposalId: string
+  kind: 'comment' | 'amendment'
+  status: 'open' | 'resolved'
+  quote: string
+  anchor: AnchorRecord
+  /** The passage the thread opened on. */
+  blockId: string | null
+  /** The version current when it was opened, and its passage's text then (R6). */
+  versionId: string | null
+  passageText: string | null
+  replacement: string | null
+  decision: ThreadDecision | null
+  note: string | null
+  resolvedBy: string | null
+  resolvedAt: string | null
+  /** For amendments: whether the replacement was applied to the text. */
+  applied: boolean
+  createdBy: string
+  createdAt: string
+  updatedAt: string
+  comments: CommentRecord[]
+}
+
+export interface ThreadStore {
+  list(proposalId: string): Promise<ThreadRecord[]>
+  get(proposalId: string, threadId: string): Promise<ThreadRecord | undefined>
+  /** Creates or replaces a thread; durable when the promise resolves. */
+  put(thread: ThreadRecord): Promise<void>
+}
+
+export interface VersionRecord {
+  id: string
+  proposalId: string
+  name: string
+  auto: boolean
+  createdAt: string
+  createdBy: string
+}
+
+/** A version's full state, readable without replaying history (V2). */
+export interface VersionContent {
+  state: Uint8Array
+  /** The authorship record at that moment (encoded `Authorship`). */
+  authorship: Uint8Array
+}
+
+export interface VersionStore {
+  /** Newest first. */
+  list(proposalId: string): Promise<VersionRecord[]>
+  get(proposalId: string, versionId: string): Promise<VersionRecord | undefined>
+  /** Stores the record and its content; durable when the promise resolves. */
+  create(record: VersionRecord, content: VersionContent): Promise<void>
+  content(proposalId: string, versionId: string): Promise<VersionContent | undefined>
+  /** Removes an automatic version (pruning); named versions are never removed. */
+  remove(proposalId: string, versionId: string): Promise<void>
+}
+
+export interface RoundRecord {
+  id: string
+  proposalId: string
+  versionId: string
+  title: string
+  closesAt: string
+  createdAt: string
+  createdBy: string
+}
+
+export type PositionValue = 'akkoord' | 'akkoord-mits' | 'niet-akkoord' | 'onthouding'
+
+/** One organisation's position on one passage; later ones count, earlier stay (R4). */
+export interface PositionRecord {
+  roundId: string
+  blockId: string
+  organisation: string
+  province: string | null
+  position: PositionValue
+  reason: string | null
+  personId: string
+  createdAt: string
+}
+
+export interface RoundStore {
+  list(proposalId: string): Promise<RoundRecord[]>
+  get(proposalId: string, roundId: string): Promise<RoundRecord | undefined>
+  put(round: RoundRecord): Promise<void>
+  /** Appends a position without rewriting earlier ones; durable when it resolves. */
+  addPosition(proposalId: string, position: PositionRecord): Promise<void>
+  /** Every position of a round, oldest first. */
+  positions(proposalId: string, roundId: string): Promise<PositionRecord[]>
+}
+
+export interface ActivityRecord {
+  id: string
+  /** null for what concerns no one proposal (invitations, revocations). */
+  proposalId: string | null
+  /** e.g. `version.saved`, `thread.resolved`, `status.changed`, `person.invited`. */
+  type: string
+  personId: string
+  at: string
+  details: Record<string, unknown>
+}
+
+export interface ActivityStore {
+  append(record: ActivityRecord): Promise<void>
+  /** Newest first, at most `limit`; `null` lists what concerns no one proposal. */
+  list(proposalId: string | null, limit: number): Promise<ActivityRecord[]>
+}
+
+/** When a person last looked at a proposal's reactions ("Nieuw voor jou"). */
+export interface VisitStore {
+  get(personId: string, proposalId: string): Promise<string | null>
+  put(personId: string, proposalId: string, at: string): Promise<void>
+}
+
 export interface PeopleStore {
   list(): Promise<PersonRecord[]>
   get(id: string): Promise<PersonRecord | undefined>
@@ -100,4 +242,9 @@ export interface Storage {
   readonly people: PeopleStore
   readonly proposals: ProposalStore
   readonly documents: DocumentStore
+  readonly threads: ThreadStore
+  readonly versions: VersionStore
+  readonly rounds: RoundStore
+  readonly activity: ActivityStore
+  readonly visits: VisitStore
 }

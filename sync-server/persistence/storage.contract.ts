@@ -3,7 +3,14 @@
  * (`lowdb/LowdbStorage.test.ts` now; PostgreSQL later).
  */
 import { describe, expect, it } from 'vitest'
-import type { PersonRecord, ProposalRecord, Storage } from './Storage.ts'
+import type {
+  PersonRecord,
+  PositionRecord,
+  ProposalRecord,
+  Storage,
+  ThreadRecord,
+  VersionRecord,
+} from './Storage.ts'
 
 export interface StorageUnderTest {
   storage: Storage
@@ -40,6 +47,71 @@ const proposal = (id: string, extra: Partial<ProposalRecord> = {}): ProposalReco
 })
 
 const bytes = (...values: number[]) => new Uint8Array(values)
+
+const thread = (id: string, extra: Partial<ThreadRecord> = {}): ThreadRecord => ({
+  id,
+  proposalId: 'voorstel-1',
+  kind: 'comment',
+  status: 'open',
+  quote: 'de omkering',
+  anchor: {
+    from: { type: null },
+    to: { type: null },
+    anchored: true,
+    prefix: 'Over ',
+    suffix: '.',
+  },
+  blockId: 'p-1',
+  versionId: null,
+  passageText: null,
+  replacement: null,
+  decision: null,
+  note: null,
+  resolvedBy: null,
+  resolvedAt: null,
+  applied: false,
+  createdBy: 'a',
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+  comments: [
+    {
+      id: 'c1',
+      authorId: 'a',
+      body: 'Waarom?',
+      createdAt: '2026-01-01T00:00:00.000Z',
+      editedAt: null,
+      deleted: false,
+      hidden: null,
+    },
+  ],
+  ...extra,
+})
+
+const version = (
+  id: string,
+  createdAt: string,
+  extra: Partial<VersionRecord> = {},
+): VersionRecord => ({
+  id,
+  proposalId: 'voorstel-1',
+  name: `Versie ${id}`,
+  auto: false,
+  createdAt,
+  createdBy: 'a',
+  ...extra,
+})
+
+const position = (organisation: string, extra: Partial<PositionRecord> = {}): PositionRecord => ({
+  roundId: 'r1',
+  blockId: 'p-1',
+  organisation,
+  province: 'Overijssel',
+  position: 'akkoord',
+  reason: null,
+  personId: 'a',
+  createdAt: '2026-01-01T00:00:00.000Z',
+  ...extra,
+})
 
 export function describeStorageContract(
   name: string,
@@ -143,6 +215,108 @@ export function describeStorageContract(
         const d1 = await again.documents.load('d1')
         expect(d1.snapshot).toEqual({ state: bytes(7), authorship: bytes() })
         expect(d1.log).toEqual([{ personId: 'b', update: bytes(2) }])
+      }))
+
+    it('keeps threads per proposal and replaces them whole', () =>
+      withStorage(async ({ storage, reopen }) => {
+        await storage.threads.put(thread('t1'))
+        await storage.threads.put(thread('t2', { proposalId: 'voorstel-2' }))
+        await storage.threads.put(thread('t1', { status: 'resolved', decision: 'verwerkt' }))
+        const again = await reopen()
+        expect((await again.threads.list('voorstel-1')).map((t) => [t.id, t.status])).toEqual([
+          ['t1', 'resolved'],
+        ])
+        expect((await again.threads.get('voorstel-2', 't2'))?.comments[0]?.body).toBe('Waarom?')
+        expect(await again.threads.get('voorstel-1', 't2')).toBeUndefined()
+      }))
+
+    it('keeps versions with their content, newest first; only automatic ones can be removed', () =>
+      withStorage(async ({ storage, reopen }) => {
+        await storage.versions.create(version('v1', '2026-01-01T00:00:00.000Z'), {
+          state: bytes(1),
+          authorship: bytes(2),
+        })
+        await storage.versions.create(version('v2', '2026-01-02T00:00:00.000Z', { auto: true }), {
+          state: bytes(3),
+          authorship: bytes(),
+        })
+        await storage.versions.create(version('v3', '2026-01-03T00:00:00.000Z'), {
+          state: bytes(4, 4),
+          authorship: bytes(),
+        })
+        await storage.versions.remove('voorstel-1', 'v1')
+        await storage.versions.remove('voorstel-1', 'v2')
+        const again = await reopen()
+        expect((await again.versions.list('voorstel-1')).map((v) => v.id)).toEqual(['v3', 'v1'])
+        expect(await again.versions.content('voorstel-1', 'v1')).toEqual({
+          state: bytes(1),
+          authorship: bytes(2),
+        })
+        expect(await again.versions.content('voorstel-1', 'v2')).toBeUndefined()
+        expect(await again.versions.get('voorstel-1', 'v2')).toBeUndefined()
+      }))
+
+    it('keeps rounds, and every position in order without losing earlier ones', () =>
+      withStorage(async ({ storage, reopen }) => {
+        await storage.rounds.put({
+          id: 'r1',
+          proposalId: 'voorstel-1',
+          versionId: 'v1',
+          title: 'Consultatie',
+          closesAt: '2026-02-01T00:00:00.000Z',
+          createdAt: '2026-01-01T00:00:00.000Z',
+          createdBy: 'a',
+        })
+        await storage.rounds.addPosition('voorstel-1', position('Gemeente Zwolle'))
+        await storage.rounds.addPosition(
+          'voorstel-1',
+          position('Gemeente Urk', { position: 'niet-akkoord', reason: 'Te vaag' }),
+        )
+        await storage.rounds.addPosition(
+          'voorstel-1',
+          position('Gemeente Zwolle', { position: 'akkoord-mits', reason: 'Mits geld' }),
+        )
+        const again = await reopen()
+        expect((await again.rounds.list('voorstel-1')).map((r) => r.id)).toEqual(['r1'])
+        const positions = await again.rounds.positions('voorstel-1', 'r1')
+        expect(positions.map((p) => [p.organisation, p.position])).toEqual([
+          ['Gemeente Zwolle', 'akkoord'],
+          ['Gemeente Urk', 'niet-akkoord'],
+          ['Gemeente Zwolle', 'akkoord-mits'],
+        ])
+        expect(await again.rounds.positions('voorstel-1', 'r9')).toEqual([])
+      }))
+
+    it('keeps activity newest first, per proposal and in general', () =>
+      withStorage(async ({ storage, reopen }) => {
+        for (const [id, proposalId] of [
+          ['e1', 'voorstel-1'],
+          ['e2', null],
+          ['e3', 'voorstel-1'],
+        ] as const) {
+          await storage.activity.append({
+            id,
+            proposalId,
+            type: 'status.changed',
+            personId: 'a',
+            at: `2026-01-0${id[1]}T00:00:00.000Z`,
+            details: { status: 'consultatie' },
+          })
+        }
+        const again = await reopen()
+        expect((await again.activity.list('voorstel-1', 10)).map((e) => e.id)).toEqual(['e3', 'e1'])
+        expect((await again.activity.list('voorstel-1', 1)).map((e) => e.id)).toEqual(['e3'])
+        expect((await again.activity.list(null, 10)).map((e) => e.id)).toEqual(['e2'])
+      }))
+
+    it('keeps when a person last looked at a proposal', () =>
+      withStorage(async ({ storage, reopen }) => {
+        expect(await storage.visits.get('a', 'voorstel-1')).toBeNull()
+        await storage.visits.put('a', 'voorstel-1', '2026-01-01T00:00:00.000Z')
+        await storage.visits.put('a', 'voorstel-1', '2026-01-02T00:00:00.000Z')
+        const again = await reopen()
+        expect(await again.visits.get('a', 'voorstel-1')).toBe('2026-01-02T00:00:00.000Z')
+        expect(await again.visits.get('b', 'voorstel-1')).toBeNull()
       }))
   })
 }

@@ -52,6 +52,13 @@ export class JsonCollection<T extends { id: string }> {
     return undefined
   }
 
+  /** Removes a record; resolves when the file is durably written. */
+  async remove(id: string): Promise<void> {
+    if (!this.#byId.delete(id)) return
+    this.#db.data.items = [...this.#byId.values()]
+    await this.#db.write()
+  }
+
   /** Creates or replaces a record; resolves when the file is durably written. */
   async put(item: T): Promise<void> {
     this.#byId.set(item.id, structuredClone(item))

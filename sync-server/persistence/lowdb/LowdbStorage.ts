@@ -5,6 +5,11 @@
  *   dataDir/people.json      people and token hashes
  *   dataDir/proposals.json   proposals and their status
  *   dataDir/documents/<id>/  each proposal's snapshot and update log
+ *   dataDir/threads/<id>.json           comment threads of a proposal
+ *   dataDir/versions/<id>.json, <id>/   versions of a proposal and their states
+ *   dataDir/rounds/<id>.json, <id>/     consultation rounds and their positions (JSON lines)
+ *   dataDir/activity/<id>.jsonl         what happened, per proposal
+ *   dataDir/visits.json                 when people last looked at reactions
  */
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -18,6 +23,13 @@ import type {
   Storage,
 } from '../Storage.ts'
 import { JsonCollection } from './JsonCollection.ts'
+import {
+  LowdbActivityStore,
+  LowdbRoundStore,
+  LowdbThreadStore,
+  LowdbVersionStore,
+  LowdbVisitStore,
+} from './stores.ts'
 
 export interface LowdbStorageOptions {
   dataDir: string
@@ -33,6 +45,11 @@ export class LowdbStorage implements Storage {
   readonly documents: FileDocumentStore
   readonly people: PeopleStore
   readonly proposals: ProposalStore
+  readonly threads: LowdbThreadStore
+  readonly versions: LowdbVersionStore
+  readonly rounds: LowdbRoundStore
+  readonly activity: LowdbActivityStore
+  readonly visits: LowdbVisitStore
 
   constructor(options: LowdbStorageOptions) {
     this.#dataDir = options.dataDir
@@ -42,6 +59,11 @@ export class LowdbStorage implements Storage {
       fsyncDelayMs: options.fsyncDelayMs ?? 50,
       log: options.log.child('storage'),
     })
+    this.threads = new LowdbThreadStore(join(options.dataDir, 'threads'))
+    this.versions = new LowdbVersionStore(join(options.dataDir, 'versions'))
+    this.rounds = new LowdbRoundStore(join(options.dataDir, 'rounds'))
+    this.activity = new LowdbActivityStore(join(options.dataDir, 'activity'))
+    this.visits = new LowdbVisitStore(join(options.dataDir, 'visits.json'))
     const people = this.#people
     const proposals = this.#proposals
     this.people = {
@@ -62,6 +84,11 @@ export class LowdbStorage implements Storage {
     await this.#people.read()
     await this.#proposals.read()
     await this.documents.verifyAll()
+    await this.threads.collections.verifyAll()
+    await this.versions.collections.verifyAll()
+    await this.rounds.verifyAll()
+    await this.activity.verifyAll()
+    await this.visits.collection.read()
   }
 
   close(): Promise<void> {

@@ -1,0 +1,85 @@
+/**
+ * An append-only file of JSON lines, for records that only grow (positions,
+ * activity): each append writes one line and fsyncs, nothing is ever rewritten.
+ * A last line cut short by a crash is ignored; a broken line before it is
+ * corruption (contract P6).
+ */
+import {
+  closeSync,
+  fstatSync,
+  fsyncSync,
+  ftruncateSync,
+  mkdirSync,
+  openSync,
+  readSync,
+  writeSync,
+} from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import { dirname } from 'node:path'
+import { StorageError } from '../../errors.ts'
+
+export class JsonLines<T> {
+  readonly path: string
+  #queue: Promise<void> = Promise.resolve()
+  #checkedTail = false
+
+  constructor(path: string) {
+    this.path = path
+  }
+
+  /** @throws StorageError when a line before the last cannot be parsed */
+  async read(): Promise<T[]> {
+    let text: string
+    try {
+      text = await readFile(this.path, 'utf8')
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return []
+      throw new StorageError(this.path, (error as Error).message)
+    }
+    const lines = text.split('\n')
+    const records: T[] = []
+    lines.forEach((line, index) => {
+      if (!line) return
+      try {
+        records.push(JSON.parse(line) as T)
+      } catch {
+        const isTornTail = index === lines.length - 1
+        if (!isTornTail) throw new StorageError(this.path, `line ${index + 1} is not valid JSON`)
+      }
+    })
+    return records
+  }
+
+  /** Appends one record; durable (fsynced) when the promise resolves. */
+  append(record: T): Promise<void> {
+    const line = `${JSON.stringify(record)}\n`
+    const next = this.#queue.then(() => {
+      mkdirSync(dirname(this.path), { recursive: true })
+      const fd = openSync(this.path, 'a+', 0o600)
+      try {
+        if (!this.#checkedTail) this.#dropTornTail(fd)
+        writeSync(fd, line)
+        fsyncSync(fd)
+      } finally {
+        closeSync(fd)
+      }
+    })
+    this.#queue = next.catch(() => {})
+    return next
+  }
+
+  /**
+   * A line cut short by a crash was never acknowledged (appends resolve after
+   * fsync); it is cut off so the next line does not join it.
+   */
+  #dropTornTail(fd: number): void {
+    this.#checkedTail = true
+    const size = fstatSync(fd).size
+    if (size === 0) return
+    const tail = Buffer.alloc(Math.min(size, 64 * 1024))
+    readSync(fd, tail, 0, tail.length, size - tail.length)
+    if (tail[tail.length - 1] === 0x0a) return
+    const lastNewline = tail.lastIndexOf(0x0a)
+    ftruncateSync(fd, lastNewline < 0 ? size - tail.length : size - tail.length + lastNewline + 1)
+  }
+}
