@@ -30,6 +30,8 @@ export interface ServerOptions {
   compactAfterBytes?: number
   /** Delay before appended updates are fsynced (P5: under 100). @default 50 */
   fsyncDelayMs?: number
+  /** Quiet time after a change of the text before threads are re-anchored. @default 150 */
+  anchorDelayMs?: number
   /** How often the time of the last text change is written. @default 5000 */
   touchFlushMs?: number
   /** Requests per token (H5). @default burst 300, 50 per second */
@@ -47,6 +49,7 @@ export const DEFAULTS = {
   compactAfterBytes: 1024 * 1024,
   fsyncDelayMs: 50,
   touchFlushMs: 5_000,
+  anchorDelayMs: 150,
   rateLimit: { burst: 300, perSecond: 50 },
   maxBufferedBytes: 16 * 1024 * 1024,
 } as const

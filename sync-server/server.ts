@@ -13,6 +13,7 @@ import { createRequestHandler, createRouter } from './api/handleRequest.ts'
 import { RateLimiter } from './api/RateLimiter.ts'
 import type { Services } from './api/services.ts'
 import { Authenticator } from './auth/Authenticator.ts'
+import { ThreadService } from './comments/ThreadService.ts'
 import { type AdminBootstrap, ensureAdmin } from './firstStart.ts'
 import { createLogger } from './log.ts'
 import { DEFAULTS, type ServerOptions } from './options.ts'
@@ -52,19 +53,31 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     marks: new Set(Object.keys(schema.marks)),
   }
   let proposals: ProposalService | null = null
+  let threads: ThreadService | null = null
   const rooms = new Rooms({
     storage,
     log: log.child('rooms'),
     schema: schemaNames,
     idleUnloadMs: options.idleUnloadMs ?? DEFAULTS.idleUnloadMs,
     compactAfterBytes: options.compactAfterBytes ?? DEFAULTS.compactAfterBytes,
-    onTextChanged: (id) => proposals?.touch(id),
+    onTextChanged: (id) => {
+      proposals?.touch(id)
+      threads?.textChanged(id)
+    },
+  })
+  threads = new ThreadService(storage, rooms, {
+    log: log.child('comments'),
+    anchorDelayMs: options.anchorDelayMs ?? DEFAULTS.anchorDelayMs,
   })
   proposals = new ProposalService(
     storage,
     rooms,
     schema,
     options.touchFlushMs ?? DEFAULTS.touchFlushMs,
+    {
+      openThreads: (id) => threads.openCount(id),
+      newForYou: (viewer, id) => threads.unreadCount(viewer, id),
+    },
   )
   await proposals.createInitial()
   const admin = await ensureAdmin(storage, dataDir, options.adminToken)
@@ -78,6 +91,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     log: log.child('api'),
     people: new PeopleService(storage, rooms),
     proposals,
+    threads,
     publicUrl: (headers) => options.publicUrl ?? `http://${headers.host ?? `${host}:${port}`}`,
   }
   const connections = new Set<Connection>()
@@ -109,6 +123,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
   const close = () => {
     closing ??= (async () => {
       stopHeartbeat()
+      threads.anchoring.stop()
       const stopped = new Promise<void>((done) => http.close(() => done()))
       sync.close(CLOSE_GOING_AWAY, 'server_shutdown')
       http.closeAllConnections()

@@ -9,6 +9,7 @@ import { Router } from './router.ts'
 import { addPeopleRoutes } from './routes/people.ts'
 import { addProposalRoutes } from './routes/proposals.ts'
 import { addSessionRoutes } from './routes/session.ts'
+import { addThreadRoutes } from './routes/threads.ts'
 import { SECURITY_HEADERS } from './securityHeaders.ts'
 import type { Services } from './services.ts'
 import { serveStatic } from './staticFiles.ts'
@@ -18,6 +19,7 @@ export function createRouter(): Router<Services> {
   addSessionRoutes(router)
   addProposalRoutes(router)
   addPeopleRoutes(router)
+  addThreadRoutes(router)
   return router
 }
 

@@ -1,5 +1,6 @@
 /** What route handlers may use. Built once in `server.ts`. */
 import type { Authenticator } from '../auth/Authenticator.ts'
+import type { ThreadService } from '../comments/ThreadService.ts'
 import type { Logger } from '../log.ts'
 import type { PeopleService } from '../people/PeopleService.ts'
 import type { Storage } from '../persistence/Storage.ts'
@@ -15,6 +16,7 @@ export interface Services {
   log: Logger
   people: PeopleService
   proposals: ProposalService
+  threads: ThreadService
   /** The address people open, e.g. `http://127.0.0.1:1234`, for invitation links. */
   publicUrl: (headers: { host?: string | undefined }) => string
 }

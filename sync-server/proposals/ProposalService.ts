@@ -27,6 +27,12 @@ function titleField(value: unknown): string {
   return value.trim()
 }
 
+/** What the overview shows of a proposal's threads. */
+export interface ThreadCounts {
+  openThreads(proposalId: string): Promise<number>
+  newForYou(viewer: Principal, proposalId: string): Promise<number>
+}
+
 export class ProposalService {
   readonly #storage: Storage
   readonly #rooms: Rooms
@@ -35,7 +41,16 @@ export class ProposalService {
   #flushTimer: NodeJS.Timeout | null = null
   readonly #touchFlushMs: number
 
-  constructor(storage: Storage, rooms: Rooms, schema: Schema, touchFlushMs: number) {
+  readonly #counts: ThreadCounts
+
+  constructor(
+    storage: Storage,
+    rooms: Rooms,
+    schema: Schema,
+    touchFlushMs: number,
+    counts: ThreadCounts,
+  ) {
+    this.#counts = counts
     this.#storage = storage
     this.#rooms = rooms
     this.#schema = schema
@@ -60,22 +75,27 @@ export class ProposalService {
     return true
   }
 
-  view(proposal: ProposalRecord) {
+  /** A proposal as the API shows it to `viewer` (H2), with its open threads and news. */
+  async view(proposal: ProposalRecord, viewer: Principal) {
     const touched = this.#touched.get(proposal.id)
     const updatedAt = touched && touched > proposal.updatedAt ? touched : proposal.updatedAt
-    return { ...proposal, updatedAt, openThreads: 0 }
+    const [openThreads, newForYou] = await Promise.all([
+      this.#counts.openThreads(proposal.id),
+      this.#counts.newForYou(viewer, proposal.id),
+    ])
+    return { ...proposal, updatedAt, openThreads, newForYou }
   }
 
   async list(principal: Principal) {
     const proposals = await this.#storage.proposals.list()
-    return proposals
+    const visible = proposals
       .filter((proposal) => canSee(principal, proposal.id))
       .sort(
         (a, b) =>
           a.createdAt.localeCompare(b.createdAt) ||
           a.id.localeCompare(b.id, 'nl', { numeric: true }),
       )
-      .map((proposal) => this.view(proposal))
+    return Promise.all(visible.map((proposal) => this.view(proposal, principal)))
   }
 
   async create(principal: Principal, input: Record<string, unknown>): Promise<ProposalRecord> {

@@ -274,6 +274,14 @@ export class Room {
     for (const conn of this.connections) conn.send(message)
   }
 
+  /** Sends each socket its own version of an event (people see different things). */
+  sendEventPer(eventFor: (conn: Connection) => RoomEvent | null): void {
+    for (const conn of this.connections) {
+      const event = eventFor(conn)
+      if (event) conn.send(eventMessage(event))
+    }
+  }
+
   setStatus(status: Status, event: RoomEvent): void {
     this.status = status
     this.sendEvent(event)

@@ -14,13 +14,13 @@ export function addProposalRoutes(router: Router<Services>): void {
     const principal = await signedIn(ctx)
     requireRole(principal, 'editor')
     const created = await ctx.services.proposals.create(principal, await readJsonObject(ctx.req))
-    sendJson(ctx.res, 201, ctx.services.proposals.view(created))
+    sendJson(ctx.res, 201, await ctx.services.proposals.view(created, principal))
   })
 
   router.add('GET', '/api/proposals/:id', async (ctx) => {
     const principal = await signedIn(ctx)
     const proposal = await visibleProposal(ctx, principal)
-    sendJson(ctx.res, 200, ctx.services.proposals.view(proposal))
+    sendJson(ctx.res, 200, await ctx.services.proposals.view(proposal, principal))
   })
 
   router.add('PATCH', '/api/proposals/:id', async (ctx) => {
@@ -31,7 +31,7 @@ export function addProposalRoutes(router: Router<Services>): void {
       proposal,
       await readJsonObject(ctx.req),
     )
-    sendJson(ctx.res, 200, ctx.services.proposals.view(updated))
+    sendJson(ctx.res, 200, await ctx.services.proposals.view(updated, principal))
   })
 
   router.add('GET', '/api/proposals/:id/content', async (ctx) => {

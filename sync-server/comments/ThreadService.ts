@@ -1,0 +1,434 @@
+/**
+ * Comment threads and amendments (contract C1–C7). The thread store is the
+ * server's: every change is checked against the role (A2) and announced to the
+ * proposal's open editors on the event channel (E1).
+ */
+import { randomBytes } from 'node:crypto'
+import { isFrozen } from '../../shared/roles.ts'
+import { hasAtLeast, type Principal } from '../auth/Principal.ts'
+import { AppError } from '../errors.ts'
+import type { Logger } from '../log.ts'
+import type { ProposalRecord, Storage, ThreadRecord } from '../persistence/Storage.ts'
+import type { Room } from '../rooms/Room.ts'
+import type { Rooms } from '../rooms/Rooms.ts'
+import { anchorAt, refersToUnknown, resolveAnchor, trimRange } from './anchors.ts'
+import { bodyField, decisionField, optionalNote, quoteField, replacementField } from './input.ts'
+import { LinearText } from './LinearText.ts'
+import { planReplacement } from './replaceText.ts'
+import { ThreadAnchoring } from './ThreadAnchoring.ts'
+import { type PeopleById, threadView } from './threadView.ts'
+
+const newId = (prefix: string) => `${prefix}-${randomBytes(6).toString('hex')}`
+const now = () => new Date().toISOString()
+
+export type ThreadFilter = 'open' | 'resolved' | 'all'
+
+export class ThreadService {
+  readonly #storage: Storage
+  readonly #rooms: Rooms
+  readonly #cache = new Map<string, Promise<Map<string, ThreadRecord>>>()
+  readonly anchoring: ThreadAnchoring
+
+  constructor(storage: Storage, rooms: Rooms, options: { log: Logger; anchorDelayMs: number }) {
+    this.#storage = storage
+    this.#rooms = rooms
+    this.anchoring = new ThreadAnchoring({
+      delayMs: options.anchorDelayMs,
+      log: options.log,
+      threadsOf: async (id) => [...(await this.#threads(id)).values()],
+      onMoved: async (id, moved) => {
+        const threads = await this.#threads(id)
+        const changed: ThreadRecord[] = []
+        for (const { id: threadId, anchor } of moved) {
+          const current = threads.get(threadId)
+          if (!current) continue
+          current.anchor = anchor
+          await this.#storage.threads.put(current)
+          changed.push(current)
+        }
+        await this.#announce(id, changed)
+      },
+    })
+  }
+
+  #threads(proposalId: string): Promise<Map<string, ThreadRecord>> {
+    let cached = this.#cache.get(proposalId)
+    if (!cached) {
+      cached = this.#storage.threads
+        .list(proposalId)
+        .then((list) => new Map(list.map((t) => [t.id, t])))
+      this.#cache.set(proposalId, cached)
+      cached.catch(() => this.#cache.delete(proposalId))
+    }
+    return cached
+  }
+
+  async #people(): Promise<PeopleById> {
+    return new Map((await this.#storage.people.list()).map((person) => [person.id, person]))
+  }
+
+  async #thread(proposalId: string, threadId: string): Promise<ThreadRecord> {
+    const thread = (await this.#threads(proposalId)).get(threadId)
+    if (!thread) throw new AppError('not_found', 'Deze reactie bestaat niet (meer).')
+    return thread
+  }
+
+  /** Runs `work` with the proposal's room loaded, then lets it unload when idle. */
+  async #withRoom<T>(proposalId: string, work: (room: Room) => Promise<T> | T): Promise<T> {
+    const room = await this.#rooms.get(proposalId)
+    try {
+      return await work(room)
+    } finally {
+      this.#rooms.releaseIdle(room)
+    }
+  }
+
+  /** Called after every accepted change of a proposal's text. */
+  textChanged(proposalId: string): void {
+    const room = this.#rooms.peek(proposalId)
+    if (room && this.#cache.has(proposalId)) this.anchoring.schedule(room)
+  }
+
+  async #save(thread: ThreadRecord): Promise<void> {
+    thread.updatedAt = now()
+    await this.#storage.threads.put(thread)
+    await this.#announce(thread.proposalId, [thread])
+  }
+
+  /** Sends changed threads to every open editor of the proposal, each seeing their own view (C7). */
+  async #announce(proposalId: string, threads: ThreadRecord[]): Promise<void> {
+    const room = this.#rooms.peek(proposalId)
+    if (!room || threads.length === 0) return
+    const people = await this.#people()
+    room.sendEventPer((conn) => ({
+      type: 'threads',
+      threads: threads.map((thread) =>
+        threadView(thread, conn.principal, people, this.#extras(thread, conn.principal, null)),
+      ),
+    }))
+  }
+
+  #extras(thread: ThreadRecord, viewer: Principal, lastVisit: string | null) {
+    return { outdated: false, outdatedVersionId: null, unread: isUnread(thread, viewer, lastVisit) }
+  }
+
+  async list(viewer: Principal, proposal: ProposalRecord, filter: ThreadFilter) {
+    const threads = await this.#threads(proposal.id)
+    if (threads.size > 0) await this.#withRoom(proposal.id, (room) => this.anchoring.run(room))
+    const people = await this.#people()
+    const lastVisit = await this.#storage.visits.get(viewer.person.id, proposal.id)
+    const linearOrder = await this.#textOrder(proposal.id, [...threads.values()])
+    return linearOrder
+      .filter((thread) => filter === 'all' || thread.status === filter)
+      .map((thread) => threadView(thread, viewer, people, this.#extras(thread, viewer, lastVisit)))
+  }
+
+  /** Threads in text order (anchored ones by position, the others after, oldest first). */
+  async #textOrder(proposalId: string, threads: ThreadRecord[]): Promise<ThreadRecord[]> {
+    if (threads.length === 0) return []
+    return this.#withRoom(proposalId, (room) => {
+      const linear = new LinearText(room.fragment)
+      const position = new Map(
+        threads.map((t) => [
+          t.id,
+          t.anchor.anchored
+            ? resolveAnchor(t, room.doc, linear, room.authorship.provenance).from
+            : Number.POSITIVE_INFINITY,
+        ]),
+      )
+      return [...threads].sort(
+        (a, b) =>
+          position.get(a.id)! - position.get(b.id)! || a.createdAt.localeCompare(b.createdAt),
+      )
+    })
+  }
+
+  async get(viewer: Principal, proposal: ProposalRecord, threadId: string) {
+    const thread = await this.#thread(proposal.id, threadId)
+    const lastVisit = await this.#storage.visits.get(viewer.person.id, proposal.id)
+    return threadView(thread, viewer, await this.#people(), this.#extras(thread, viewer, lastVisit))
+  }
+
+  async view(viewer: Principal, thread: ThreadRecord) {
+    return threadView(thread, viewer, await this.#people(), this.#extras(thread, viewer, null))
+  }
+
+  async create(
+    author: Principal,
+    proposal: ProposalRecord,
+    input: Record<string, unknown>,
+  ): Promise<ThreadRecord> {
+    const body = bodyField(input.body)
+    const quote = quoteField(input.quote)
+    const replacement = replacementField(input.replacement)
+    const anchorInput = input.anchor as { from?: unknown; to?: unknown } | undefined
+    const located = await this.#withRoom(proposal.id, (room) => {
+      const linear = new LinearText(room.fragment)
+      if (anchorInput !== undefined && anchorInput !== null) {
+        const { from, to } = anchorInput
+        if (typeof from !== 'object' || from === null || typeof to !== 'object' || to === null) {
+          throw new AppError('validation_failed', 'Het anker moet {from, to} zijn.', {
+            details: { field: 'anchor' },
+          })
+        }
+        if (refersToUnknown(from as never, room.doc) || refersToUnknown(to as never, room.doc)) {
+          throw new AppError(
+            'anchor_unknown',
+            'Deze tekst is nog niet bij de server aangekomen. Probeer het zo opnieuw.',
+          )
+        }
+        const probe = {
+          from: from as never,
+          to: to as never,
+          anchored: true,
+          prefix: '',
+          suffix: '',
+        }
+        const resolved = resolveAnchor(
+          { anchor: probe, quote, blockId: null },
+          room.doc,
+          linear,
+          room.authorship.provenance,
+        )
+        if (!resolved.anchored)
+          throw new AppError(
+            'validation_failed',
+            'De geselecteerde tekst is niet meer in het voorstel.',
+            { details: { field: 'anchor' } },
+          )
+        return { linear, from: resolved.from, to: resolved.to }
+      }
+      const at = linear.value.indexOf(quote)
+      if (at < 0)
+        throw new AppError('quote_not_found', 'Deze tekst staat niet (meer) in het voorstel.', {
+          details: { field: 'quote' },
+        })
+      const [from, to] = trimRange(linear, at, at + quote.length)
+      return { linear, from, to }
+    })
+    const anchor = anchorAt(located.linear, located.from, located.to)
+    if (!anchor)
+      throw new AppError('validation_failed', 'Op deze plek kan geen reactie staan.', {
+        details: { field: 'anchor' },
+      })
+    const block = located.linear.blockAt(located.from)
+    const versions = await this.#storage.versions.list(proposal.id)
+    const created = now()
+    const thread: ThreadRecord = {
+      id: newId('t'),
+      proposalId: proposal.id,
+      kind: replacement === null ? 'comment' : 'amendment',
+      status: 'open',
+      quote,
+      anchor,
+      blockId: block?.blockId ?? null,
+      versionId: versions[0]?.id ?? null,
+      passageText: block ? located.linear.value.slice(block.start, block.end) : null,
+      replacement,
+      decision: null,
+      note: null,
+      resolvedBy: null,
+      resolvedAt: null,
+      applied: false,
+      createdBy: author.person.id,
+      createdAt: created,
+      updatedAt: created,
+      comments: [
+        {
+          id: newId('c'),
+          authorId: author.person.id,
+          body,
+          createdAt: created,
+          editedAt: null,
+          deleted: false,
+          hidden: null,
+        },
+      ],
+    }
+    ;(await this.#threads(proposal.id)).set(thread.id, thread)
+    await this.#save(thread)
+    return thread
+  }
+
+  async reply(
+    author: Principal,
+    proposal: ProposalRecord,
+    threadId: string,
+    input: Record<string, unknown>,
+  ) {
+    const thread = await this.#thread(proposal.id, threadId)
+    const body = bodyField(input.body)
+    thread.comments.push({
+      id: newId('c'),
+      authorId: author.person.id,
+      body,
+      createdAt: now(),
+      editedAt: null,
+      deleted: false,
+      hidden: null,
+    })
+    await this.#save(thread)
+    return thread
+  }
+
+  /** The author edits a comment's body; an editor hides or shows it (C4). */
+  async changeComment(
+    actor: Principal,
+    proposal: ProposalRecord,
+    threadId: string,
+    commentId: string,
+    input: Record<string, unknown>,
+  ) {
+    const thread = await this.#thread(proposal.id, threadId)
+    const comment = thread.comments.find((c) => c.id === commentId)
+    if (!comment) throw new AppError('not_found', 'Deze reactie bestaat niet.')
+    if (input.hidden !== undefined) {
+      if (!hasAtLeast(actor, 'editor'))
+        throw new AppError('forbidden', 'Alleen de VNG-redactie kan reacties verbergen.')
+      comment.hidden =
+        input.hidden === true
+          ? { by: actor.person.id, at: now(), reason: optionalNote(input.reason, 'reason') ?? '' }
+          : null
+    }
+    if (input.body !== undefined) {
+      if (comment.authorId !== actor.person.id)
+        throw new AppError('forbidden', 'Je kunt alleen je eigen reacties aanpassen.')
+      if (comment.deleted) throw new AppError('conflict', 'Deze reactie is verwijderd.')
+      comment.body = bodyField(input.body)
+      comment.editedAt = now()
+    }
+    await this.#save(thread)
+    return thread
+  }
+
+  async deleteComment(
+    actor: Principal,
+    proposal: ProposalRecord,
+    threadId: string,
+    commentId: string,
+  ) {
+    const thread = await this.#thread(proposal.id, threadId)
+    const comment = thread.comments.find((c) => c.id === commentId)
+    if (!comment) throw new AppError('not_found', 'Deze reactie bestaat niet.')
+    if (comment.authorId !== actor.person.id)
+      throw new AppError('forbidden', 'Je kunt alleen je eigen reacties verwijderen.')
+    comment.deleted = true
+    comment.body = ''
+    comment.editedAt = now()
+    await this.#save(thread)
+    return thread
+  }
+
+  async resolve(
+    editor: Principal,
+    proposal: ProposalRecord,
+    threadId: string,
+    input: Record<string, unknown>,
+  ) {
+    const thread = await this.#thread(proposal.id, threadId)
+    thread.decision = decisionField(input.decision)
+    thread.note = optionalNote(input.note)
+    thread.status = 'resolved'
+    thread.resolvedBy = editor.person.id
+    thread.resolvedAt = now()
+    await this.#save(thread)
+    return thread
+  }
+
+  /** Reopening keeps the text as it is, also after an accepted amendment (C5). */
+  async reopen(_editor: Principal, proposal: ProposalRecord, threadId: string) {
+    const thread = await this.#thread(proposal.id, threadId)
+    thread.status = 'open'
+    thread.decision = null
+    thread.resolvedBy = null
+    thread.resolvedAt = null
+    await this.#save(thread)
+    return thread
+  }
+
+  async reject(
+    editor: Principal,
+    proposal: ProposalRecord,
+    threadId: string,
+    input: Record<string, unknown>,
+  ) {
+    const thread = await this.#amendment(proposal.id, threadId)
+    return this.resolve(editor, proposal, thread.id, {
+      decision: 'niet-verwerkt',
+      note: input.note,
+    })
+  }
+
+  async #amendment(proposalId: string, threadId: string) {
+    const thread = await this.#thread(proposalId, threadId)
+    if (thread.kind !== 'amendment')
+      throw new AppError('conflict', 'Deze reactie is geen wijzigingsvoorstel.')
+    return thread
+  }
+
+  /** Applies an amendment as one minimal change credited to the editor (C6). */
+  async accept(editor: Principal, proposal: ProposalRecord, threadId: string) {
+    if (isFrozen(proposal.status))
+      throw new AppError(
+        'frozen',
+        'Dit voorstel is vastgesteld; de tekst kan niet meer veranderen.',
+      )
+    const thread = await this.#amendment(proposal.id, threadId)
+    if (thread.applied) throw new AppError('conflict', 'Dit wijzigingsvoorstel is al verwerkt.')
+    await this.#withRoom(proposal.id, async (room) => {
+      const linear = await this.anchoring.run(room)
+      if (!thread.anchor.anchored)
+        throw new AppError('conflict', 'De tekst van dit wijzigingsvoorstel is verwijderd.')
+      const resolved = resolveAnchor(thread, room.doc, linear, room.authorship.provenance)
+      if (linear.value.slice(resolved.from, resolved.to) !== thread.quote) {
+        throw new AppError(
+          'quote_changed',
+          'De tekst is veranderd sinds dit voorstel werd gedaan. Pas het voorstel aan of verwerk het met de hand.',
+        )
+      }
+      const plan = planReplacement(linear, resolved.from, resolved.to, thread.replacement ?? '')
+      if (!plan)
+        throw new AppError(
+          'conflict',
+          'Dit voorstel beslaat meer dan één alinea; verwerk het met de hand.',
+        )
+      room.writeAsServer(editor.person.id, plan.apply)
+      const after = new LinearText(room.fragment)
+      thread.anchor = anchorAt(after, plan.from, plan.to) ?? { ...thread.anchor, anchored: false }
+    })
+    thread.applied = true
+    return this.resolve(editor, proposal, thread.id, { decision: 'verwerkt', note: thread.note })
+  }
+
+  async openCount(proposalId: string): Promise<number> {
+    let count = 0
+    for (const thread of (await this.#threads(proposalId)).values())
+      if (thread.status === 'open') count++
+    return count
+  }
+
+  /** Threads with news for the viewer since their last visit ("Nieuw voor jou"). */
+  async unreadCount(viewer: Principal, proposalId: string): Promise<number> {
+    const lastVisit = await this.#storage.visits.get(viewer.person.id, proposalId)
+    let count = 0
+    for (const thread of (await this.#threads(proposalId)).values())
+      if (isUnread(thread, viewer, lastVisit)) count++
+    return count
+  }
+
+  markSeen(viewer: Principal, proposalId: string): Promise<void> {
+    return this.#storage.visits.put(viewer.person.id, proposalId, now())
+  }
+}
+
+/** Replies by others or a decision on a thread the viewer took part in, after their last visit. */
+function isUnread(thread: ThreadRecord, viewer: Principal, lastVisit: string | null): boolean {
+  const me = viewer.person.id
+  const involved = thread.createdBy === me || thread.comments.some((c) => c.authorId === me)
+  if (!involved) return false
+  const since = lastVisit ?? ''
+  const reply = thread.comments.some((c) => c.authorId !== me && c.createdAt > since)
+  const decided =
+    thread.resolvedAt !== null && thread.resolvedBy !== me && thread.resolvedAt > since
+  return reply || decided
+}

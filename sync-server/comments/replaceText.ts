@@ -1,0 +1,56 @@
+/**
+ * Replacing a passage's text as one minimal change (contract C6): only the
+ * characters that differ are deleted and inserted, so the rest keeps its items —
+ * and with them its authors and the anchors of other threads.
+ */
+import type * as Y from 'yjs'
+import type { LinearText } from './LinearText.ts'
+
+export interface Replacement {
+  /** Runs inside a server transaction. */
+  apply(): void
+  /** Offsets of the new text once applied. */
+  from: number
+  to: number
+}
+
+/** @returns null when the range spans more than one run of text (several blocks) */
+export function planReplacement(
+  linear: LinearText,
+  from: number,
+  to: number,
+  replacement: string,
+): Replacement | null {
+  const start = linear.positionAt(from, 'start')
+  const end = linear.positionAt(to, 'end')
+  if (!start || !end || start.text !== end.text) return null
+  const current = linear.value.slice(from, to)
+  let prefix = 0
+  while (
+    prefix < current.length &&
+    prefix < replacement.length &&
+    current[prefix] === replacement[prefix]
+  )
+    prefix++
+  let suffix = 0
+  while (
+    suffix < current.length - prefix &&
+    suffix < replacement.length - prefix &&
+    current[current.length - 1 - suffix] === replacement[replacement.length - 1 - suffix]
+  ) {
+    suffix++
+  }
+  const text: Y.XmlText = start.text
+  const at = start.index + prefix
+  const removed = current.length - prefix - suffix
+  const inserted = replacement.slice(prefix, replacement.length - suffix)
+  return {
+    from,
+    to: from + replacement.length,
+    apply: () => {
+      if (removed > 0) text.delete(at, removed)
+      // Without attributes Yjs takes the formatting at the position (bold stays bold).
+      if (inserted) text.insert(at, inserted)
+    },
+  }
+}
