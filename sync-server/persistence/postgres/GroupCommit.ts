@@ -66,7 +66,7 @@ export class GroupCommit {
         const seqs = rows.map((row) => row.seq).sort((a, b) => a - b)
         this.commits++
         this.records += batch.length
-        batch.forEach((queued, i) => queued.done(seqs[i]!))
+        for (const [i, queued] of batch.entries()) queued.done(seqs[i]!)
       } catch (error) {
         for (const queued of batch) queued.failed(error)
       }

@@ -33,7 +33,11 @@ export function pgPeopleStore(db: Queryable): PeopleStore {
     list: async () => all(await db.query('SELECT data FROM people ORDER BY ord')),
     get: async (id) => first(await db.query('SELECT data FROM people WHERE id = $1', [id])),
     getByTokenHash: async (hash) =>
-      first(await db.query('SELECT data FROM people WHERE token_hash = $1 ORDER BY ord LIMIT 1', [hash])),
+      first(
+        await db.query('SELECT data FROM people WHERE token_hash = $1 ORDER BY ord LIMIT 1', [
+          hash,
+        ]),
+      ),
     async put(person: PersonRecord) {
       await db.query(
         `INSERT INTO people (id, token_hash, data) VALUES ($1, $2, $3)
@@ -61,7 +65,11 @@ export function pgProposalStore(db: Queryable): ProposalStore {
 export function pgThreadStore(db: Queryable): ThreadStore {
   return {
     list: async (proposalId) =>
-      all(await db.query('SELECT data FROM threads WHERE proposal_id = $1 ORDER BY ord', [proposalId])),
+      all(
+        await db.query('SELECT data FROM threads WHERE proposal_id = $1 ORDER BY ord', [
+          proposalId,
+        ]),
+      ),
     get: async (proposalId, threadId) =>
       first(
         await db.query('SELECT data FROM threads WHERE proposal_id = $1 AND id = $2', [
@@ -130,7 +138,9 @@ export function pgVersionStore(db: Queryable): VersionStore {
 export function pgRoundStore(db: Queryable): RoundStore {
   return {
     list: async (proposalId) =>
-      all(await db.query('SELECT data FROM rounds WHERE proposal_id = $1 ORDER BY ord', [proposalId])),
+      all(
+        await db.query('SELECT data FROM rounds WHERE proposal_id = $1 ORDER BY ord', [proposalId]),
+      ),
     get: async (proposalId, roundId) =>
       first(
         await db.query('SELECT data FROM rounds WHERE proposal_id = $1 AND id = $2', [

@@ -1,0 +1,35 @@
+import { afterAll, describe } from 'vitest'
+import { startPostgresForTests } from '../../../test/helpers/postgres.ts'
+import { createLogger } from '../../log.ts'
+import { describeStorageContract } from '../storage.contract.ts'
+import { PgStorage } from './PgStorage.ts'
+
+const log = createLogger({ level: 'error', sink: () => {} })
+const cluster = await startPostgresForTests()
+afterAll(() => cluster?.stop())
+
+async function openAt(url: string) {
+  const storage = new PgStorage({ url, log })
+  await storage.open()
+  return storage
+}
+
+if (cluster) {
+  describeStorageContract('postgres', async () => {
+    const url = await cluster.createDatabase()
+    let storage = await openAt(url)
+    return {
+      get storage() {
+        return storage
+      },
+      async reopen() {
+        await storage.close()
+        storage = await openAt(url)
+        return storage
+      },
+      cleanup: () => storage.close(),
+    }
+  })
+} else {
+  describe.skip('storage contract: postgres (PostgreSQL is not installed)', () => {})
+}
