@@ -2,8 +2,11 @@
  * The only file with side effects: settings from the environment (contract P2),
  * start, the lines people read (P3), and a clean stop on SIGTERM/SIGINT (P5).
  */
+import { mkdir } from 'node:fs/promises'
 import { messageOf, StorageError } from './errors.ts'
 import { createLogger } from './log.ts'
+import { DEFAULTS } from './options.ts'
+import { PgStorage } from './persistence/postgres/PgStorage.ts'
 import { createServer } from './server.ts'
 
 const log = createLogger({
@@ -16,7 +19,13 @@ async function main(): Promise<void> {
   if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
     throw new Error(`PORT must be a number from 0 to 65535, not "${process.env.PORT}"`)
   }
+  // D1: with DATABASE_URL everything is stored in PostgreSQL; without it, in DATA_DIR.
+  // DATA_DIR still holds the administrator's token file (P3), so it must exist.
+  const databaseUrl = process.env.DATABASE_URL || undefined
+  if (databaseUrl)
+    await mkdir(process.env.DATA_DIR || DEFAULTS.dataDir, { recursive: true, mode: 0o700 })
   const server = await createServer({
+    storage: databaseUrl ? new PgStorage({ url: databaseUrl, log }) : undefined,
     port,
     host: process.env.HOST || undefined,
     dataDir: process.env.DATA_DIR || undefined,
