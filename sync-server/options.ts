@@ -38,6 +38,12 @@ export interface ServerOptions {
   rateLimit?: RateLimit
   /** Unsent bytes after which a socket that does not read is closed. @default 16 MiB */
   maxBufferedBytes?: number
+  /** A proposal's document may not grow past this. @default 10 MiB */
+  maxDocumentBytes?: number
+  /** Sync sockets one person may have open. @default 40 */
+  maxSocketsPerPerson?: number
+  /** Sync sockets one network address may have open (offices share one). @default 1000 */
+  maxSocketsPerAddress?: number
 }
 
 export const DEFAULTS = {
@@ -52,4 +58,7 @@ export const DEFAULTS = {
   anchorDelayMs: 150,
   rateLimit: { burst: 300, perSecond: 50 },
   maxBufferedBytes: 16 * 1024 * 1024,
+  maxDocumentBytes: 10 * 1024 * 1024,
+  maxSocketsPerPerson: 40,
+  maxSocketsPerAddress: 1000,
 } as const

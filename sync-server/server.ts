@@ -16,6 +16,7 @@ import { Authenticator } from './auth/Authenticator.ts'
 import { ThreadService } from './comments/ThreadService.ts'
 import { type AdminBootstrap, ensureAdmin } from './firstStart.ts'
 import { createLogger } from './log.ts'
+import { Metrics } from './metrics/Metrics.ts'
 import { DEFAULTS, type ServerOptions } from './options.ts'
 import { PeopleService } from './people/PeopleService.ts'
 import { LowdbStorage } from './persistence/lowdb/LowdbStorage.ts'
@@ -52,6 +53,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     nodes: new Set(Object.keys(schema.nodes)),
     marks: new Set(Object.keys(schema.marks)),
   }
+  const metrics = new Metrics()
   let proposals: ProposalService | null = null
   let threads: ThreadService | null = null
   const rooms = new Rooms({
@@ -60,6 +62,8 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     schema: schemaNames,
     idleUnloadMs: options.idleUnloadMs ?? DEFAULTS.idleUnloadMs,
     compactAfterBytes: options.compactAfterBytes ?? DEFAULTS.compactAfterBytes,
+    maxDocumentBytes: options.maxDocumentBytes ?? DEFAULTS.maxDocumentBytes,
+    metrics,
     onTextChanged: (id) => {
       proposals?.touch(id)
       threads?.textChanged(id)
@@ -92,6 +96,8 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     people: new PeopleService(storage, rooms),
     proposals,
     threads,
+    metrics,
+    connections: () => connections.size,
     publicUrl: (headers) => options.publicUrl ?? `http://${headers.host ?? `${host}:${port}`}`,
   }
   const connections = new Set<Connection>()
@@ -102,6 +108,9 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     log: log.child('sync'),
     connections,
     maxBufferedBytes: options.maxBufferedBytes ?? DEFAULTS.maxBufferedBytes,
+    metrics,
+    maxSocketsPerPerson: options.maxSocketsPerPerson ?? DEFAULTS.maxSocketsPerPerson,
+    maxSocketsPerAddress: options.maxSocketsPerAddress ?? DEFAULTS.maxSocketsPerAddress,
   })
   const staticDir =
     options.staticDir === undefined ? join(repositoryRoot, 'dist', 'editor') : options.staticDir
@@ -124,6 +133,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     closing ??= (async () => {
       stopHeartbeat()
       threads.anchoring.stop()
+      metrics.stop()
       const stopped = new Promise<void>((done) => http.close(() => done()))
       sync.close(CLOSE_GOING_AWAY, 'server_shutdown')
       http.closeAllConnections()

@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { AppError, messageOf } from '../errors.ts'
 import { sendError } from './http.ts'
 import { Router } from './router.ts'
+import { addOperationsRoutes } from './routes/operations.ts'
 import { addPeopleRoutes } from './routes/people.ts'
 import { addProposalRoutes } from './routes/proposals.ts'
 import { addSessionRoutes } from './routes/session.ts'
@@ -20,6 +21,7 @@ export function createRouter(): Router<Services> {
   addProposalRoutes(router)
   addPeopleRoutes(router)
   addThreadRoutes(router)
+  addOperationsRoutes(router)
   return router
 }
 

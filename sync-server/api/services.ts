@@ -2,6 +2,7 @@
 import type { Authenticator } from '../auth/Authenticator.ts'
 import type { ThreadService } from '../comments/ThreadService.ts'
 import type { Logger } from '../log.ts'
+import type { Metrics } from '../metrics/Metrics.ts'
 import type { PeopleService } from '../people/PeopleService.ts'
 import type { Storage } from '../persistence/Storage.ts'
 import type { ProposalService } from '../proposals/ProposalService.ts'
@@ -17,6 +18,9 @@ export interface Services {
   people: PeopleService
   proposals: ProposalService
   threads: ThreadService
+  metrics: Metrics
+  /** Open sync sockets right now. */
+  connections: () => number
   /** The address people open, e.g. `http://127.0.0.1:1234`, for invitation links. */
   publicUrl: (headers: { host?: string | undefined }) => string
 }

@@ -12,6 +12,7 @@ import { isFrozen, type Status } from '../../shared/roles.ts'
 import { BLOCK_ID_ATTRIBUTE } from '../../shared/schema.ts'
 import { canWriteText, hasAtLeast } from '../auth/Principal.ts'
 import type { Logger } from '../log.ts'
+import type { Metrics } from '../metrics/Metrics.ts'
 import type { Storage } from '../persistence/Storage.ts'
 import type { Connection } from '../transport/Connection.ts'
 import { Authorship } from './Authorship.ts'
@@ -33,6 +34,9 @@ export interface RoomOptions {
   schema: SchemaNames
   /** Compact once the log since the last snapshot passes this many bytes. */
   compactAfterBytes: number
+  /** A document may not grow past this many bytes (encoded); larger updates close with 4413. */
+  maxDocumentBytes: number
+  metrics?: Metrics | undefined
   onTextChanged?: ((proposalId: string) => void) | undefined
 }
 
@@ -56,6 +60,8 @@ export class Room {
   readonly #blocks = new BlockIndex()
   readonly #writer: ServerWriter
   readonly #presence: PresenceGuard
+  /** An upper bound of the encoded document's size: state plus updates since. */
+  #size = 0
   /** The last append; sync answers wait for it so nobody sees unwritten state. */
   #written: Promise<void> = Promise.resolve()
 
@@ -92,7 +98,9 @@ export class Room {
     if (stored.snapshot) {
       this.authorship = Authorship.decode(stored.snapshot.authorship)
       Y.applyUpdate(this.doc, stored.snapshot.state, SNAPSHOT_ORIGIN)
+      this.#size = stored.snapshot.state.length
     }
+    for (const record of stored.log) this.#size += record.update.length
     for (const record of stored.log) this.#replay(record.personId, record.update)
     this.#assignBlockIds(olderFirst(collectTextblocks(this.fragment), null), SYSTEM_PERSON_ID)
     if (stored.log.length > 0) await this.compact()
@@ -199,6 +207,15 @@ export class Room {
       conn.close(CloseCode.forbidden.code, 'read_only')
       return
     }
+    if (this.#size + update.length > this.#options.maxDocumentBytes) {
+      this.#log.warn('update refused: document too large', {
+        proposal: this.id,
+        person: conn.personId,
+        size: this.#size,
+      })
+      conn.close(CloseCode.tooLarge.code, 'document_too_large')
+      return
+    }
     if (!canWriteText(conn.principal, this.status)) {
       conn.send(eventMessage({ type: 'refused', reason: 'frozen', status: this.status }))
       return
@@ -219,6 +236,8 @@ export class Room {
     this.#recordAuthorship(personId, tr)
     const written = this.#options.storage.documents.append(this.id, { personId, update })
     this.#written = written
+    this.#size += update.length
+    this.#options.metrics?.countEdit(update.length)
     const message = updateMessage(update)
     void written.then(
       () => {
@@ -262,10 +281,9 @@ export class Room {
 
   /** Encodes the live document and replaces the log with it. */
   compact(): Promise<void> {
-    const snapshot = {
-      state: Y.encodeStateAsUpdate(this.doc),
-      authorship: this.authorship.encode(),
-    }
+    const state = Y.encodeStateAsUpdate(this.doc)
+    this.#size = state.length
+    const snapshot = { state, authorship: this.authorship.encode() }
     return this.#options.storage.documents.compact(this.id, snapshot)
   }
 

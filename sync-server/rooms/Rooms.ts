@@ -5,6 +5,7 @@
  */
 import type { Status } from '../../shared/roles.ts'
 import type { Logger } from '../log.ts'
+import type { Metrics } from '../metrics/Metrics.ts'
 import type { Storage } from '../persistence/Storage.ts'
 import type { Connection } from '../transport/Connection.ts'
 import type { SchemaNames } from './inspectUpdate.ts'
@@ -16,6 +17,8 @@ export interface RoomsOptions {
   schema: SchemaNames
   idleUnloadMs: number
   compactAfterBytes: number
+  maxDocumentBytes: number
+  metrics?: Metrics | undefined
   /** Called after every accepted change of a proposal's text. */
   onTextChanged?: (proposalId: string) => void
 }
@@ -56,6 +59,8 @@ export class Rooms {
       log: this.#options.log,
       schema: this.#options.schema,
       compactAfterBytes: this.#options.compactAfterBytes,
+      maxDocumentBytes: this.#options.maxDocumentBytes,
+      metrics: this.#options.metrics,
       onTextChanged: this.#options.onTextChanged,
     })
     await room.load((proposal?.status ?? 'concept') as Status)

@@ -8,6 +8,8 @@ import type { Principal } from '../auth/Principal.ts'
 export interface ConnectionOptions {
   /** Close a socket whose unsent data exceeds this many bytes. @default 16 MiB */
   maxBufferedBytes: number
+  /** Told when the server closes this socket because of something it sent or did. */
+  onRefused?: ((reason: string) => void) | undefined
 }
 
 export class Connection {
@@ -17,6 +19,7 @@ export class Connection {
   /** Yjs client ids this socket has published awareness for (A6). */
   readonly awarenessIds = new Set<number>()
   readonly #maxBuffered: number
+  readonly #onRefused: ((reason: string) => void) | undefined
   lastSentAt = Date.now()
   /** When the last unanswered ping was sent, or null. */
   pingSentAt: number | null = null
@@ -32,6 +35,7 @@ export class Connection {
     this.principal = principal
     this.proposalId = proposalId
     this.#maxBuffered = options.maxBufferedBytes
+    this.#onRefused = options.onRefused
     socket.on('close', () => {
       this.closed = true
     })
@@ -44,8 +48,11 @@ export class Connection {
   send(data: Uint8Array): void {
     if (this.closed) return
     if (this.socket.bufferedAmount > this.#maxBuffered) {
-      // 1013 "try again later": the client reconnects and syncs afresh.
-      this.close(1013, 'send_buffer_full')
+      // A client that does not read would not read a close frame either: cut it
+      // off at once (it reconnects and syncs afresh) rather than keep its buffer.
+      this.#onRefused?.('send_buffer_full')
+      this.closed = true
+      this.socket.terminate()
       return
     }
     this.socket.send(data, { binary: true })
@@ -54,6 +61,7 @@ export class Connection {
 
   close(code: number, reason: string): void {
     if (this.closed) return
+    if ((code >= 4400 && code < 4500) || code === 1013) this.#onRefused?.(reason)
     this.closed = true
     this.socket.close(code, reason)
   }

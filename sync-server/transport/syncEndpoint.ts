@@ -10,12 +10,19 @@ import { CloseCode, isWellFormedId, Limits, SYNC_PATH } from '../../shared/proto
 import type { Authenticator } from '../auth/Authenticator.ts'
 import { canSee } from '../auth/Principal.ts'
 import type { Logger } from '../log.ts'
+import type { Metrics } from '../metrics/Metrics.ts'
 import type { Storage } from '../persistence/Storage.ts'
 import type { Room } from '../rooms/Room.ts'
 import type { Rooms } from '../rooms/Rooms.ts'
 import { Connection } from './Connection.ts'
+import { SocketCounts } from './SocketCounts.ts'
 
 export interface SyncEndpointOptions {
+  metrics: Metrics
+  /** Sockets one person may have open at once; more close with 4429. */
+  maxSocketsPerPerson: number
+  /** Sockets one network address may have open at once; more close with 4429. */
+  maxSocketsPerAddress: number
   authenticator: Authenticator
   storage: Storage
   rooms: Rooms
@@ -30,8 +37,11 @@ export class SyncEndpoint {
   // cut off by ws itself before they are buffered.
   readonly #wss = new WebSocketServer({ noServer: true, maxPayload: Limits.maxFrameBytes * 8 })
 
+  readonly #counts: SocketCounts
+
   constructor(options: SyncEndpointOptions) {
     this.#options = options
+    this.#counts = new SocketCounts(options.maxSocketsPerPerson, options.maxSocketsPerAddress)
   }
 
   /** @returns false when the request is not for the sync endpoint */
@@ -55,7 +65,10 @@ export class SyncEndpoint {
       else queued.push(data)
     })
     ws.on('error', (error) => log.debug('socket error', { error: String(error) }))
-    const refuse = (close: { code: number; reason: string }) => ws.close(close.code, close.reason)
+    const refuse = (close: { code: number; reason: string }) => {
+      this.#options.metrics.countRefused(close.reason)
+      ws.close(close.code, close.reason)
+    }
 
     const principal = await authenticator.authenticate(url.searchParams.get('token'))
     if (!principal) return refuse(CloseCode.unauthorized)
@@ -64,9 +77,13 @@ export class SyncEndpoint {
     if (!canSee(principal, proposalId)) return refuse(CloseCode.forbidden)
     if (!(await storage.proposals.get(proposalId))) return refuse(CloseCode.notFound)
     if (ws.readyState !== ws.OPEN) return
+    const address = request.socket.remoteAddress ?? 'unknown'
+    if (!this.#counts.take(principal.person.id, address)) return refuse(CloseCode.tooMany)
+    ws.once('close', () => this.#counts.release(principal.person.id, address))
 
     const conn = new Connection(ws, principal, proposalId, {
       maxBufferedBytes: this.#options.maxBufferedBytes,
+      onRefused: (reason) => this.#options.metrics.countRefused(reason),
     })
     ws.on('pong', () => {
       conn.pingSentAt = null
