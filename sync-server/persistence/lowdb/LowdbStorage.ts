@@ -69,7 +69,7 @@ export class LowdbStorage implements Storage {
     this.people = {
       list: async () => people.all(),
       get: async (id) => people.get(id),
-      getByTokenHash: async (hash) => { await new Promise((r) => setTimeout(r, 5)); return people.find((person) => person.tokenHash === hash) },
+      getByTokenHash: async (hash) => people.find((person) => person.tokenHash === hash),
       put: (person) => people.put(person),
     }
     this.proposals = {
