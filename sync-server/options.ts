@@ -44,6 +44,8 @@ export interface ServerOptions {
   maxSocketsPerPerson?: number
   /** Sync sockets one network address may have open (offices share one). @default 1000 */
   maxSocketsPerAddress?: number
+  /** Quiet time after a change of the text before an automatic version is saved. @default 10 minutes */
+  autoVersionAfterMs?: number
 }
 
 export const DEFAULTS = {
@@ -61,4 +63,5 @@ export const DEFAULTS = {
   maxDocumentBytes: 10 * 1024 * 1024,
   maxSocketsPerPerson: 40,
   maxSocketsPerAddress: 1000,
+  autoVersionAfterMs: 10 * 60 * 1000,
 } as const

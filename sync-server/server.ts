@@ -25,6 +25,7 @@ import { Rooms } from './rooms/Rooms.ts'
 import type { Connection } from './transport/Connection.ts'
 import { startHeartbeat } from './transport/heartbeat.ts'
 import { SyncEndpoint } from './transport/syncEndpoint.ts'
+import { VersionService } from './versions/VersionService.ts'
 
 export type { ServerOptions } from './options.ts'
 
@@ -56,6 +57,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
   const metrics = new Metrics()
   let proposals: ProposalService | null = null
   let threads: ThreadService | null = null
+  let versions: VersionService | null = null
   const rooms = new Rooms({
     storage,
     log: log.child('rooms'),
@@ -64,9 +66,10 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     compactAfterBytes: options.compactAfterBytes ?? DEFAULTS.compactAfterBytes,
     maxDocumentBytes: options.maxDocumentBytes ?? DEFAULTS.maxDocumentBytes,
     metrics,
-    onTextChanged: (id) => {
+    onTextChanged: (id, personId?: string) => {
       proposals?.touch(id)
       threads?.textChanged(id)
+      versions?.textChanged(id, personId)
     },
   })
   threads = new ThreadService(storage, rooms, {
@@ -83,6 +86,11 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
       newForYou: (viewer, id) => threads.unreadCount(viewer, id),
     },
   )
+  versions = new VersionService(storage, rooms, {
+    log: log.child('versions'),
+    schema,
+    autoVersionAfterMs: options.autoVersionAfterMs ?? DEFAULTS.autoVersionAfterMs,
+  })
   await proposals.createInitial()
   const admin = await ensureAdmin(storage, dataDir, options.adminToken)
 
@@ -96,6 +104,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     people: new PeopleService(storage, rooms),
     proposals,
     threads,
+    versions,
     metrics,
     connections: () => connections.size,
     publicUrl: (headers) => options.publicUrl ?? `http://${headers.host ?? `${host}:${port}`}`,
@@ -138,6 +147,8 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
       sync.close(CLOSE_GOING_AWAY, 'server_shutdown')
       http.closeAllConnections()
       await stopped
+      // Pending automatic versions are saved now rather than lost.
+      await versions.flush()
       await rooms.closeAll()
       await proposals.flushTouched()
       await storage.close()

@@ -11,6 +11,7 @@ import { addPeopleRoutes } from './routes/people.ts'
 import { addProposalRoutes } from './routes/proposals.ts'
 import { addSessionRoutes } from './routes/session.ts'
 import { addThreadRoutes } from './routes/threads.ts'
+import { addVersionRoutes } from './routes/versions.ts'
 import { SECURITY_HEADERS } from './securityHeaders.ts'
 import type { Services } from './services.ts'
 import { serveStatic } from './staticFiles.ts'
@@ -21,6 +22,7 @@ export function createRouter(): Router<Services> {
   addProposalRoutes(router)
   addPeopleRoutes(router)
   addThreadRoutes(router)
+  addVersionRoutes(router)
   addOperationsRoutes(router)
   return router
 }

@@ -7,6 +7,7 @@ import type { PeopleService } from '../people/PeopleService.ts'
 import type { Storage } from '../persistence/Storage.ts'
 import type { ProposalService } from '../proposals/ProposalService.ts'
 import type { Rooms } from '../rooms/Rooms.ts'
+import type { VersionService } from '../versions/VersionService.ts'
 import type { RateLimiter } from './RateLimiter.ts'
 
 export interface Services {
@@ -18,6 +19,7 @@ export interface Services {
   people: PeopleService
   proposals: ProposalService
   threads: ThreadService
+  versions: VersionService
   metrics: Metrics
   /** Open sync sockets right now. */
   connections: () => number

@@ -9,10 +9,7 @@ import { invalidField } from '../errors.ts'
 export function nameField(value: unknown): string {
   const name = typeof value === 'string' ? value.trim() : ''
   if (name.length === 0 || name.length > Limits.maxTitleChars) {
-    throw invalidField(
-      'name',
-      `Geef de versie een naam van 1 tot ${Limits.maxTitleChars} tekens.`,
-    )
+    throw invalidField('name', `Geef de versie een naam van 1 tot ${Limits.maxTitleChars} tekens.`)
   }
   return name
 }

@@ -12,7 +12,11 @@ export type PublicPerson = ReturnType<typeof publicPerson>
 /** Person id → person, for one answer. */
 export type PersonLookup = (personId: string) => PublicPerson
 
-const SYSTEM_PERSON: PublicPerson = { id: SYSTEM_PERSON_ID, name: 'Meeschrijven', organisation: null }
+const SYSTEM_PERSON: PublicPerson = {
+  id: SYSTEM_PERSON_ID,
+  name: 'Meeschrijven',
+  organisation: null,
+}
 
 /** Reads everyone once and answers lookups from that; unknown ids become "Onbekend". */
 export async function lookupPeople(storage: Storage): Promise<PersonLookup> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import { diffDocuments } from './diffDocuments.ts'
 import { block, TestDoc } from './TestDoc.ts'
 
@@ -16,7 +16,9 @@ function rebuild(parent: Y.XmlFragment, index: number, replacement: Y.XmlElement
 
 describe('comparison by character identity', () => {
   it('[V3] names each person for their own insertions and deletions', () => {
-    const t = new TestDoc().as('anna', (f) => f.insert(0, [block('p-1', 'Gemeenten nemen het voortouw.')]))
+    const t = new TestDoc().as('anna', (f) =>
+      f.insert(0, [block('p-1', 'Gemeenten nemen het voortouw.')]),
+    )
     const a = t.snapshot()
     t.as('bram', () => t.text('p-1').insert(20, 'samen '))
     t.as('anna', () => t.text('p-1').delete(10, 6)) // "nemen "
@@ -28,7 +30,9 @@ describe('comparison by character identity', () => {
     expect(diff.inserted).toBe(6)
     expect(diff.deleted).toBe(6)
     expect(diff.blocks).toEqual([])
-    expect(diff.view[0]!.parts.map((p) => p.text).join('')).toBe('Gemeenten nemen het samen voortouw.')
+    expect(diff.view[0]!.parts.map((p) => p.text).join('')).toBe(
+      'Gemeenten nemen het samen voortouw.',
+    )
   })
 
   it('[V3] a deletion of text someone else wrote names who deleted it, not who wrote it', () => {
@@ -43,7 +47,8 @@ describe('comparison by character identity', () => {
   it('[V3] a one-word edit in a long text is one change of one word', () => {
     const words = Array.from({ length: 3000 }, (_, i) => `woord${i}`)
     const t = new TestDoc().as('anna', (f) => {
-      for (let i = 0; i < 30; i++) f.insert(i, [block(`p-${i}`, words.slice(i * 100, i * 100 + 100).join(' '))])
+      for (let i = 0; i < 30; i++)
+        f.insert(i, [block(`p-${i}`, words.slice(i * 100, i * 100 + 100).join(' '))])
     })
     const a = t.snapshot()
     t.as('bram', () => t.text('p-17').insert(0, 'Nieuw '))

@@ -1,0 +1,41 @@
+/** Named and automatic versions, and comparisons (V1–V3). */
+import { signedIn, visibleProposal, wellFormed } from '../guards.ts'
+import { readJsonObject, sendJson } from '../http.ts'
+import type { RouteContext, Router } from '../router.ts'
+import type { Services } from '../services.ts'
+
+type Context = RouteContext<Services>
+const BASE = '/api/proposals/:id/versions'
+
+/** The checks in the contract's order, with the version id checked for shape first. */
+async function versionContext(ctx: Context, minimum?: 'writer') {
+  const principal = await signedIn(ctx)
+  if (ctx.params.vid !== undefined) wellFormed(ctx.params.vid, 'versie-id')
+  const against = ctx.url.searchParams.get('against') ?? 'current'
+  if (ctx.params.vid !== undefined && against !== 'current') wellFormed(against, 'versie-id')
+  const proposal = await visibleProposal(ctx, principal, minimum)
+  return { principal, proposal, vid: ctx.params.vid ?? '', against }
+}
+
+export function addVersionRoutes(router: Router<Services>): void {
+  router.add('GET', BASE, async (ctx) => {
+    const { proposal } = await versionContext(ctx)
+    sendJson(ctx.res, 200, await ctx.services.versions.list(proposal))
+  })
+
+  router.add('POST', BASE, async (ctx) => {
+    const { principal, proposal } = await versionContext(ctx, 'writer')
+    const input = await readJsonObject(ctx.req)
+    sendJson(ctx.res, 201, await ctx.services.versions.save(principal, proposal, input))
+  })
+
+  router.add('GET', `${BASE}/:vid`, async (ctx) => {
+    const { proposal, vid } = await versionContext(ctx)
+    sendJson(ctx.res, 200, await ctx.services.versions.read(proposal, vid))
+  })
+
+  router.add('GET', `${BASE}/:vid/diff`, async (ctx) => {
+    const { proposal, vid, against } = await versionContext(ctx)
+    sendJson(ctx.res, 200, await ctx.services.versions.diff(proposal, vid, against))
+  })
+}

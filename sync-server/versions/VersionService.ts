@@ -1,0 +1,186 @@
+/**
+ * Named and automatic versions (contract V1–V3). A version is the full Yjs
+ * state and authorship record at that moment, so reading one never replays
+ * history; comparing two goes by character identity (see diff/). Saving one is
+ * announced to the proposal's open editors (E1).
+ */
+import { randomBytes } from 'node:crypto'
+import type { Schema } from '@tiptap/pm/model'
+import * as Y from 'yjs'
+import type { Principal } from '../auth/Principal.ts'
+import { documentContent } from '../documents/content.ts'
+import { AppError } from '../errors.ts'
+import type { Logger } from '../log.ts'
+import type { ProposalRecord, Storage, VersionRecord } from '../persistence/Storage.ts'
+import type { Room } from '../rooms/Room.ts'
+import type { Rooms } from '../rooms/Rooms.ts'
+import { AutoVersions } from './AutoVersions.ts'
+import { diffDocuments } from './diff/diffDocuments.ts'
+import { nameField } from './input.ts'
+import { lookupPeople } from './people.ts'
+import { versionsToPrune } from './pruning.ts'
+import { VersionDocs } from './VersionDocs.ts'
+import { comparisonView, versionView as view } from './views.ts'
+
+/** The name of every automatic version. */
+export const AUTO_VERSION_NAME = 'Automatisch opgeslagen'
+
+export interface VersionServiceOptions {
+  log: Logger
+  schema: Schema
+  /** Quiet time after a change before an automatic version is saved. */
+  autoVersionAfterMs: number
+}
+
+let sequence = 0
+/** Ids sort by creation, also within one millisecond: `v-<time>-<sequence><random>`. */
+const newVersionId = () =>
+  `v-${Date.now().toString(36)}-${(sequence++ % 36 ** 3).toString(36).padStart(3, '0')}${randomBytes(3).toString('hex')}`
+
+export class VersionService {
+  readonly #storage: Storage
+  readonly #rooms: Rooms
+  readonly #options: VersionServiceOptions
+  readonly #docs: VersionDocs
+  readonly auto: AutoVersions
+
+  constructor(storage: Storage, rooms: Rooms, options: VersionServiceOptions) {
+    this.#storage = storage
+    this.#rooms = rooms
+    this.#options = options
+    this.#docs = new VersionDocs(storage)
+    this.auto = new AutoVersions({
+      rooms,
+      log: options.log,
+      delayMs: options.autoVersionAfterMs,
+      save: (proposalId, personId) => this.#save(proposalId, AUTO_VERSION_NAME, true, personId),
+    })
+  }
+
+  /** Called after every accepted change of a proposal's text. */
+  textChanged(proposalId: string, personId?: string): void {
+    this.auto.textChanged(proposalId, personId)
+  }
+
+  /** Newest first, automatic ones with `auto: true` (V1). */
+  async list(proposal: ProposalRecord) {
+    const people = await lookupPeople(this.#storage)
+    return (await this.#storage.versions.list(proposal.id)).map((v) => view(v, people))
+  }
+
+  /** Saves the text as it is now under `name` (V1). */
+  async save(principal: Principal, proposal: ProposalRecord, input: Record<string, unknown>) {
+    const name = nameField(input.name)
+    return this.#save(proposal.id, name, false, principal.person.id)
+  }
+
+  async #save(proposalId: string, name: string, auto: boolean, personId: string) {
+    const content = await this.#withRoom(proposalId, (room) => ({
+      state: Y.encodeStateAsUpdate(room.doc),
+      authorship: room.authorship.encode(),
+    }))
+    // Encoded in the same tick as this call: every change before it is in the version.
+    this.auto.saved(proposalId)
+    const record: VersionRecord = {
+      id: newVersionId(),
+      proposalId,
+      name,
+      auto,
+      createdAt: new Date().toISOString(),
+      createdBy: personId,
+    }
+    await this.#storage.versions.create(record, content)
+    await this.#recordActivity(record)
+    const shown = view(record, await lookupPeople(this.#storage))
+    this.#rooms.peek(proposalId)?.sendEvent({ type: 'version', version: shown })
+    if (auto) await this.#prune(proposalId)
+    return shown
+  }
+
+  /** Notes the save in the proposal's activity; failing to note it never fails the save. */
+  async #recordActivity(record: VersionRecord): Promise<void> {
+    const { id, proposalId, name, auto, createdBy, createdAt } = record
+    try {
+      await this.#storage.activity.append({
+        id: `a-${id}`,
+        proposalId,
+        type: 'version.saved',
+        personId: createdBy,
+        at: createdAt,
+        details: { versionId: id, name, auto },
+      })
+    } catch (error) {
+      this.#options.log.error('recording activity failed', {
+        proposal: proposalId,
+        error: String(error),
+      })
+    }
+  }
+
+  async #prune(proposalId: string): Promise<void> {
+    const versions = await this.#storage.versions.list(proposalId)
+    for (const versionId of versionsToPrune(versions, new Date())) {
+      await this.#storage.versions.remove(proposalId, versionId)
+      this.#docs.forget(proposalId, versionId)
+    }
+  }
+
+  /** A version with its text exactly as saved (V2). */
+  async read(proposal: ProposalRecord, versionId: string) {
+    const record = await this.#record(proposal.id, versionId)
+    const decoded = await this.#decoded(record)
+    const { doc, text } = documentContent(decoded.fragment, this.#options.schema)
+    return { ...view(record, await lookupPeople(this.#storage)), doc, text }
+  }
+
+  /**
+   * Compares version `versionId` with version `against`, or with the live text
+   * when `against` is `current` (V3). The older of the two is the base.
+   */
+  async diff(proposal: ProposalRecord, versionId: string, against: string) {
+    const first = await this.#record(proposal.id, versionId)
+    const people = await lookupPeople(this.#storage)
+    const base = await this.#decoded(first)
+    if (against === 'current') {
+      const raw = await this.#withRoom(proposal.id, (room) =>
+        diffDocuments(base.fragment, room.fragment, room.authorship),
+      )
+      return comparisonView(raw, view(first, people), { id: 'current' }, people)
+    }
+    const second = await this.#record(proposal.id, against)
+    const [older, newer] = isOlder(first, second) ? [first, second] : [second, first]
+    const [a, b] = await Promise.all([this.#decoded(older), this.#decoded(newer)])
+    const raw = diffDocuments(a.fragment, b.fragment, b.authorship())
+    return comparisonView(raw, view(older, people), view(newer, people), people)
+  }
+
+  /** Saves pending automatic versions (shutdown). */
+  flush(): Promise<void> {
+    return this.auto.flush()
+  }
+
+  async #record(proposalId: string, versionId: string): Promise<VersionRecord> {
+    const record = await this.#storage.versions.get(proposalId, versionId)
+    if (!record) throw new AppError('not_found', 'Deze versie bestaat niet (meer).')
+    return record
+  }
+
+  async #decoded(record: VersionRecord) {
+    const decoded = await this.#docs.get(record.proposalId, record.id)
+    if (!decoded) throw new AppError('not_found', 'Deze versie bestaat niet (meer).')
+    return decoded
+  }
+
+  /** Runs `work` with the proposal's room loaded, then lets it unload when idle. */
+  async #withRoom<T>(proposalId: string, work: (room: Room) => T): Promise<T> {
+    const room = await this.#rooms.get(proposalId)
+    try {
+      return work(room)
+    } finally {
+      this.#rooms.releaseIdle(room)
+    }
+  }
+}
+
+const isOlder = (a: VersionRecord, b: VersionRecord) =>
+  a.createdAt < b.createdAt || (a.createdAt === b.createdAt && a.id < b.id)
