@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url'
 import { getSchema } from '@tiptap/core'
 import { CLOSE_GOING_AWAY } from '../shared/protocol.ts'
 import { createSchemaExtensions } from '../shared/schema.ts'
+import { ActivityLog } from './activity/ActivityLog.ts'
 import { createRequestHandler, createRouter } from './api/handleRequest.ts'
 import { RateLimiter } from './api/RateLimiter.ts'
 import type { Services } from './api/services.ts'
@@ -105,6 +106,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     proposals,
     threads,
     versions,
+    activity: new ActivityLog(storage, log.child('activity')),
     metrics,
     connections: () => connections.size,
     publicUrl: (headers) => options.publicUrl ?? `http://${headers.host ?? `${host}:${port}`}`,

@@ -1,4 +1,5 @@
 /** What route handlers may use. Built once in `server.ts`. */
+import type { ActivityLog } from '../activity/ActivityLog.ts'
 import type { Authenticator } from '../auth/Authenticator.ts'
 import type { ThreadService } from '../comments/ThreadService.ts'
 import type { Logger } from '../log.ts'
@@ -19,6 +20,7 @@ export interface Services {
   people: PeopleService
   proposals: ProposalService
   threads: ThreadService
+  activity: ActivityLog
   versions: VersionService
   metrics: Metrics
   /** Open sync sockets right now. */

@@ -8,6 +8,7 @@ import { isFrozen } from '../../shared/roles.ts'
 import { hasAtLeast, type Principal } from '../auth/Principal.ts'
 import { AppError } from '../errors.ts'
 import type { Logger } from '../log.ts'
+import { peopleById } from '../people/peopleById.ts'
 import type { ProposalRecord, Storage, ThreadRecord } from '../persistence/Storage.ts'
 import type { Room } from '../rooms/Room.ts'
 import type { Rooms } from '../rooms/Rooms.ts'
@@ -63,8 +64,8 @@ export class ThreadService {
     return cached
   }
 
-  async #people(): Promise<PeopleById> {
-    return new Map((await this.#storage.people.list()).map((person) => [person.id, person]))
+  #people(): Promise<PeopleById> {
+    return peopleById(this.#storage)
   }
 
   async #thread(proposalId: string, threadId: string): Promise<ThreadRecord> {

@@ -16,7 +16,8 @@ import { colorFor } from './colors.ts'
 /** A person as the people endpoints show one: never the token or its hash. */
 export function personView(person: PersonRecord) {
   const { id, name, organisation, province, role, proposals, createdAt, revokedAt } = person
-  return { id, name, organisation, province, role, proposals, createdAt, revokedAt }
+  const anonymised = Boolean(person.anonymisedAt)
+  return { id, name, organisation, province, role, proposals, createdAt, revokedAt, anonymised }
 }
 
 /** True when every proposal of `wanted` is within `own`. */
@@ -44,6 +45,9 @@ const optionalText = (value: unknown, field: string, max: number): string | null
   }
   return value.trim()
 }
+
+/** The name an anonymised person gets everywhere. */
+export const ANONYMOUS_NAME = 'Verwijderde gebruiker'
 
 export class PeopleService {
   readonly #storage: Storage
@@ -126,5 +130,30 @@ export class PeopleService {
     }
     this.#rooms.closeConnectionsOf(person.id, CloseCode.unauthorized.code, 'revoked')
     return person
+  }
+
+  /**
+   * Privacy (AVG): the person's name becomes "Verwijderde gebruiker" everywhere
+   * it is shown (names are looked up at display time), their text and reactions
+   * stay, and their token stops working at once.
+   */
+  async anonymise(actor: Principal, personId: string): Promise<PersonRecord> {
+    const person = await this.#storage.people.get(personId)
+    if (!person) throw new AppError('not_found', 'Deze persoon bestaat niet.')
+    if (!within(actor.person.proposals, person.proposals)) {
+      throw new AppError('forbidden', 'Deze persoon valt buiten jouw voorstellen.')
+    }
+    if (person.id === actor.person.id)
+      throw new AppError('conflict', 'Je kunt jezelf niet anonimiseren.')
+    const anonymised: PersonRecord = {
+      ...person,
+      name: ANONYMOUS_NAME,
+      tokenHash: hashToken(newToken()),
+      revokedAt: person.revokedAt ?? new Date().toISOString(),
+      anonymisedAt: new Date().toISOString(),
+    }
+    await this.#storage.people.put(anonymised)
+    this.#rooms.closeConnectionsOf(person.id, CloseCode.unauthorized.code, 'revoked')
+    return anonymised
   }
 }

@@ -24,6 +24,8 @@ export interface PersonRecord {
   createdAt: string
   createdBy: string | null
   revokedAt: string | null
+  /** Set when the person was anonymised (privacy): the name is gone for good. */
+  anonymisedAt?: string | null
 }
 
 export interface ProposalRecord {

@@ -14,6 +14,11 @@ export function addPeopleRoutes(router: Router<Services>): void {
       principal,
       await readJsonObject(ctx.req),
     )
+    await ctx.services.activity.record('person.invited', principal.person.id, null, {
+      personId: person.id,
+      role: person.role,
+      proposals: person.proposals,
+    })
     const url = `${ctx.services.publicUrl(ctx.req.headers)}/#/welkom?token=${token}`
     sendJson(ctx.res, 201, { person: personView(person), token, url })
   })
@@ -25,11 +30,25 @@ export function addPeopleRoutes(router: Router<Services>): void {
     sendJson(ctx.res, 200, people.map(personView))
   })
 
+  router.add('POST', '/api/people/:id/anonymise', async (ctx) => {
+    const principal = await signedIn(ctx)
+    const id = wellFormed(ctx.params.id ?? '', 'persoon-id')
+    requireRole(principal, 'editor')
+    const person = await ctx.services.people.anonymise(principal, id)
+    await ctx.services.activity.record('person.anonymised', principal.person.id, null, {
+      personId: person.id,
+    })
+    sendJson(ctx.res, 200, personView(person))
+  })
+
   router.add('DELETE', '/api/people/:id', async (ctx) => {
     const principal = await signedIn(ctx)
     const id = wellFormed(ctx.params.id ?? '', 'persoon-id')
     requireRole(principal, 'editor')
     const person = await ctx.services.people.revoke(principal, id)
+    await ctx.services.activity.record('person.revoked', principal.person.id, null, {
+      personId: person.id,
+    })
     sendJson(ctx.res, 200, personView(person))
   })
 }

@@ -14,6 +14,9 @@ export function addProposalRoutes(router: Router<Services>): void {
     const principal = await signedIn(ctx)
     requireRole(principal, 'editor')
     const created = await ctx.services.proposals.create(principal, await readJsonObject(ctx.req))
+    await ctx.services.activity.record('proposal.created', principal.person.id, created.id, {
+      title: created.title,
+    })
     sendJson(ctx.res, 201, await ctx.services.proposals.view(created, principal))
   })
 
@@ -31,6 +34,19 @@ export function addProposalRoutes(router: Router<Services>): void {
       proposal,
       await readJsonObject(ctx.req),
     )
+    const { activity } = ctx.services
+    if (updated.status !== proposal.status) {
+      await activity.record('status.changed', principal.person.id, proposal.id, {
+        from: proposal.status,
+        to: updated.status,
+      })
+    }
+    if (updated.title !== proposal.title) {
+      await activity.record('title.changed', principal.person.id, proposal.id, {
+        from: proposal.title,
+        to: updated.title,
+      })
+    }
     sendJson(ctx.res, 200, await ctx.services.proposals.view(updated, principal))
   })
 

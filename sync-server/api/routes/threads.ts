@@ -11,6 +11,13 @@ import type { Services } from '../services.ts'
 type Context = RouteContext<Services>
 const BASE = '/api/proposals/:id/threads'
 
+const ACTIVITY = {
+  resolve: 'thread.resolved',
+  reopen: 'thread.reopened',
+  accept: 'amendment.accepted',
+  reject: 'amendment.rejected',
+} as const
+
 /** The checks in the contract's order, with the thread and comment ids checked for shape first. */
 async function threadContext(ctx: Context, minimum?: 'editor') {
   const principal = await signedIn(ctx)
@@ -105,6 +112,11 @@ export function addThreadRoutes(router: Router<Services>): void {
       const { principal, proposal, tid } = await threadContext(ctx, 'editor')
       const input = action === 'reopen' || action === 'accept' ? {} : await readJsonObject(ctx.req)
       const thread = await ctx.services.threads[action](principal, proposal, tid, input)
+      await ctx.services.activity.record(ACTIVITY[action], principal.person.id, proposal.id, {
+        threadId: thread.id,
+        quote: thread.quote,
+        ...(thread.decision ? { decision: thread.decision } : {}),
+      })
       await sendThread(ctx, 200, principal, thread)
     })
   }
