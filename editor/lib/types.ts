@@ -23,6 +23,8 @@ export interface ProposalSummary {
   status: Status
   updatedAt: string
   openThreads: number
+  /** Threads with replies or decisions for this person since their last visit. */
+  newForYou?: number
 }
 
 /** One row of `GET /api/people` (A5); fields beyond `Person` may be missing. */

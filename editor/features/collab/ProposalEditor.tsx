@@ -1,7 +1,8 @@
+import type { Editor, Extensions } from '@tiptap/core'
 import Collaboration from '@tiptap/extension-collaboration'
 import CollaborationCaret from '@tiptap/extension-collaboration-caret'
 import { EditorContent, useEditor } from '@tiptap/react'
-import { useEffect, useRef, useState } from 'react'
+import { type ReactNode, useEffect, useRef, useState } from 'react'
 import { createSchemaExtensions, FRAGMENT_NAME } from '../../../shared/schema.ts'
 import { PasteCleanup } from '../paste/PasteCleanup.ts'
 import { renderCaret } from '../presence/renderCaret.ts'
@@ -20,6 +21,9 @@ export interface LocalUser {
  * The text itself: the shared schema (S2) bound to the Yjs fragment `default`,
  * with named carets, Yjs undo, Word-aware paste and the toolbar. Read-only when
  * `editable` is false (reviewers, a frozen text, a refused connection).
+ * `extensions` come from other features (comment highlights) and must be the
+ * same objects for the life of `collab`; `onEditor` hears of the editor, and
+ * `bar` is shown with the toolbar above the text, also when it is read-only.
  */
 export function ProposalEditor(props: {
   collab: Collab
@@ -27,8 +31,11 @@ export function ProposalEditor(props: {
   editable: boolean
   labelledBy: string
   describedBy?: string
+  extensions?: Extensions
+  onEditor?: (editor: Editor | null) => void
+  bar?: ReactNode
 }) {
-  const { collab, user, editable, labelledBy, describedBy } = props
+  const { collab, user, editable, labelledBy, describedBy, extensions = [], onEditor, bar } = props
   const [linkOpen, setLinkOpen] = useState(false)
   const openLink = useRef(() => setLinkOpen(true))
   const editor = useEditor(
@@ -43,6 +50,7 @@ export function ProposalEditor(props: {
         CollaborationCaret.configure({ provider: collab.provider, user, render: renderCaret }),
         PasteCleanup,
         LinkShortcut.configure({ onOpen: () => openLink.current() }),
+        ...extensions,
       ],
       editorProps: {
         attributes: {
@@ -68,10 +76,20 @@ export function ProposalEditor(props: {
     editor?.view.dom.setAttribute('aria-readonly', String(!editable))
   }, [editor, editable])
 
+  useEffect(() => {
+    if (!editor || !onEditor) return
+    onEditor(editor)
+    return () => onEditor(null)
+  }, [editor, onEditor])
+
   if (!editor) return null
   return (
     <div className="editor">
-      {editable && <Toolbar editor={editor} linkOpen={linkOpen} setLinkOpen={setLinkOpen} />}
+      {/* One sticky area, so the toolbar and the bar stay in view together. */}
+      <div className="editor__bars">
+        {editable && <Toolbar editor={editor} linkOpen={linkOpen} setLinkOpen={setLinkOpen} />}
+        {bar}
+      </div>
       <EditorContent editor={editor} className="editor__content" />
     </div>
   )

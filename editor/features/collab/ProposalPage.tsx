@@ -4,6 +4,9 @@ import { hasRole, isFrozen } from '../../../shared/roles.ts'
 import { PageTitle } from '../../lib/PageTitle.tsx'
 import { hrefFor } from '../../lib/route.ts'
 import type { Me } from '../../lib/types.ts'
+import { CommentBar } from '../comments/CommentBar.tsx'
+import { CommentsPanel } from '../comments/CommentsPanel.tsx'
+import { useComments } from '../comments/useComments.ts'
 import { ConnectionStatus } from '../connection/ConnectionStatus.tsx'
 import { type Refusal, refusalForCloseCode, refusalForEvent } from '../connection/closeMessages.ts'
 import { RefusalNotice } from '../connection/RefusalNotice.tsx'
@@ -21,7 +24,7 @@ import type { RefusedEvent } from './serverEvents.ts'
 import { useCollab } from './useCollab.ts'
 import { useProposalMeta } from './useProposalMeta.ts'
 
-/** One proposal: title, status, connection, who is here, and the shared text. */
+/** One proposal: title, status, connection, who is here, the shared text and its comments. */
 export function ProposalPage({ proposalId, me }: { proposalId: string; me: Me }) {
   const { signOut } = useSession()
   const { collab, ready, reloadText } = useCollab(proposalId, me.person.id, readToken() ?? '')
@@ -29,6 +32,7 @@ export function ProposalPage({ proposalId, me }: { proposalId: string; me: Me })
   const present = usePresence(collab?.provider.awareness ?? null)
   const { title, status } = useProposalMeta(proposalId, collab?.events ?? null)
   const [refused, setRefused] = useState<Refusal | null>(null)
+  const comments = useComments(proposalId, me, collab)
   const user = useMemo(
     () => ({
       id: me.person.id,
@@ -91,14 +95,22 @@ export function ProposalPage({ proposalId, me }: { proposalId: string; me: Me })
               editable={editable}
               labelledBy="proposal-title"
               describedBy={canWrite ? undefined : 'alleen-lezen'}
+              extensions={[comments.extension]}
+              onEditor={comments.setEditor}
+              bar={<CommentBar onStart={comments.draft.start} />}
             />
           ) : (
             <p role="status">De tekst wordt geladen…</p>
           )}
         </div>
-        <aside className="proposal__aside" aria-label="Wie is hier">
-          <PresenceList present={present} />
-        </aside>
+        <div className="proposal__aside">
+          <aside aria-label="Wie is hier">
+            <PresenceList present={present} />
+          </aside>
+          <aside aria-labelledby="reacties-titel">
+            <CommentsPanel comments={comments} />
+          </aside>
+        </div>
       </div>
     </article>
   )

@@ -44,6 +44,11 @@ describe('server events', () => {
     expect(parseServerEvent('niet json')).toBeNull()
     expect(parseServerEvent('{"status":"concept"}')).toBeNull()
     expect(parseServerEvent('{"type":"status","status":"onbekend"}')).toBeNull()
+    expect(parseServerEvent('{"type":"threads","threads":null}')).toBeNull()
+    expect(parseServerEvent('{"type":"threads","threads":[]}')).toEqual({
+      type: 'threads',
+      threads: [],
+    })
     expect(parseServerEvent('{"type":"refused","reason":"frozen"}')).toEqual({
       type: 'refused',
       reason: 'frozen',

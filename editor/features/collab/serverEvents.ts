@@ -26,6 +26,16 @@ export interface RefusedEvent extends ServerEvent {
   reason: string
 }
 
+/**
+ * `{type: 'threads', threads}`: threads were created, answered, changed,
+ * resolved, or their anchors moved (C7). Each thread is checked by the
+ * comments feature, which owns its shape.
+ */
+export interface ThreadsEvent extends ServerEvent {
+  type: 'threads'
+  threads: unknown[]
+}
+
 type Listener = (event: ServerEvent) => void
 
 /** A small event hub for one provider's server events. */
@@ -43,9 +53,10 @@ export function parseServerEvent(json: string): ServerEvent | null {
     return null
   }
   if (typeof value !== 'object' || value === null) return null
-  const event = value as { type?: unknown; status?: unknown; reason?: unknown }
+  const event = value as { type?: unknown; status?: unknown; reason?: unknown; threads?: unknown }
   if (typeof event.type !== 'string') return null
   if (event.type === 'status' && !isStatus(event.status)) return null
+  if (event.type === 'threads' && !Array.isArray(event.threads)) return null
   if (event.type === 'refused' && typeof event.reason !== 'string') {
     return { ...(value as object), type: 'refused', reason: '' }
   }

@@ -24,6 +24,7 @@ describe('the overview', () => {
           status: 'consultatie',
           updatedAt: '2023-06-14T12:05:00Z',
           openThreads: 3,
+          newForYou: 2,
         },
       ]),
     )
@@ -35,6 +36,7 @@ describe('the overview', () => {
     expect(list.textContent).toContain('Consultatie')
     expect(list.textContent).toContain('14 juni 2023 om 14:05')
     expect(list.textContent).toContain('3 open reacties')
+    expect(screen.getByTestId('new-for-you').textContent).toBe('2 reacties met nieuws voor u')
   })
 
   it('says in Dutch when the server cannot be reached', async () => {

@@ -10,6 +10,11 @@ function threadsText(count: number): string {
   return count === 1 ? '1 open reactie' : `${count} open reacties`
 }
 
+/** "Nieuw voor jou": replies and decisions on the person's threads since their last visit. */
+function newText(count: number): string {
+  return count === 1 ? '1 reactie met nieuws voor u' : `${count} reacties met nieuws voor u`
+}
+
 /** The overview: every proposal this person may see (H2). */
 export function ProposalList({ me }: { me: Me }) {
   const { state, reload } = useApi<ProposalSummary[]>('api/proposals')
@@ -58,6 +63,16 @@ export function ProposalList({ me }: { me: Me }) {
                   <dt>Reacties</dt>
                   <dd>{threadsText(proposal.openThreads)}</dd>
                 </div>
+                {(proposal.newForYou ?? 0) > 0 && (
+                  <div>
+                    <dt>Nieuw voor u</dt>
+                    <dd>
+                      <span className="new-badge" data-testid="new-for-you">
+                        {newText(proposal.newForYou ?? 0)}
+                      </span>
+                    </dd>
+                  </div>
+                )}
               </dl>
             </li>
           ))}

@@ -1,0 +1,55 @@
+import type { EditorState } from '@tiptap/pm/state'
+import { anchorFor, quoteOf } from './anchorPositions.ts'
+import { threadAt } from './CommentHighlights.ts'
+import type { ThreadAnchor } from './types.ts'
+
+/** What a new reaction is about, taken from the selection when the form opened. */
+export interface Draft {
+  kind: 'comment' | 'amendment'
+  /** The selected text; empty when nothing was selected (the form then asks for it). */
+  quote: string
+  anchor: ThreadAnchor | null
+}
+
+/** What "Reageer" does at the current selection. */
+export type DraftStart = { draft: Draft } | { openThread: string }
+
+/**
+ * Starts a reaction from the editor's selection: the quote as the server
+ * quotes it and the anchor of C2. With nothing selected and the caret in a
+ * highlighted passage, "Reageer" opens that passage's thread instead — the
+ * keyboard way from the text to its comments.
+ */
+export function startDraft(state: EditorState | null, kind: Draft['kind']): DraftStart {
+  if (!state) return { draft: { kind, quote: '', anchor: null } }
+  const { from, to, empty } = state.selection
+  if (empty) {
+    const inside = kind === 'comment' ? threadAt(state, from) : null
+    if (inside) return { openThread: inside }
+    return { draft: { kind, quote: '', anchor: null } }
+  }
+  const range = trimmed(state, from, to)
+  const quote = quoteOf(state, range)
+  if (quote.trim() === '') return { draft: { kind, quote: '', anchor: null } }
+  return { draft: { kind, quote, anchor: anchorFor(state, range) } }
+}
+
+/**
+ * The selection without block breaks at its ends (a triple click selects up to
+ * the start of the next paragraph), so quote and anchor cover the same characters.
+ */
+function trimmed(state: EditorState, from: number, to: number) {
+  let start = from
+  let end = to
+  while (start < end) {
+    const at = state.doc.resolve(start)
+    if (at.parent.inlineContent && at.parentOffset < at.parent.content.size) break
+    start++
+  }
+  while (end > start) {
+    const at = state.doc.resolve(end)
+    if (at.parent.inlineContent && at.parentOffset > 0) break
+    end--
+  }
+  return { from: start, to: end }
+}

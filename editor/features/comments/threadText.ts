@@ -1,0 +1,34 @@
+import type { Person } from '../../lib/types.ts'
+import { DECISION_LABELS, type Thread } from './types.ts'
+
+/** "Opmerking" or "Wijzigingsvoorstel". */
+export function kindLabel(thread: Thread): string {
+  return thread.kind === 'amendment' ? 'Wijzigingsvoorstel' : 'Opmerking'
+}
+
+/** "Open", or "Afgehandeld: Deels verwerkt". */
+export function statusLabel(thread: Thread): string {
+  if (thread.status === 'open') return 'Open'
+  return thread.decision ? `Afgehandeld: ${DECISION_LABELS[thread.decision]}` : 'Afgehandeld'
+}
+
+/** "Anna Jansen (Gemeente Zwolle)", or the name alone. */
+export function personLabel(person: Pick<Person, 'name' | 'organisation'>): string {
+  return person.organisation ? `${person.name} (${person.organisation})` : person.name
+}
+
+/** "Geen antwoorden", "1 antwoord", "3 antwoorden". */
+export function repliesText(thread: Thread): string {
+  const count = Math.max(0, thread.comments.length - 1)
+  if (count === 0) return 'Geen antwoorden'
+  return count === 1 ? '1 antwoord' : `${count} antwoorden`
+}
+
+/** The quote shortened for the list, on whole words where it can. */
+export function excerpt(quote: string, max = 90): string {
+  const flat = quote.replace(/\s+/g, ' ').trim()
+  if (flat.length <= max) return flat
+  const cut = flat.slice(0, max)
+  const space = cut.lastIndexOf(' ')
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`
+}
