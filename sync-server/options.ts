@@ -38,6 +38,8 @@ export interface ServerOptions {
   rateLimit?: RateLimit
   /** Unsent bytes after which a socket that does not read is closed. @default 16 MiB */
   maxBufferedBytes?: number
+  /** Carets of a proposal are forwarded together this often. @default 25 */
+  awarenessFlushMs?: number
   /** A proposal's document may not grow past this. @default 10 MiB */
   maxDocumentBytes?: number
   /** Sync sockets one person may have open. @default 40 */
@@ -61,6 +63,7 @@ export const DEFAULTS = {
   rateLimit: { burst: 300, perSecond: 50 },
   maxBufferedBytes: 16 * 1024 * 1024,
   maxDocumentBytes: 10 * 1024 * 1024,
+  awarenessFlushMs: 25,
   maxSocketsPerPerson: 40,
   maxSocketsPerAddress: 1000,
   autoVersionAfterMs: 10 * 60 * 1000,

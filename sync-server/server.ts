@@ -66,6 +66,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     idleUnloadMs: options.idleUnloadMs ?? DEFAULTS.idleUnloadMs,
     compactAfterBytes: options.compactAfterBytes ?? DEFAULTS.compactAfterBytes,
     maxDocumentBytes: options.maxDocumentBytes ?? DEFAULTS.maxDocumentBytes,
+    awarenessFlushMs: options.awarenessFlushMs ?? DEFAULTS.awarenessFlushMs,
     metrics,
     onTextChanged: (id, personId?: string) => {
       proposals?.touch(id)

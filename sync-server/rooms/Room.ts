@@ -36,6 +36,8 @@ export interface RoomOptions {
   compactAfterBytes: number
   /** A document may not grow past this many bytes (encoded); larger updates close with 4413. */
   maxDocumentBytes: number
+  /** Carets are forwarded in batches this often; 0 forwards each at once. */
+  awarenessFlushMs: number
   metrics?: Metrics | undefined
   onTextChanged?: ((proposalId: string) => void) | undefined
 }
@@ -60,6 +62,8 @@ export class Room {
   readonly #blocks = new BlockIndex()
   readonly #writer: ServerWriter
   readonly #presence: PresenceGuard
+  readonly #pendingAwareness = new Set<number>()
+  #awarenessTimer: NodeJS.Timeout | null = null
   /** An upper bound of the encoded document's size: state plus updates since. */
   #size = 0
   /** The last append; sync answers wait for it so nobody sees unwritten state. */
@@ -315,18 +319,40 @@ export class Room {
     this.#presence.forget(conn)
   }
 
-  #onAwarenessUpdate = (
-    change: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ) => {
-    const clients = [...change.added, ...change.updated, ...change.removed]
+  /**
+   * Carets change on every keystroke. Forwarding each change to every socket
+   * costs N² messages per room; instead the changes of `awarenessFlushMs` are
+   * sent together, once, with the latest state of each client.
+   */
+  #onAwarenessUpdate = (change: { added: number[]; updated: number[]; removed: number[] }) => {
+    for (const ids of [change.added, change.updated, change.removed]) {
+      for (const id of ids) this.#pendingAwareness.add(id)
+    }
+    if (this.#options.awarenessFlushMs <= 0) this.#flushAwareness()
+    else
+      this.#awarenessTimer ??= setTimeout(
+        () => this.#flushAwareness(),
+        this.#options.awarenessFlushMs,
+      )
+  }
+
+  #flushAwareness(): void {
+    if (this.#awarenessTimer) clearTimeout(this.#awarenessTimer)
+    this.#awarenessTimer = null
+    const clients = [...this.#pendingAwareness]
+    this.#pendingAwareness.clear()
+    if (clients.length === 0) return
     const message = awarenessMessage(
       awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients),
     )
-    for (const conn of this.connections) if (conn !== origin) conn.send(message)
+    for (const conn of this.connections) {
+      // A socket whose own caret is all that changed needs nothing.
+      if (!clients.every((id) => conn.awarenessIds.has(id))) conn.send(message)
+    }
   }
 
   destroy(): void {
+    if (this.#awarenessTimer) clearTimeout(this.#awarenessTimer)
     this.awareness.off('update', this.#onAwarenessUpdate)
     this.awareness.destroy()
     this.doc.destroy()

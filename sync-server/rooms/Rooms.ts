@@ -18,6 +18,7 @@ export interface RoomsOptions {
   idleUnloadMs: number
   compactAfterBytes: number
   maxDocumentBytes: number
+  awarenessFlushMs: number
   metrics?: Metrics | undefined
   /** Called after every accepted change of a proposal's text. */
   onTextChanged?: (proposalId: string) => void
@@ -60,6 +61,7 @@ export class Rooms {
       schema: this.#options.schema,
       compactAfterBytes: this.#options.compactAfterBytes,
       maxDocumentBytes: this.#options.maxDocumentBytes,
+      awarenessFlushMs: this.#options.awarenessFlushMs,
       metrics: this.#options.metrics,
       onTextChanged: this.#options.onTextChanged,
     })

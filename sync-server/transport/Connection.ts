@@ -2,8 +2,10 @@
  * One sync socket: who is on it, what it may do, and a send that never lets a
  * client that does not read grow the server's memory.
  */
+import type { Socket } from 'node:net'
 import type { WebSocket } from 'ws'
 import type { Principal } from '../auth/Principal.ts'
+import { corkForThisTurn } from './sendBatching.ts'
 
 export interface ConnectionOptions {
   /** Close a socket whose unsent data exceeds this many bytes. @default 16 MiB */
@@ -55,6 +57,7 @@ export class Connection {
       this.socket.terminate()
       return
     }
+    corkForThisTurn((this.socket as unknown as { _socket?: Socket })._socket)
     this.socket.send(data, { binary: true })
     this.lastSentAt = Date.now()
   }
