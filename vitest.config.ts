@@ -1,4 +1,34 @@
 import { defineConfig } from 'vitest/config'
+import { findPostgresBin, isCi } from './test/helpers/postgres.ts'
+
+/**
+ * The integration tests run a second time with PostgreSQL storage, plus the
+ * tests of PostgreSQL itself. Without PostgreSQL installed that project is left
+ * out locally (saying so); under CI its absence fails the run.
+ */
+function postgresProjects() {
+  if (!findPostgresBin()) {
+    if (isCi()) throw new Error('PostgreSQL is not installed (apt-get install -y postgresql)')
+    console.warn('[vitest] PostgreSQL is not installed: the integration-pg project is left out')
+    return []
+  }
+  return [
+    {
+      test: {
+        name: 'integration-pg',
+        include: ['test/integration/**/*.test.ts', 'test/integration-pg/**/*.test.ts'],
+        // Backups of the embedded storage copy DATA_DIR; on PostgreSQL the database
+        // is backed up instead (docs/OPERATIONS.md). Single tests: integration-pg/setup.ts.
+        exclude: ['test/integration/backup.test.ts'],
+        environment: 'node',
+        globalSetup: ['test/integration-pg/globalSetup.ts'],
+        setupFiles: ['test/integration-pg/setup.ts'],
+        testTimeout: 30_000,
+        hookTimeout: 30_000,
+      },
+    },
+  ]
+}
 
 /**
  * `npm test` runs everything: unit tests beside the code, integration tests
@@ -30,6 +60,7 @@ export default defineConfig({
           hookTimeout: 30_000,
         },
       },
+      ...postgresProjects(),
       {
         test: {
           name: 'e2e',

@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto'
 import { chownSync, existsSync, readdirSync, readFileSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { createServer } from 'node:net'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import pg from 'pg'
 
 export interface TestPostgres {
@@ -153,4 +153,24 @@ export async function startPostgresForTests(): Promise<TestPostgres | null> {
     console.warn(`[postgres] skipping the PostgreSQL tests: ${(error as Error).message}`)
     return null
   }
+}
+
+const databases = new Map<string, Promise<string>>()
+
+/**
+ * Under the `integration-pg` project (`TEST_POSTGRES_URL` set by its global
+ * setup): the database of the installation in `dataDir`, created on first use,
+ * so a restart on the same folder finds its data and a fresh folder starts
+ * empty. Null otherwise, and then nothing changes.
+ */
+export function testDatabaseFor(dataDir: string): Promise<string> | null {
+  const cluster = process.env.TEST_POSTGRES_URL
+  if (!cluster) return null
+  const key = resolve(dataDir)
+  let database = databases.get(key)
+  if (!database) {
+    database = createDatabaseOn(cluster)
+    databases.set(key, database)
+  }
+  return database
 }

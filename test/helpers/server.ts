@@ -8,7 +8,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Role } from '../../shared/roles.ts'
 import { createLogger, type LogLevel } from '../../sync-server/log.ts'
+import { PgStorage } from '../../sync-server/persistence/postgres/PgStorage.ts'
 import { createServer, type RunningServer, type ServerOptions } from '../../sync-server/server.ts'
+import { testDatabaseFor } from './postgres.ts'
 
 export interface ApiAnswer<T = unknown> {
   status: number
@@ -76,7 +78,13 @@ export async function startServer(
     adminToken,
     log,
   }
-  let server = await createServer(settings)
+  // Under the integration-pg project each data folder has its own database (a new
+  // storage per start: a stopped server has closed its own); otherwise unchanged.
+  const storageFor = async () => {
+    const database = options.storage ? null : testDatabaseFor(dataDir)
+    return database ? new PgStorage({ url: await database, log }) : options.storage
+  }
+  let server = await createServer({ ...settings, storage: await storageFor() })
   let stopped = false
   const handle: TestServer = {
     get url() {
@@ -129,7 +137,7 @@ export async function startServer(
     async restart() {
       const port = server.port
       await handle.stop()
-      server = await createServer({ ...settings, port })
+      server = await createServer({ ...settings, port, storage: await storageFor() })
       stopped = false
     },
     async close() {
