@@ -29,6 +29,7 @@ export function excerpt(quote: string, max = 90): string {
   const flat = quote.replace(/\s+/g, ' ').trim()
   if (flat.length <= max) return flat
   const cut = flat.slice(0, max)
-  const space = cut.lastIndexOf(' ')
+  // A cut right before a space ends on a whole word already.
+  const space = flat[max] === ' ' ? max : cut.lastIndexOf(' ')
   return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`
 }
