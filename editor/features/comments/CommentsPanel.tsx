@@ -42,7 +42,7 @@ export function CommentsPanel({ comments }: { comments: CommentsController }) {
             draft={draft.current}
             onCreated={(thread) => {
               draft.finish()
-              comments.open(thread.id, 'text')
+              comments.open(thread.id, 'keyboard')
             }}
             onCancel={draft.cancel}
           />

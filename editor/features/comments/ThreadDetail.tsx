@@ -4,6 +4,7 @@ import { useCommentsContext } from './CommentsContext.ts'
 import { DecisionForm } from './DecisionForm.tsx'
 import { ReplyForm } from './ReplyForm.tsx'
 import { ThreadOutcome } from './ThreadOutcome.tsx'
+import { excerpt } from './threadText.ts'
 import type { Thread } from './types.ts'
 
 /**
@@ -36,7 +37,10 @@ export function ThreadDetail({
       {thread.kind === 'amendment' ? (
         <AmendmentCompare quote={thread.quote} replacement={thread.replacement ?? ''} />
       ) : (
-        <blockquote className="thread-quote">{thread.quote}</blockquote>
+        // The heading shows the quote; a long one is shown in full here.
+        excerpt(thread.quote) !== thread.quote && (
+          <blockquote className="thread-quote">{thread.quote}</blockquote>
+        )
       )}
       {!thread.anchored && (
         <p className="thread__notice">

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { aComment, aThread } from './testThreads.ts'
-import { excerpt, kindLabel, personLabel, repliesText, statusLabel } from './threadText.ts'
+import {
+  arrivalText,
+  excerpt,
+  kindLabel,
+  personLabel,
+  repliesText,
+  statusLabel,
+} from './threadText.ts'
 
 describe('the words of a thread in the panel', () => {
   it('names kind, status and decision in plain Dutch', () => {
@@ -34,5 +41,14 @@ describe('the words of a thread in the panel', () => {
     const short = excerpt(long, 40)
     expect(short).toBe('Gemeenten nemen het voortouw in de grote…')
     expect(short.length).toBeLessThanOrEqual(41)
+  })
+
+  it('announces new threads by others and news on one’s own', () => {
+    const t = (id: string) => aThread(id, 'bram', { quote: 'het voortouw' })
+    expect(arrivalText([t('1')], [])).toBe('Nieuwe reactie van bram.')
+    expect(arrivalText([t('1'), t('2')], [t('3')])).toBe(
+      '2 nieuwe reacties. Nieuw bij uw reactie op “het voortouw”.',
+    )
+    expect(arrivalText([], [t('1'), t('2')])).toBe('Nieuws bij 2 van uw reacties.')
   })
 })

@@ -33,3 +33,16 @@ export function excerpt(quote: string, max = 90): string {
   const space = flat[max] === ' ' ? max : cut.lastIndexOf(' ')
   return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`
 }
+
+/**
+ * What the live region says when others' changes arrive: new threads by
+ * others, and news (replies, decisions) on the person's own threads.
+ */
+export function arrivalText(started: Thread[], news: Thread[]): string {
+  const parts: string[] = []
+  if (started.length === 1) parts.push(`Nieuwe reactie van ${started[0]!.createdBy.name}.`)
+  if (started.length > 1) parts.push(`${started.length} nieuwe reacties.`)
+  if (news.length === 1) parts.push(`Nieuw bij uw reactie op “${excerpt(news[0]!.quote, 40)}”.`)
+  if (news.length > 1) parts.push(`Nieuws bij ${news.length} van uw reacties.`)
+  return parts.join(' ')
+}

@@ -8,11 +8,19 @@ import type { CommentsContextValue } from './CommentsContext.ts'
 import type { Draft } from './draft.ts'
 import { orderedThreads, scrollToThreadText, threadToggleId } from './threadDom.ts'
 import { countByFilter, matchesFilter, type ThreadFilter } from './threadFilters.ts'
+import { arrivalText } from './threadText.ts'
 import type { Thread } from './types.ts'
 import { useAnnouncer } from './useAnnouncer.ts'
 import { useDraft } from './useDraft.ts'
 import { useMarkSeen } from './useMarkSeen.ts'
 import { useThreads } from './useThreads.ts'
+
+/**
+ * Where a thread was opened from: the panel (the text scrolls to it), the
+ * keyboard (shortcut, new reaction: the focus goes to the thread), or a click
+ * on its text (the thread is shown, the focus stays in the text).
+ */
+export type OpenedFrom = 'panel' | 'keyboard' | 'click'
 
 /** The id the highlights use for the passage of a reaction being written. */
 const DRAFT_ID = 'nieuwe-reactie'
@@ -31,43 +39,37 @@ export function useComments(proposalId: string, me: Me, collab: Collab | null) {
   const [editor, setEditor] = useState<Editor | null>(null)
   const [activeId, setActiveId] = useState<string | null>(null)
   const [filter, setFilter] = useState<ThreadFilter>('all')
-  const [focusRequest, setFocusRequest] = useState<{ id: string; to: 'panel' | 'text' } | null>(
-    null,
-  )
+  const [focusRequest, setFocusRequest] = useState<{ id: string; from: OpenedFrom } | null>(null)
   const { message, announce } = useAnnouncer()
-  const store = useThreads(proposalId, collab, me.person.id, (arrived) =>
-    announce(
-      arrived.length === 1
-        ? `Nieuwe reactie van ${arrived[0]!.createdBy.name}.`
-        : `${arrived.length} nieuwe reacties.`,
-    ),
+  const store = useThreads(proposalId, collab, me.person.id, (started, news) =>
+    announce(arrivalText(started, news)),
   )
   const { threads, markRead } = store
   const unread = threads.filter((thread) => thread.unread).length
   useMarkSeen(store.api.seen, store.loaded, unread)
 
   const open = useCallback(
-    (id: string, from: 'panel' | 'text') => {
+    (id: string, from: OpenedFrom) => {
       setActiveId(id)
       markRead(id)
       setFilter((current) => {
         const thread = threads.find((t) => t.id === id)
         return thread && !matchesFilter(thread, current, me.person.id) ? 'all' : current
       })
-      setFocusRequest({ id, to: from === 'text' ? 'panel' : 'text' })
+      setFocusRequest({ id, from })
     },
     [threads, markRead, me.person.id],
   )
   const close = useCallback(() => {
-    if (activeId) setFocusRequest({ id: activeId, to: 'panel' })
+    if (activeId) setFocusRequest({ id: activeId, from: 'keyboard' })
     setActiveId(null)
   }, [activeId])
 
-  const draft = useDraft(editor, (id) => open(id, 'text'))
+  const draft = useDraft(editor, (id) => open(id, 'keyboard'))
   const onActivate = useRef(open)
   onActivate.current = open
   const [extension] = useState(() =>
-    CommentHighlights.configure({ onActivate: (id) => onActivate.current(id, 'text') }),
+    CommentHighlights.configure({ onActivate: (id) => onActivate.current(id, 'click') }),
   )
 
   useEffect(() => {
@@ -80,12 +82,12 @@ export function useComments(proposalId: string, me: Me, collab: Collab | null) {
   useEffect(() => {
     if (!focusRequest) return
     setFocusRequest(null)
-    if (focusRequest.to === 'text' && editor) scrollToThreadText(editor, focusRequest.id)
-    if (focusRequest.to === 'panel') {
-      const toggle = document.getElementById(threadToggleId(focusRequest.id))
-      toggle?.focus()
-      toggle?.scrollIntoView({ block: 'nearest' })
-    }
+    const { id, from } = focusRequest
+    if (from === 'panel' && editor) scrollToThreadText(editor, id)
+    const toggle = from === 'panel' ? null : document.getElementById(threadToggleId(id))
+    toggle?.scrollIntoView({ block: 'nearest' })
+    // A click in the text leaves the focus there (a writer may be editing that passage).
+    if (from === 'keyboard') toggle?.focus()
   }, [focusRequest, editor])
 
   const context = useMemo<CommentsContextValue>(

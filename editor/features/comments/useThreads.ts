@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { ApiError } from '../../lib/api.ts'
 import type { Collab } from '../collab/createCollab.ts'
 import type { ThreadsEvent } from '../collab/serverEvents.ts'
-import { markRead, mergeThreads, replaceList } from './mergeThreads.ts'
+import { bringsNews, markRead, mergeThreads, replaceList } from './mergeThreads.ts'
 import { threadsApi } from './threadsApi.ts'
 import { isThread, type Thread } from './types.ts'
 
@@ -25,13 +25,13 @@ export interface ThreadsState {
  * Fetches the threads, merges every `threads` event into them without a
  * reload, and fetches again whenever the socket has (re)synced, so nothing
  * sent while the connection was down is missed. `onArrived` hears of threads
- * others started, for the live announcement.
+ * others started and of news on the person's own, for the live announcement.
  */
 export function useThreads(
   proposalId: string,
   collab: Collab | null,
   personId: string,
-  onArrived: (threads: Thread[]) => void,
+  onArrived: (started: Thread[], news: Thread[]) => void,
 ): ThreadsState {
   const api = useMemo(() => threadsApi(proposalId), [proposalId])
   const [threads, setThreads] = useState<Thread[]>([])
@@ -63,12 +63,16 @@ export function useThreads(
     if (!collab) return
     const offThreads = collab.events.on('threads', (event) => {
       const incoming = (event as ThreadsEvent).threads.filter(isThread)
-      const known = new Set(current.current.map((thread) => thread.id))
-      const fromOthers = incoming.filter(
+      const known = new Map(current.current.map((thread) => [thread.id, thread]))
+      const started = incoming.filter(
         (thread) => !known.has(thread.id) && thread.createdBy.id !== personId,
       )
+      const news = incoming.filter((thread) => {
+        const before = known.get(thread.id)
+        return before !== undefined && bringsNews(before, thread, personId)
+      })
       setThreads((list) => mergeThreads(list, incoming, personId))
-      if (fromOthers.length > 0) arrived.current(fromOthers)
+      if (started.length > 0 || news.length > 0) arrived.current(started, news)
     })
     const onSync = (synced: boolean) => {
       if (synced) void reload()
