@@ -85,10 +85,11 @@ export function ProposalEditor(props: {
   if (!editor) return null
   return (
     <div className="editor">
-      {/* One sticky area, so the toolbar and the bar stay in view together. */}
+      {/* One sticky area, so the toolbar and the bar stay in view together. The bar
+          comes first: from the text, Shift+Tab goes back to the formatting toolbar. */}
       <div className="editor__bars">
-        {editable && <Toolbar editor={editor} linkOpen={linkOpen} setLinkOpen={setLinkOpen} />}
         {bar}
+        {editable && <Toolbar editor={editor} linkOpen={linkOpen} setLinkOpen={setLinkOpen} />}
       </div>
       <EditorContent editor={editor} className="editor__content" />
     </div>

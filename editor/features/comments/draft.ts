@@ -1,4 +1,5 @@
 import type { EditorState } from '@tiptap/pm/state'
+import type { EditorView } from '@tiptap/pm/view'
 import { anchorFor, quoteOf } from './anchorPositions.ts'
 import { threadAt } from './CommentHighlights.ts'
 import type { ThreadAnchor } from './types.ts'
@@ -20,10 +21,14 @@ export type DraftStart = { draft: Draft } | { openThread: string }
  * highlighted passage, "Reageer" opens that passage's thread instead — the
  * keyboard way from the text to its comments.
  */
-export function startDraft(state: EditorState | null, kind: Draft['kind']): DraftStart {
-  if (!state) return { draft: { kind, quote: '', anchor: null } }
-  const { from, to, empty } = state.selection
-  if (empty) {
+export function startDraft(
+  state: EditorState | null,
+  kind: Draft['kind'],
+  selection: { from: number; to: number } | null = state?.selection ?? null,
+): DraftStart {
+  if (!state || !selection) return { draft: { kind, quote: '', anchor: null } }
+  const { from, to } = selection
+  if (from === to) {
     const inside = kind === 'comment' ? threadAt(state, from) : null
     if (inside) return { openThread: inside }
     return { draft: { kind, quote: '', anchor: null } }
@@ -32,6 +37,26 @@ export function startDraft(state: EditorState | null, kind: Draft['kind']): Draf
   const quote = quoteOf(state, range)
   if (quote.trim() === '') return { draft: { kind, quote: '', anchor: null } }
   return { draft: { kind, quote, anchor: anchorFor(state, range) } }
+}
+
+/**
+ * The selection as the browser has it now. ProseMirror reads the browser's
+ * selection a moment after it changes, so a shortcut pressed right after
+ * Shift+Arrow would otherwise get the selection one step behind.
+ */
+export function currentSelection(view: EditorView): { from: number; to: number } {
+  const dom = view.dom.ownerDocument.getSelection()
+  const inside = (node: Node | null | undefined) => !!node && view.dom.contains(node)
+  if (dom && dom.rangeCount > 0 && inside(dom.anchorNode) && inside(dom.focusNode)) {
+    try {
+      const anchor = view.posAtDOM(dom.anchorNode!, dom.anchorOffset)
+      const head = view.posAtDOM(dom.focusNode!, dom.focusOffset)
+      return { from: Math.min(anchor, head), to: Math.max(anchor, head) }
+    } catch {
+      // A node ProseMirror does not map (another person's caret label): use its own.
+    }
+  }
+  return view.state.selection
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Editor } from '@tiptap/core'
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { type Draft, startDraft } from './draft.ts'
+import { currentSelection, type Draft, startDraft } from './draft.ts'
 
 /** The id of the "Reageer" button, where focus goes back when no text had it. */
 export const REACT_BUTTON_ID = 'reageer-knop'
@@ -26,7 +26,10 @@ export function useDraft(editor: Editor | null, openThread: (id: string) => void
 
   const start = useCallback(
     (kind: Draft['kind']) => {
-      const started = startDraft(editor && !editor.isDestroyed ? editor.state : null, kind)
+      const live = editor && !editor.isDestroyed ? editor : null
+      const started = live
+        ? startDraft(live.state, kind, currentSelection(live.view))
+        : startDraft(null, kind)
       if ('openThread' in started) {
         opener.current(started.openThread)
         return
