@@ -310,4 +310,31 @@ describe.skipIf(skip)('comments and amendments in the browser', () => {
     expect(await news.count()).toBe(0)
     await reviewer.context.close()
   })
+
+  it('[C2][WCAG] a reviewer without a mouse names the words; the server finds and highlights them', async () => {
+    const { editor, reviewer } = await twoPeople('voorstel-7')
+    const { page } = reviewer
+    await page.getByRole('button', { name: 'Reageer', exact: true }).focus()
+    await page.keyboard.press('Enter')
+    const focusedLabel = () =>
+      page.evaluate(() => (document.activeElement as HTMLInputElement).labels?.[0]?.textContent)
+    expect(await focusedLabel()).toBe('Over welke tekst gaat het?')
+    await page.keyboard.type('de omkering')
+    await page.keyboard.press('Tab')
+    expect(await focusedLabel()).toBe('Uw reactie')
+    await page.keyboard.type('Wat houdt de omkering in?')
+    await page.keyboard.press('Tab')
+    await page.keyboard.press('Enter')
+    await expect.poll(() => highlightText(page)).toBe('de omkering')
+    await expect.poll(() => highlightText(editor.page), WITHIN_A_SECOND).toBe('de omkering')
+
+    // Escape leaves a started reaction; the focus goes back to where it was.
+    await page.keyboard.press('Control+Alt+M')
+    expect(await focusedLabel()).toBe('Over welke tekst gaat het?')
+    await page.keyboard.press('Escape')
+    expect(await panel(page).getByLabel('Over welke tekst gaat het?').count()).toBe(0)
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('thread__toggle')
+    await editor.context.close()
+    await reviewer.context.close()
+  })
 })
