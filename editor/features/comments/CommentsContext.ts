@@ -15,6 +15,7 @@ export interface CommentsContextValue {
   announce(text: string): void
 }
 
+/** Provided by the comments panel to its threads, comments and forms. */
 export const CommentsContext = createContext<CommentsContextValue | null>(null)
 
 /** The comments context; only inside the comments panel. */

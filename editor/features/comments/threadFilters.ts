@@ -2,6 +2,7 @@ import type { Thread } from './types.ts'
 
 /** The panel's filters, in the order they are offered. */
 export const FILTERS = ['all', 'open', 'resolved', 'mine', 'amendments'] as const
+/** One of {@link FILTERS}. */
 export type ThreadFilter = (typeof FILTERS)[number]
 
 /** The filters' names in the panel. */

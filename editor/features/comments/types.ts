@@ -11,6 +11,7 @@ export interface ThreadAnchor {
 
 /** An editor's decision on a thread (C5). */
 export const DECISIONS = ['verwerkt', 'deels-verwerkt', 'niet-verwerkt'] as const
+/** One of {@link DECISIONS}. */
 export type Decision = (typeof DECISIONS)[number]
 
 /** The decisions in plain Dutch, as the panel and the reactienota say them. */
