@@ -17,6 +17,8 @@ export interface TestPostgres {
   url: string
   /** Creates an empty database and returns its URL. */
   createDatabase(): Promise<string>
+  /** The postmaster's process id (its backends are its children), for CPU accounting. */
+  pid(): number | null
   stop(): Promise<void>
 }
 
@@ -101,11 +103,13 @@ export async function startPostgres(options: StartPostgresOptions = {}): Promise
   child.stdout!.on('data', (chunk) => (output += chunk))
   child.stderr!.on('data', (chunk) => (output += chunk))
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`
+  // The postmaster's own pid: runuser may stand between us and it.
+  const pidFile = join(data, 'postmaster.pid')
+  const pid = () =>
+    existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8').split('\n')[0]) || null : null
   const stop = async () => {
-    // The postmaster's own pid: runuser may stand between us and it.
-    const pidFile = join(data, 'postmaster.pid')
-    const pid = existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8').split('\n')[0]) : null
-    if (pid) process.kill(pid, 'SIGINT')
+    const postmaster = pid()
+    if (postmaster) process.kill(postmaster, 'SIGINT')
     if (child.exitCode === null) await new Promise((resolve) => child.once('exit', resolve))
     await rm(dir, { recursive: true, force: true })
   }
@@ -119,6 +123,7 @@ export async function startPostgres(options: StartPostgresOptions = {}): Promise
   return {
     url,
     createDatabase: () => createDatabaseOn(url),
+    pid,
     stop,
   }
 }
