@@ -111,6 +111,25 @@ describe.skipIf(!cluster)('PostgreSQL documents', () => {
     expect((await again.documents.load('d1')).log.length).toBe(50)
   })
 
+  it('a compaction that fails counts its log again, so a later threshold or unload retries', async () => {
+    const { storage } = await fresh()
+    // PostgreSQL cannot store a NUL in text: every statement for this id fails.
+    const broken = 'd1\u0000'
+    await expect(
+      storage.documents.append(broken, { personId: 'a', update: new Uint8Array(100) }),
+    ).rejects.toThrow()
+    const counted = storage.documents.logBytes(broken)
+    expect(counted).toBeGreaterThanOrEqual(100)
+    await expect(
+      storage.documents.compact(broken, { state: bytes(1), authorship: bytes() }),
+    ).rejects.toThrow()
+    expect(storage.documents.logBytes(broken)).toBe(counted)
+    // The twin: a compaction that succeeds leaves nothing to count.
+    await storage.documents.append('d1', { personId: 'a', update: new Uint8Array(100) })
+    await storage.documents.compact('d1', { state: bytes(1), authorship: bytes() })
+    expect(storage.documents.logBytes('d1')).toBe(0)
+  })
+
   it('logBytes counts appends synchronously and restarts at each compaction', async () => {
     const { storage } = await fresh()
     expect(storage.documents.logBytes('d1')).toBe(0)
