@@ -42,6 +42,9 @@ export interface RoomOptions {
   onTextChanged?: ((proposalId: string) => void) | undefined
 }
 
+/** Gapped updates a socket may send without filling the gap before it is closed. */
+const MAX_GAP_REQUESTS = 50
+
 /** Origin of loading a snapshot: its tombstones are history, not a rebuild. */
 const SNAPSHOT_ORIGIN = Symbol('snapshot')
 const REPLAY_ORIGIN = Symbol('replay')
@@ -195,6 +198,10 @@ export class Room {
 
   #receiveUpdate(conn: Connection, update: Uint8Array): void {
     const inspection = inspectUpdate(this.doc, update, this.#options.schema)
+    if (!inspection.ok && inspection.reason === 'gap' && hasAtLeast(conn.principal, 'writer')) {
+      this.#askForGap(conn, inspection.detail)
+      return
+    }
     if (!inspection.ok) {
       this.#log.warn('update refused', {
         proposal: this.id,
@@ -231,8 +238,36 @@ export class Room {
         return
       }
     }
+    conn.gapRequests = 0
     const tr = this.#capture(conn, () => Y.applyUpdate(this.doc, update, conn))
     if (tr) this.#accept(conn.personId, update, tr, conn)
+  }
+
+  /**
+   * An update that skips part of its own client's history is refused whole (not
+   * applied, not stored), and the client is asked — with our state vector, as in
+   * a sync step 1 — for everything it has that we lack; its answer holds the
+   * skipped part and the refused update in order. A socket that keeps sending
+   * gaps without ever filling them is closed (S4).
+   */
+  #askForGap(conn: Connection, detail: string): void {
+    conn.gapRequests++
+    if (conn.gapRequests > MAX_GAP_REQUESTS) {
+      this.#log.warn('update refused', {
+        proposal: this.id,
+        person: conn.personId,
+        reason: 'missing_dependencies',
+        detail,
+      })
+      conn.close(CloseCode.badRequest.code, 'missing_dependencies')
+      return
+    }
+    this.#log.debug('update with a gap; asking for the rest', {
+      proposal: this.id,
+      person: conn.personId,
+      detail,
+    })
+    conn.send(syncStep1Message(Y.encodeStateVector(this.doc)))
   }
 
   /** Records, stores and forwards an applied update; then settles block ids. */

@@ -10,6 +10,7 @@ import { FRAGMENT_NAME } from '../../shared/schema.ts'
 export type UpdateRefusal =
   | 'undecodable'
   | 'missing_dependencies'
+  | 'gap'
   | 'foreign_root'
   | 'unknown_node'
   | 'unsupported_content'
@@ -57,9 +58,12 @@ export function inspectUpdate(
   const reachOf = (client: number) => reach.get(client) ?? Y.getState(doc.store, client)
   for (const struct of structs) {
     const { client, clock } = struct.id
-    if (struct instanceof Y.Skip) return refuse('missing_dependencies', `gap in client ${client}`)
+    // A gap in a client's own clock is what a reconnecting y-websocket client sends
+    // when it types before its sync answer has gone out: the server asks for the
+    // missing part (see Room) rather than closing a well-behaved client.
+    if (struct instanceof Y.Skip) return refuse('gap', `gap in client ${client}`)
     if (clock > reachOf(client)) {
-      return refuse('missing_dependencies', `client ${client} starts at ${clock}`)
+      return refuse('gap', `client ${client} starts at ${clock}`)
     }
     if (clock + struct.length > Y.getState(doc.store, client)) extended.add(client)
     reach.set(client, Math.max(reachOf(client), clock + struct.length))

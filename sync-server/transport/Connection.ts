@@ -23,6 +23,8 @@ export class Connection {
   readonly #maxBuffered: number
   readonly #onRefused: ((reason: string) => void) | undefined
   lastSentAt = Date.now()
+  /** Updates with a gap since this socket's last accepted one (see Room). */
+  gapRequests = 0
   /** When the last unanswered ping was sent, or null. */
   pingSentAt: number | null = null
   closed = false

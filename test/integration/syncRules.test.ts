@@ -1,3 +1,4 @@
+import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { WebSocket } from 'ws'
@@ -135,6 +136,50 @@ describe('sync rules', () => {
     good.send(updateFrame(first))
     good.send(updateFrame(second))
     await vi.waitFor(() => expect(linesOf(reader.doc)).toBe('Basis. een twee'))
+  })
+
+  it('[S4] a gap in a client’s own history (a reconnect race) is refused whole and the client asked for the rest', async () => {
+    const { writer, reader } = await withText('Basis.')
+    // One client, two updates; the second arrives first, as when a reconnecting
+    // client types before its sync answer has gone out.
+    const own = new Y.Doc()
+    Y.applyUpdate(own, Y.encodeStateAsUpdate(writer.doc))
+    const updates: Uint8Array[] = []
+    own.on('update', (update: Uint8Array) => updates.push(update))
+    textOfBlock(own, 0).insert(6, ' een')
+    textOfBlock(own, 0).insert(10, ' twee')
+    const socket = await raw(writerToken)
+    const asked = new Promise<Uint8Array>((resolve) =>
+      socket.on('message', (data: Buffer) => {
+        // A sync step 1 (type 0, step 0) carries the server's state vector.
+        if (data[0] === 0 && data[1] === 0) resolve(new Uint8Array(data))
+      }),
+    )
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    socket.send(updateFrame(updates[1]!))
+    const request = await asked
+    const room = server.server.services.rooms.peek('voorstel-1')!
+    expect(linesOf(room.doc)).toBe('Basis.')
+    expect(room.doc.store.pendingStructs).toBeNull()
+    expect(socket.readyState).toBe(socket.OPEN)
+    // Answering with what the server lacks fills the gap, in order.
+    const vector = decoding.readVarUint8Array(decoding.createDecoder(request.subarray(2)))
+    socket.send(updateFrame(Y.encodeStateAsUpdate(own, vector)))
+    await vi.waitFor(() => expect(linesOf(reader.doc)).toBe('Basis. een twee'))
+  })
+
+  it('[S4] a socket that keeps sending gaps without filling them is closed with 4400', async () => {
+    await withText('Basis.')
+    const own = new Y.Doc()
+    const updates: Uint8Array[] = []
+    own.on('update', (update: Uint8Array) => updates.push(update))
+    for (let i = 0; i < 60; i++)
+      own.getXmlFragment('default').insert(0, [new Y.XmlElement('paragraph')])
+    const socket = await raw(writerToken)
+    const closed = closeOf(socket)
+    for (const update of updates.slice(1)) socket.send(updateFrame(update))
+    expect(await closed).toEqual({ code: 4400, reason: 'missing_dependencies' })
+    expect(linesOf(server.server.services.rooms.peek('voorstel-1')!.doc)).toBe('Basis.')
   })
 
   it('[S4] an update with a corrupt delete set changes nothing, though Yjs would apply its inserts', async () => {
