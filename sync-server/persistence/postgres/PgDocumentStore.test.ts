@@ -1,5 +1,5 @@
 import pg from 'pg'
-import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest'
 import { startPostgresForTests } from '../../../test/helpers/postgres.ts'
 import { createLogger } from '../../log.ts'
 import { PgStorage } from './PgStorage.ts'
@@ -35,10 +35,29 @@ describe.skipIf(!cluster)('PostgreSQL documents', () => {
   }
 
   it('[P5] an append resolves only once its record is committed', async () => {
-    const { storage, committedRows } = await fresh()
-    const appended = storage.documents.append('d1', { personId: 'a', update: bytes(1) })
-    expect(await committedRows('d1')).toBe(0)
+    const { storage, url, committedRows } = await fresh()
+    // Another session holds a lock that makes the insert wait, as a slow commit would.
+    const blocker = new pg.Client({ connectionString: url })
+    await blocker.connect()
+    open.push({ close: () => blocker.end() })
+    await blocker.query('BEGIN')
+    await blocker.query('LOCK TABLE document_log IN EXCLUSIVE MODE')
+    let resolved = false
+    const appended = storage.documents
+      .append('d1', { personId: 'a', update: bytes(1) })
+      .then(() => {
+        resolved = true
+      })
+    await vi.waitFor(async () => {
+      const { rows } = await blocker.query(
+        `SELECT count(*)::int AS n FROM pg_locks WHERE relation = 'document_log'::regclass AND NOT granted`,
+      )
+      expect(rows[0].n).toBe(1)
+    })
+    expect(resolved).toBe(false)
+    await blocker.query('COMMIT')
     await appended
+    expect(resolved).toBe(true)
     expect(await committedRows('d1')).toBe(1)
   })
 
