@@ -12,7 +12,7 @@ const bytes = (...values: number[]) => new Uint8Array(values)
 describe.skipIf(!cluster)('PostgreSQL documents', () => {
   const open: Array<{ close(): Promise<void> }> = []
   afterEach(async () => {
-    for (const item of open.splice(0)) await item.close()
+    for (const item of open.splice(0).reverse()) await item.close()
   })
   async function fresh() {
     const url = await cluster!.createDatabase()
