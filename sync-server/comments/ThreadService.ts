@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto'
 import { isFrozen } from '../../shared/roles.ts'
 import { hasAtLeast, type Principal } from '../auth/Principal.ts'
-import { AppError } from '../errors.ts'
+import { AppError, invalidField } from '../errors.ts'
 import type { Logger } from '../log.ts'
 import { peopleById } from '../people/peopleById.ts'
 import type { ProposalRecord, Storage, ThreadRecord } from '../persistence/Storage.ts'
@@ -101,10 +101,18 @@ export class ThreadService {
     const room = this.#rooms.peek(proposalId)
     if (!room || threads.length === 0) return
     const people = await this.#people()
+    const viewers = [...new Set([...room.connections].map((conn) => conn.personId))]
+    const visits = await Promise.all(viewers.map((id) => this.#storage.visits.get(id, proposalId)))
+    const lastVisit = new Map(viewers.map((id, i) => [id, visits[i] ?? null]))
     room.sendEventPer((conn) => ({
       type: 'threads',
       threads: threads.map((thread) =>
-        threadView(thread, conn.principal, people, this.#extras(thread, conn.principal, null)),
+        threadView(
+          thread,
+          conn.principal,
+          people,
+          this.#extras(thread, conn.principal, lastVisit.get(conn.personId) ?? null),
+        ),
       ),
     }))
   }
@@ -247,6 +255,28 @@ export class ThreadService {
       ],
     }
     ;(await this.#threads(proposal.id)).set(thread.id, thread)
+    await this.#save(thread)
+    return thread
+  }
+
+  /** The author revises an open amendment's replacement (e.g. after 409 quote_changed). */
+  async revise(
+    actor: Principal,
+    proposal: ProposalRecord,
+    threadId: string,
+    input: Record<string, unknown>,
+  ) {
+    const thread = await this.#amendment(proposal.id, threadId)
+    if (thread.createdBy !== actor.person.id) {
+      throw new AppError('forbidden', 'Alleen wie het voorstel deed, kan het aanpassen.')
+    }
+    if (thread.status !== 'open' || thread.applied) {
+      throw new AppError('conflict', 'Dit wijzigingsvoorstel is al afgehandeld.')
+    }
+    const replacement = replacementField(input.replacement)
+    if (replacement === null)
+      throw invalidField('replacement', 'Geef de nieuwe tekst van het voorstel.')
+    thread.replacement = replacement
     await this.#save(thread)
     return thread
   }

@@ -1,4 +1,5 @@
 import { yUndoPluginKey } from '@tiptap/y-tiptap'
+import * as decoding from 'lib0/decoding'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { anchorOf, rangeOf, textAt } from '../helpers/anchors.ts'
 import { type HeadlessEditor, startHeadlessEditor } from '../helpers/headlessEditor.ts'
@@ -368,6 +369,47 @@ describe('comments and amendments', () => {
       note: 'Liever niet',
     })
     expect(b.text()).toContain('voortouw')
+  })
+
+  it('[C6] the author revises an open amendment; others may not, nor after it was decided', async () => {
+    const amendment = await comment(reviewer.token, 'van deze tijd', { replacement: 'van nu' })
+    const revise = (token: string, replacement: unknown) =>
+      api(`/threads/${amendment.id}`, token, { method: 'PATCH', body: { replacement } })
+    expect((await revise(writer.token, 'van vandaag')).status).toBe(403)
+    expect((await revise(reviewer.token, 42)).status).toBe(422)
+    const revised = await revise(reviewer.token, 'van vandaag')
+    expect(revised.status).toBe(200)
+    expect(revised.body.replacement).toBe('van vandaag')
+    await api(`/threads/${amendment.id}/accept`, editorPerson.token, { method: 'POST' })
+    await vi.waitFor(() => expect(b.text()).toContain('transities van vandaag.'))
+    expect((await revise(reviewer.token, 'van morgen')).status).toBe(409)
+  })
+
+  it('[C7] a thread event marks news for a viewer only since that viewer’s last visit', async () => {
+    const seen: Array<{ id: string; unread: boolean }> = []
+    const watcher = startHeadlessEditor({
+      wsUrl: server.wsUrl,
+      proposalId: 'voorstel-1',
+      token: reviewer.token,
+    })
+    editors.push(watcher)
+    await watcher.synced()
+    watcher.provider.messageHandlers[100] = (_e, decoder) => {
+      const event = JSON.parse(decoding.readVarString(decoder))
+      if (event.type === 'threads') seen.push(...event.threads)
+    }
+    const own = await comment(reviewer.token, 'het voortouw')
+    await api(`/threads/${own.id}/comments`, writer.token, {
+      method: 'POST',
+      body: { body: 'Antwoord' },
+    })
+    await vi.waitFor(() => expect(seen.at(-1)).toMatchObject({ id: own.id, unread: true }))
+    await api('/threads/seen', reviewer.token, { method: 'POST' })
+    await api(`/threads/${own.id}/comments`, reviewer.token, {
+      method: 'POST',
+      body: { body: 'Dank' },
+    })
+    await vi.waitFor(() => expect(seen.at(-1)).toMatchObject({ id: own.id, unread: false }))
   })
 
   it('[C2][C4] bad input: empty 422, over 10,000 characters 413, unknown thread 404, HTML kept as text', async () => {

@@ -83,6 +83,17 @@ export function addThreadRoutes(router: Router<Services>): void {
     sendJson(ctx.res, 200, await ctx.services.threads.get(principal, proposal, tid))
   })
 
+  router.add('PATCH', `${BASE}/:tid`, async (ctx) => {
+    const { principal, proposal, tid } = await threadContext(ctx)
+    const thread = await ctx.services.threads.revise(
+      principal,
+      proposal,
+      tid,
+      await readJsonObject(ctx.req),
+    )
+    await sendThread(ctx, 200, principal, thread)
+  })
+
   router.add('POST', `${BASE}/:tid/comments`, async (ctx) => {
     const { principal, proposal, tid } = await threadContext(ctx)
     await ctx.services.threads.reply(principal, proposal, tid, await readJsonObject(ctx.req))
