@@ -1,0 +1,55 @@
+/**
+ * What a workload needs from a server under test, whichever it is. The stock server and
+ * the Meeschrijven server each implement it (stock.ts, meeschrijven.ts).
+ */
+import type { Endpoint } from '../drivers/client.ts'
+
+export interface LoopDelay {
+  p50Ms: number
+  p99Ms: number
+  maxMs: number
+  meanMs: number
+}
+
+export interface MemoryUsage {
+  rss: number
+  heapUsed: number
+  external: number
+  arrayBuffers: number
+  collected: boolean
+}
+
+export interface BenchServer {
+  /** `stock` or `meeschrijven`. */
+  readonly kind: ServerKind
+  /** The server process, for /proc readings. */
+  readonly pid: number
+  /** Where it keeps its data, when it keeps any. */
+  readonly dataDir: string | undefined
+  /** Creates `count` empty proposals (rooms) and returns their ids. */
+  createProposals(count: number): Promise<string[]>
+  /**
+   * Endpoints for `count` writers of one proposal each: `proposals[i]` for writer i.
+   * Each writer is a separate person where the server knows people.
+   */
+  writers(proposals: string[]): Promise<Endpoint[]>
+  /** Event-loop delay since the last `resetLoopDelay`, measured inside the server. */
+  loopDelay(): Promise<LoopDelay>
+  resetLoopDelay(): Promise<void>
+  /** Memory in use after forced garbage collection, measured inside the server. */
+  memory(): Promise<MemoryUsage>
+  /** Stops the process (SIGTERM) and starts it again on the same data; ms until listening. */
+  restart(): Promise<number>
+  /** Stops the process and removes its data directory unless `keepData`. */
+  stop(options?: { keepData?: boolean }): Promise<void>
+}
+
+export type ServerKind = 'stock' | 'meeschrijven'
+
+/** Options every server start accepts. */
+export interface StartOptions {
+  /** Extra environment for the server process (e.g. idle-unload intervals). */
+  env?: Record<string, string>
+  /** Reuse this data directory instead of a fresh one. */
+  dataDir?: string
+}

@@ -1,0 +1,186 @@
+/**
+ * Memory: what an open proposal (a short note; the whole trace) and a socket cost the
+ * server, and what a proposal still costs after its last client left and the idle
+ * timeout passed. Read inside the server after forced garbage collection (the probe), as
+ * heap (JS heap + external buffers) and as resident memory.
+ */
+import { randomInt } from 'node:crypto'
+import type { PushResult } from '../drivers/messages.ts'
+import { alternate, counted } from '../lib/alternate.ts'
+import { sleep } from '../lib/clock.ts'
+import { formatValue } from '../lib/format.ts'
+import { median } from '../lib/stats.ts'
+import { traceFiles } from '../lib/trace.ts'
+import type { BenchServer, MemoryUsage } from '../servers/BenchServer.ts'
+import type { Context, ServerSpec } from './context.ts'
+import { judge, type Row, type Section } from './Section.ts'
+
+interface MemoryResult {
+  heap: Record<string, number>
+  rss: Record<string, number>
+}
+
+const heapOf = (m: MemoryUsage): number => m.heapUsed + m.external
+
+/** Spreads `count` clients over the drivers and opens them in group `group`. */
+async function open(
+  ctx: Context,
+  group: string,
+  clients: Array<{ endpoint: import('../drivers/client.ts').Endpoint; clientId: number }>,
+): Promise<void> {
+  const drivers = ctx.pool.size
+  await ctx.pool.each(
+    Array.from({ length: drivers }, (_, d) => ({
+      op: 'open' as const,
+      group,
+      clients: clients.filter((_, i) => i % drivers === d),
+    })),
+  )
+}
+
+async function measureOnce(ctx: Context, spec: ServerSpec): Promise<MemoryResult> {
+  const quick = ctx.options.quick
+  const notes = quick ? 30 : 100
+  const sockets = quick ? 60 : 200
+  const traces = quick ? 1 : 3
+  const idleWaitMs = ctx.options.idleWaitMs || (spec.kind === 'stock' ? 1000 : 35_000)
+  const server: BenchServer = await spec.start({
+    env: spec.kind === 'meeschrijven' ? ctx.options.serverEnv : {},
+  })
+  const id = () => randomInt(1, 2 ** 30)
+  try {
+    const proposals = await server.createProposals(1 + notes + traces)
+    const [warm, ...rest] = proposals
+    const small = rest.slice(0, notes)
+    const big = rest.slice(notes)
+    const seeders = await server.writers([warm!, ...small])
+    const extra = await server.writers(Array.from({ length: sockets }, (_, i) => small[i % notes]!))
+    const traceWriters = await server.writers([...big, ...big])
+    const seed = (endpoint: (typeof seeders)[number], n: number) => ({
+      endpoint,
+      clientId: id(),
+      paragraphs: 10,
+      chars: 200,
+      seed: n,
+    })
+    // warm-up: load one proposal and let it go, so lazily loaded code is in the baseline
+    await ctx.pool.call(0, { op: 'seed', seeds: [seed(seeders[0]!, 1)] })
+    await sleep(500)
+    await ctx.pool.all({ op: 'releaseSeeds' })
+    await sleep(500)
+    const m0 = await server.memory()
+    await ctx.pool.each(
+      Array.from({ length: ctx.pool.size }, (_, d) => ({
+        op: 'seed' as const,
+        seeds: seeders
+          .slice(1)
+          .map((endpoint, i) => seed(endpoint, i + 2))
+          .filter((_, i) => i % ctx.pool.size === d),
+      })),
+    )
+    await sleep(1000)
+    const m1 = await server.memory()
+    await open(
+      ctx,
+      'extra',
+      extra.map((endpoint) => ({ endpoint, clientId: id() })),
+    )
+    await sleep(500)
+    const m2 = await server.memory()
+    await ctx.pool.all({ op: 'releaseSeeds' })
+    await ctx.pool.all({ op: 'close', group: 'extra' })
+    await sleep(idleWaitMs)
+    const m3 = await server.memory()
+    const files = traceFiles(ctx.options.traceBatch || 100)
+    for (const [i, proposal] of big.entries()) {
+      await ctx.pool.call<PushResult>(0, {
+        op: 'push',
+        endpoint: traceWriters[i]!,
+        clientId: id(),
+        updatesFile: spec.kind === 'stock' ? files.stateFile : files.updatesFile,
+        timeoutMs: 10 * 60_000,
+      })
+      ctx.log(`${spec.label}: trace ${i + 1}/${big.length} in ${proposal}`)
+    }
+    await open(
+      ctx,
+      'trace',
+      traceWriters.slice(big.length).map((endpoint) => ({ endpoint, clientId: id() })),
+    )
+    await sleep(500)
+    const m4 = await server.memory()
+    await ctx.pool.all({ op: 'close', group: 'trace' })
+    await sleep(idleWaitMs)
+    const m5 = await server.memory()
+    const per = (get: (m: MemoryUsage) => number) => {
+      const socket = (get(m2) - get(m1)) / sockets
+      return {
+        socket,
+        note: (get(m1) - get(m0)) / notes - socket,
+        trace: (get(m4) - get(m3)) / traces - socket,
+        keptNote: (get(m3) - get(m0)) / notes,
+        keptTrace: (get(m5) - get(m3)) / traces,
+      }
+    }
+    return { heap: per(heapOf), rss: per((m) => m.rss) }
+  } finally {
+    await ctx.pool.all({ op: 'reset' })
+    await server.stop()
+  }
+}
+
+async function measureMemory(ctx: Context): Promise<Section> {
+  const pairs = ctx.options.pairs ?? 1
+  const records = await alternate<MemoryResult>(ctx, pairs, 0, async (spec) => ({
+    result: await measureOnce(ctx, spec),
+  }))
+  const [a, b] = ctx.servers.map((s) => counted(records, s.label))
+  const value = (runs: MemoryResult[] | undefined, kind: 'heap' | 'rss', key: string) =>
+    runs?.length ? median(runs.map((r) => r[kind][key] ?? Number.NaN)) : undefined
+  const row = (
+    metric: string,
+    kind: 'heap' | 'rss',
+    key: string,
+    extra: Partial<Row> = {},
+  ): Row => ({
+    metric,
+    a: value(a, kind, key),
+    b: value(b, kind, key),
+    unit: 'bytes',
+    ...extra,
+  })
+  const keptNote = row('Kept per idle proposal, note (heap)', 'heap', 'keptNote')
+  return {
+    name: 'memory',
+    title: 'Memory',
+    description:
+      'Memory the server holds, read inside the server process after forced garbage collection. ' +
+      '"Heap" is V8 heap in use plus external buffers; "resident" is the growth of the process RSS, which V8 ' +
+      'rarely gives back, so it shows growth, not release. A note is a heading and 10 paragraphs (~2 KB of text); ' +
+      'the trace is the editing trace of the cold-open workload. "Kept" is measured after every client left and ' +
+      `the idle timeout passed (waited ${ctx.options.idleWaitMs || 35_000} ms for Meeschrijven).`,
+    rows: [
+      row('Per open proposal, note (heap)', 'heap', 'note'),
+      row('Per open proposal, note (resident)', 'rss', 'note'),
+      row('Per open proposal, trace (heap)', 'heap', 'trace'),
+      row('Per open proposal, trace (resident)', 'rss', 'trace'),
+      row('Per socket (heap)', 'heap', 'socket'),
+      row('Per socket (resident)', 'rss', 'socket'),
+      { ...keptNote, goal: '< 10 KiB', met: judge(0, keptNote.b, (_x, y) => y < 10 * 1024) },
+      row('Kept per idle proposal, trace (heap)', 'heap', 'keptTrace'),
+    ],
+    notes: [],
+    runs: records.map((record) => {
+      const r = record.result
+      const head = `${record.server} run ${record.round}`
+      if (!r) return `${head}: ${record.discarded}`
+      const show = (m: Record<string, number>) =>
+        Object.entries(m)
+          .map(([key, n]) => `${key} ${formatValue(n, 'bytes')}`)
+          .join(', ')
+      return `${head}: heap ${show(r.heap)}; resident ${show(r.rss)}`
+    }),
+  }
+}
+
+export const memory = { name: 'memory', run: measureMemory }

@@ -1,0 +1,292 @@
+/**
+ * The measured core shared by the typing, carets, saturation and persistence workloads:
+ * rooms seeded with a document, writers typing on a shared schedule from the driver
+ * processes, and the server watched from outside over the measured window.
+ */
+import { randomInt } from 'node:crypto'
+import type {
+  DriverRunResult,
+  Schedule,
+  SeedResult,
+  SentTimes,
+  TypistSpec,
+} from '../drivers/messages.ts'
+import { nowNs, sleepUntil } from '../lib/clock.ts'
+import { Histogram } from '../lib/Histogram.ts'
+import {
+  childPids,
+  cpuTimeUs,
+  directoryBytes,
+  machineBusyUs,
+  residentBytes,
+  storageWriteBytes,
+} from '../lib/proc.ts'
+import type { BenchServer, LoopDelay } from '../servers/BenchServer.ts'
+import type { Context } from './context.ts'
+
+export interface TypingShape {
+  rooms: number
+  clientsPerRoom: number
+  /** Edits per second, all clients together. */
+  rate: number
+  warmupS: number
+  windowS: number
+  carets: boolean
+  /** The document each room starts with. */
+  paragraphs: number
+  chars: number
+}
+
+export interface TypingResult {
+  rate: number
+  editsInWindow: number
+  latencyP50Ms: number
+  latencyP99Ms: number
+  latencyP999Ms: number
+  latencyMaxMs: number
+  /** p99 from the scheduled keystroke instead of the actual send (adds the drivers' lag). */
+  scheduledP99Ms: number
+  caretP50Ms: number
+  caretP99Ms: number
+  /** Deliveries that never arrived (every edit to every other client of its room). */
+  lost: number
+  deliveries: number
+  serverCpuUsPerEdit: number
+  serverCpuShare: number
+  serverRssBytes: number
+  dataBytesPerEdit: number
+  storageBytesPerEdit: number
+  serverLoop: LoopDelay
+  sendLagP99Ms: number
+  sendLagMaxMs: number
+  driverCpuShare: number
+  driverLoopP99Ms: number
+  /** CPU that processes other than the server, the drivers and the harness used (cores). */
+  otherCpuShare: number
+  /** Why the run does not count (a driver fell behind its schedule), if it does not. */
+  behind: string | undefined
+  closeCodes: Record<string, number>
+  setupMs: number
+}
+
+/** Driver of the typist with index j in room r: rooms are split across drivers. */
+function driverOf(room: number, j: number, drivers: number): number {
+  return (room + j) % drivers
+}
+
+/** One run against an already started server. */
+export async function runTyping(
+  ctx: Context,
+  server: BenchServer,
+  shape: TypingShape,
+): Promise<TypingResult> {
+  try {
+    return await measure(ctx, server, shape)
+  } finally {
+    // whatever happened, the drivers start the next run empty
+    await ctx.pool.all({ op: 'reset' })
+  }
+}
+
+async function measure(
+  ctx: Context,
+  server: BenchServer,
+  shape: TypingShape,
+): Promise<TypingResult> {
+  const { pool } = ctx
+  const setupStarted = Date.now()
+  const drivers = pool.size
+  const proposals = await server.createProposals(shape.rooms)
+  const clients = shape.rooms * shape.clientsPerRoom
+  // writer g = j·rooms + r, so consecutive slots of the schedule go to different rooms
+  const endpoints = await server.writers([
+    ...proposals,
+    ...Array.from({ length: clients }, (_, g) => proposals[g % shape.rooms]!),
+  ])
+  const clientIdBase = randomInt(1_000_000, 1_000_000_000)
+  const seeds: SeedResult[] = (await pool.each<SeedResult>(
+    Array.from({ length: drivers }, (_, d) => {
+      const rooms = proposals.map((_, r) => r).filter((r) => r % drivers === d)
+      if (rooms.length === 0) return undefined
+      return {
+        op: 'seed',
+        seeds: rooms.map((r) => ({
+          endpoint: endpoints[r]!,
+          clientId: clientIdBase - 1 - r,
+          paragraphs: shape.paragraphs,
+          chars: shape.chars,
+          seed: r + 1,
+        })),
+      }
+    }),
+  )) as SeedResult[]
+  const offsetOf = (room: number): number => {
+    const d = room % drivers
+    const index = Math.floor(room / drivers)
+    return seeds[d]?.blockOffsets[index] ?? 0
+  }
+  const roomOf: number[] = []
+  const perDriver: TypistSpec[][] = Array.from({ length: drivers }, () => [])
+  for (let g = 0; g < clients; g++) {
+    const room = g % shape.rooms
+    const j = Math.floor(g / shape.rooms)
+    roomOf.push(room)
+    // blocks: the heading, then the paragraphs; typists spread over the paragraphs
+    const paragraph = Math.floor(((j + 0.5) * shape.paragraphs) / shape.clientsPerRoom)
+    perDriver[driverOf(room, j, drivers)]!.push({
+      client: g,
+      clientId: clientIdBase + g,
+      room,
+      endpoint: endpoints[shape.rooms + g]!,
+      block: offsetOf(room) + 1 + paragraph,
+    })
+  }
+  await pool.each(perDriver.map((typists) => ({ op: 'connect', typists, timeoutMs: 120_000 })))
+  await pool.all({ op: 'releaseSeeds' })
+  const bases = (
+    await pool.all<Array<[number, number]>>({ op: 'arm', carets: shape.carets })
+  ).flat()
+  const awarenessBase: number[] = new Array(clients).fill(0)
+  for (const [g, clock] of bases) awarenessBase[g] = clock
+  const setupMs = Date.now() - setupStarted
+
+  const intervalNs = (1e9 * clients) / shape.rate
+  const edits = Math.ceil(((shape.warmupS + shape.windowS) * 1e9) / intervalNs)
+  const t0 = nowNs() + 1e9
+  const windowStart = t0 + shape.warmupS * 1e9
+  const windowEnd = windowStart + shape.windowS * 1e9
+  const schedule: Schedule = {
+    seed: randomInt(1, 2 ** 31),
+    t0,
+    intervalNs,
+    clients,
+    edits,
+    windowStart,
+    windowEnd,
+    carets: shape.carets,
+    clientIdBase,
+    roomOf,
+    awarenessBase,
+  }
+  await pool.all({ op: 'start', schedule })
+
+  await sleepUntil(windowStart)
+  const dataDir = server.dataDir
+  // everything this benchmark runs: harness, drivers, the server and their helpers
+  const ours = (): number => {
+    const harness = process.cpuUsage()
+    let total = harness.user + harness.system
+    for (const pid of childPids()) {
+      try {
+        total += cpuTimeUs(pid)
+      } catch {
+        // exited meanwhile
+      }
+    }
+    return total
+  }
+  const before = {
+    cpu: cpuTimeUs(server.pid),
+    data: dataDir ? directoryBytes(dataDir) : 0,
+    storage: storageWriteBytes(server.pid),
+    ours: ours(),
+    machine: machineBusyUs(),
+  }
+  await server.resetLoopDelay()
+  await sleepUntil(windowEnd)
+  const after = {
+    cpu: cpuTimeUs(server.pid),
+    data: dataDir ? directoryBytes(dataDir) : 0,
+    storage: storageWriteBytes(server.pid),
+    ours: ours(),
+    machine: machineBusyUs(),
+    rss: residentBytes(server.pid),
+  }
+  const serverLoop = await server.loopDelay()
+  const sentAt: SentTimes = Object.assign({}, ...(await pool.all<SentTimes>({ op: 'sent' })))
+  const results = await pool.all<DriverRunResult>({ op: 'collect', drainMs: 10_000, sentAt })
+  return summarise(ctx, shape, results, { before, after, serverLoop, setupMs })
+}
+
+function summarise(
+  ctx: Context,
+  shape: TypingShape,
+  results: DriverRunResult[],
+  server: {
+    before: { cpu: number; data: number; storage: number; ours: number; machine: number }
+    after: {
+      cpu: number
+      data: number
+      storage: number
+      ours: number
+      machine: number
+      rss: number
+    }
+    serverLoop: LoopDelay
+    setupMs: number
+  },
+): TypingResult {
+  const latency = new Histogram()
+  const scheduled = new Histogram()
+  const caret = new Histogram()
+  const lag = new Histogram()
+  for (const result of results) {
+    latency.merge(result.latency)
+    scheduled.merge(result.latencyFromSchedule)
+    caret.merge(result.caretLatency)
+    lag.merge(result.sendLag)
+  }
+  const ms = (us: number): number => us / 1000
+  const editsInWindow = Math.round(shape.rate * shape.windowS)
+  const expected = results.reduce((sum, r) => sum + r.expected, 0)
+  const received = results.reduce((sum, r) => sum + r.received, 0)
+  const sendLagP99Ms = ms(lag.percentile(0.99))
+  const sendLagMaxMs = ms(lag.max)
+  const { maxLagP99Ms, maxLagMs } = ctx.options
+  let behind: string | undefined
+  if (sendLagP99Ms > maxLagP99Ms || sendLagMaxMs > maxLagMs) {
+    behind = `driver send lag p99 ${sendLagP99Ms.toFixed(1)} ms, max ${sendLagMaxMs.toFixed(1)} ms (bounds ${maxLagP99Ms} / ${maxLagMs} ms)`
+  }
+  const offline = results.reduce((sum, r) => sum + r.sentOffline, 0)
+  if (offline > 0) behind = `${behind ? `${behind}; ` : ''}${offline} edits typed while offline`
+  const windowUs = shape.windowS * 1e6
+  return {
+    rate: shape.rate,
+    editsInWindow,
+    latencyP50Ms: ms(latency.percentile(0.5)),
+    latencyP99Ms: ms(latency.percentile(0.99)),
+    latencyP999Ms: ms(latency.percentile(0.999)),
+    latencyMaxMs: ms(latency.max),
+    scheduledP99Ms: ms(scheduled.percentile(0.99)),
+    caretP50Ms: ms(caret.percentile(0.5)),
+    caretP99Ms: ms(caret.percentile(0.99)),
+    lost: expected - received,
+    deliveries: expected,
+    serverCpuUsPerEdit: (server.after.cpu - server.before.cpu) / editsInWindow,
+    serverCpuShare: (server.after.cpu - server.before.cpu) / windowUs,
+    serverRssBytes: server.after.rss,
+    dataBytesPerEdit: (server.after.data - server.before.data) / editsInWindow,
+    storageBytesPerEdit: (server.after.storage - server.before.storage) / editsInWindow,
+    serverLoop: server.serverLoop,
+    sendLagP99Ms,
+    sendLagMaxMs,
+    driverCpuShare: results.reduce((sum, r) => sum + r.cpuUs, 0) / windowUs,
+    driverLoopP99Ms: Math.max(...results.map((r) => r.loopDelayP99Ms)),
+    otherCpuShare: Math.max(
+      0,
+      (server.after.machine - server.before.machine - (server.after.ours - server.before.ours)) /
+        windowUs,
+    ),
+    behind,
+    closeCodes: mergeCounts(results.map((r) => r.closeCodes)),
+    setupMs: server.setupMs,
+  }
+}
+
+function mergeCounts(all: Array<Record<string, number>>): Record<string, number> {
+  const merged: Record<string, number> = {}
+  for (const counts of all) {
+    for (const [key, n] of Object.entries(counts)) merged[key] = (merged[key] ?? 0) + n
+  }
+  return merged
+}
