@@ -104,7 +104,9 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(`Migratie mislukt: ${messageOf(error)}`)
+    // StorageError speaks of the server's start; here nothing starts.
+    const message = messageOf(error).replace(/ The server will not start.*$/, '')
+    console.error(`Migratie mislukt: ${message}`)
     process.exit(1)
   },
 )
