@@ -68,7 +68,8 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     maxDocumentBytes: options.maxDocumentBytes ?? DEFAULTS.maxDocumentBytes,
     awarenessFlushMs: options.awarenessFlushMs ?? DEFAULTS.awarenessFlushMs,
     metrics,
-    onTextChanged: (id, personId?: string) => {
+    onUnloaded: (id) => threads?.forget(id),
+    onTextChanged: (id, personId) => {
       proposals?.touch(id)
       threads?.textChanged(id)
       versions?.textChanged(id, personId)

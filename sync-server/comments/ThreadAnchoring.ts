@@ -59,6 +59,12 @@ export class ThreadAnchoring {
     return linear
   }
 
+  /** Forgets a pending pass (the room left memory; the next read re-anchors). */
+  cancel(proposalId: string): void {
+    clearTimeout(this.#timers.get(proposalId))
+    this.#timers.delete(proposalId)
+  }
+
   stop(): void {
     for (const timer of this.#timers.values()) clearTimeout(timer)
     this.#timers.clear()

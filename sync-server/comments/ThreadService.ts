@@ -84,6 +84,12 @@ export class ThreadService {
     }
   }
 
+  /** Drops a proposal's cached threads once it left memory (they stay stored). */
+  forget(proposalId: string): void {
+    this.anchoring.cancel(proposalId)
+    this.#cache.delete(proposalId)
+  }
+
   /** Called after every accepted change of a proposal's text. */
   textChanged(proposalId: string): void {
     const room = this.#rooms.peek(proposalId)

@@ -39,7 +39,8 @@ export interface RoomOptions {
   /** Carets are forwarded in batches this often; 0 forwards each at once. */
   awarenessFlushMs: number
   metrics?: Metrics | undefined
-  onTextChanged?: ((proposalId: string) => void) | undefined
+  /** Called after every accepted change of the text, with the person who made it. */
+  onTextChanged?: ((proposalId: string, personId: string) => void) | undefined
 }
 
 /** Gapped updates a socket may send without filling the gap before it is closed. */
@@ -284,7 +285,7 @@ export class Room {
       },
       (error) => this.#failWrite(error),
     )
-    this.#options.onTextChanged?.(this.id)
+    this.#options.onTextChanged?.(this.id, personId)
     this.#assignBlockIds(olderFirst(changedTextblocks(tr), tr), personId)
     if (this.#options.storage.documents.logBytes(this.id) > this.#options.compactAfterBytes) {
       void this.compact()

@@ -21,7 +21,9 @@ export interface RoomsOptions {
   awarenessFlushMs: number
   metrics?: Metrics | undefined
   /** Called after every accepted change of a proposal's text. */
-  onTextChanged?: (proposalId: string) => void
+  onTextChanged?: (proposalId: string, personId: string) => void
+  /** Called once a proposal has left memory, so caches of it can go too. */
+  onUnloaded?: (proposalId: string) => void
 }
 
 export class Rooms {
@@ -103,6 +105,7 @@ export class Rooms {
         if (this.#options.storage.documents.logBytes(room.id) > 0) await room.compact()
       } finally {
         room.destroy()
+        this.#options.onUnloaded?.(room.id)
         this.#options.log.debug('proposal unloaded', { proposal: room.id })
       }
     })()
