@@ -128,7 +128,7 @@ export async function startPostgres(options: StartPostgresOptions = {}): Promise
   }
 }
 
-/** A database URL on an already running cluster (`TEST_POSTGRES_URL`), fresh each call. */
+/** A fresh database on an already running cluster; returns its URL. */
 export async function createDatabaseOn(clusterUrl: string): Promise<string> {
   const name = `meeschrijven_${randomBytes(6).toString('hex')}`
   const admin = new pg.Client({ connectionString: clusterUrl })
@@ -161,20 +161,30 @@ export async function startPostgresForTests(): Promise<TestPostgres | null> {
 }
 
 const databases = new Map<string, Promise<string>>()
+let testCluster: string | null = null
+
+/** Called by the `integration-pg` project's setup: its test files store in this cluster. */
+export function setTestCluster(url: string): void {
+  testCluster = url
+}
+
+/** The cluster of the `integration-pg` project; throws elsewhere. */
+export function testClusterUrl(): string {
+  if (!testCluster) throw new Error('no test cluster: this runs only in the integration-pg project')
+  return testCluster
+}
 
 /**
- * Under the `integration-pg` project (`TEST_POSTGRES_URL` set by its global
- * setup): the database of the installation in `dataDir`, created on first use,
- * so a restart on the same folder finds its data and a fresh folder starts
- * empty. Null otherwise, and then nothing changes.
+ * Under the `integration-pg` project: the database of the installation in
+ * `dataDir`, created on first use, so a restart on the same folder finds its
+ * data and a fresh folder starts empty. Null elsewhere, and then nothing changes.
  */
 export function testDatabaseFor(dataDir: string): Promise<string> | null {
-  const cluster = process.env.TEST_POSTGRES_URL
-  if (!cluster) return null
+  if (!testCluster) return null
   const key = resolve(dataDir)
   let database = databases.get(key)
   if (!database) {
-    database = createDatabaseOn(cluster)
+    database = createDatabaseOn(testCluster)
     databases.set(key, database)
   }
   return database

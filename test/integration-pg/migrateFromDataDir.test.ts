@@ -12,7 +12,7 @@ import { LowdbStorage } from '../../sync-server/persistence/lowdb/LowdbStorage.t
 import { PgStorage } from '../../sync-server/persistence/postgres/PgStorage.ts'
 import type { Storage } from '../../sync-server/persistence/Storage.ts'
 import { connectClient } from '../helpers/clients.ts'
-import { createDatabaseOn } from '../helpers/postgres.ts'
+import { createDatabaseOn, testClusterUrl } from '../helpers/postgres.ts'
 import { startServer, type TestServer } from '../helpers/server.ts'
 import { appendBlock } from '../helpers/ydoc.ts'
 
@@ -169,7 +169,7 @@ describe('[D3] moving an embedded installation to PostgreSQL', () => {
   it('[D3] the copy holds exactly what the folder holds, and serves identical answers to every read', async () => {
     const installation = await embeddedInstallation()
     const { dataDir, adminToken } = installation
-    const url = await createDatabaseOn(process.env.TEST_POSTGRES_URL!)
+    const url = await createDatabaseOn(testClusterUrl())
     const copied = await migrate(url, '--from-data-dir', dataDir)
     expect(copied, copied.output).toMatchObject({ code: 0 })
     expect(copied.output).toMatch(
@@ -192,7 +192,7 @@ describe('[D3] moving an embedded installation to PostgreSQL', () => {
 
   it('[D3] refuses a database that already holds proposals and changes nothing; --force replaces it', async () => {
     const { dataDir } = await embeddedInstallation()
-    const url = await createDatabaseOn(process.env.TEST_POSTGRES_URL!)
+    const url = await createDatabaseOn(testClusterUrl())
     const client = new pg.Client({ connectionString: url })
     const title = async () =>
       (await client.query(`SELECT data->>'title' AS t FROM proposals WHERE id = 'voorstel-1'`))

@@ -4,8 +4,10 @@
  * and the few tests that read the embedded storage's own files are skipped here,
  * each for a reason; their PostgreSQL twins live in this folder.
  */
-import { beforeEach, vi } from 'vitest'
-import { testDatabaseFor } from '../helpers/postgres.ts'
+import { beforeEach, inject, vi } from 'vitest'
+import { setTestCluster, testDatabaseFor } from '../helpers/postgres.ts'
+
+setTestCluster(inject('postgresUrl'))
 
 vi.mock('../helpers/serverProcess.ts', async (importOriginal) => {
   const original = await importOriginal<typeof import('../helpers/serverProcess.ts')>()
