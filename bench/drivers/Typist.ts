@@ -28,8 +28,9 @@ export class Typist {
 
   constructor(readonly spec: TypistSpec) {
     this.client = openClient(spec.endpoint, spec.clientId)
-    this.client.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin === this.client.provider && this.sink) this.onRemoteUpdate(update)
+    // the transaction already says which clocks arrived and what was deleted: no decoding
+    this.client.doc.on('afterTransaction', (tr: Y.Transaction) => {
+      if (tr.origin === this.client.provider && this.sink) this.onRemoteTransaction(tr)
     })
     this.client.provider.awareness.on(
       'update',
@@ -84,22 +85,22 @@ export class Typist {
     return this.client.provider.wsconnected
   }
 
-  private onRemoteUpdate(update: Uint8Array): void {
+  private onRemoteTransaction(tr: Y.Transaction): void {
     const sink = this.sink!
     const at = nowNs()
-    const { structs, ds } = Y.decodeUpdate(update)
-    for (const struct of structs) {
-      if (struct instanceof Y.Skip) continue
-      const sender = sink.clientOf(struct.id.client)
+    for (const [clientId, after] of tr.afterState) {
+      const before = tr.beforeState.get(clientId) ?? 0
+      if (after <= before) continue
+      const sender = sink.clientOf(clientId)
       const plan = sender >= 0 ? sink.planOf(sender) : undefined
       if (!plan) continue
-      const end = Math.min(struct.id.clock + struct.length, plan.insertEdit.length)
-      for (let clock = struct.id.clock; clock < end; clock++) {
+      const end = Math.min(after, plan.insertEdit.length)
+      for (let clock = before; clock < end; clock++) {
         const edit = plan.insertEdit[clock]!
         if (edit >= 0) sink.onEdit(this, sender, edit, at)
       }
     }
-    for (const [clientId, items] of ds.clients) {
+    for (const [clientId, items] of tr.deleteSet.clients) {
       const sender = sink.clientOf(clientId)
       const plan = sender >= 0 ? sink.planOf(sender) : undefined
       if (!plan) continue

@@ -112,7 +112,10 @@ export async function startMeeschrijven(options: StartOptions = {}): Promise<Ben
     async stop(stopOptions) {
       const exit = await process.stop()
       if (exit !== '0' && exit !== 'not running') {
-        console.warn(`[bench] Meeschrijven server exited with ${exit} on SIGTERM`)
+        const tail = process.recentOutput().split('\n').slice(-5).join('\n  ')
+        console.warn(
+          `[bench] Meeschrijven server exited with ${exit} on SIGTERM (contract P5):\n  ${tail}`,
+        )
       }
       if (!stopOptions?.keepData && !options.dataDir)
         rmSync(dataDir, { recursive: true, force: true })
