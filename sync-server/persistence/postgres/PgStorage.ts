@@ -20,15 +20,8 @@ import type {
 import { createPool, describeUrl, inTransaction, type PoolOptions } from './database.ts'
 import { migrate } from './migrate.ts'
 import { PgDocumentStore } from './PgDocumentStore.ts'
-import {
-  pgActivityStore,
-  pgPeopleStore,
-  pgProposalStore,
-  pgRoundStore,
-  pgThreadStore,
-  pgVersionStore,
-  pgVisitStore,
-} from './stores.ts'
+import { pgPeopleStore, pgProposalStore, pgVisitStore } from './peopleStores.ts'
+import { pgActivityStore, pgRoundStore, pgThreadStore, pgVersionStore } from './textStores.ts'
 
 export type PgStorageOptions = PoolOptions
 

@@ -8,15 +8,8 @@
 import type pg from 'pg'
 import type { Storage } from '../Storage.ts'
 import { inTransaction, type Queryable } from './database.ts'
-import {
-  pgActivityStore,
-  pgPeopleStore,
-  pgProposalStore,
-  pgRoundStore,
-  pgThreadStore,
-  pgVersionStore,
-  pgVisitStore,
-} from './stores.ts'
+import { pgPeopleStore, pgProposalStore, pgVisitStore } from './peopleStores.ts'
+import { pgActivityStore, pgRoundStore, pgThreadStore, pgVersionStore } from './textStores.ts'
 
 /** What was copied, per kind of record. */
 export interface CopySummary {

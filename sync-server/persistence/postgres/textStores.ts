@@ -1,17 +1,13 @@
 /**
- * The PostgreSQL implementations of every store but documents: people,
- * proposals, threads, versions, rounds and positions, activity, visits.
- * Each statement is its own transaction, so a promise that resolves means the
- * row is committed. Lists come back in the order the embedded storage gives.
+ * The PostgreSQL stores of what happens around a text: threads, versions (with
+ * their state), rounds and positions, and activity. Each statement is its own
+ * transaction, so a promise that resolves means the row is committed. Lists come
+ * back in the order the embedded storage gives.
  */
 import type {
   ActivityRecord,
   ActivityStore,
-  PeopleStore,
-  PersonRecord,
   PositionRecord,
-  ProposalRecord,
-  ProposalStore,
   RoundRecord,
   RoundStore,
   ThreadRecord,
@@ -19,49 +15,11 @@ import type {
   VersionContent,
   VersionRecord,
   VersionStore,
-  VisitStore,
 } from '../Storage.ts'
 import { bytes, type Queryable } from './database.ts'
+import { all, first } from './rows.ts'
 
-type Rows<T> = { rows: Array<{ data: T }> }
-const all = <T>({ rows }: Rows<T>): T[] => rows.map((row) => row.data)
-const first = <T>({ rows }: Rows<T>): T | undefined => rows[0]?.data
-
-/** People; the token hash has its own indexed column, so a sign-in is one lookup. */
-export function pgPeopleStore(db: Queryable): PeopleStore {
-  return {
-    list: async () => all(await db.query('SELECT data FROM people ORDER BY ord')),
-    get: async (id) => first(await db.query('SELECT data FROM people WHERE id = $1', [id])),
-    getByTokenHash: async (hash) =>
-      first(
-        await db.query('SELECT data FROM people WHERE token_hash = $1 ORDER BY ord LIMIT 1', [
-          hash,
-        ]),
-      ),
-    async put(person: PersonRecord) {
-      await db.query(
-        `INSERT INTO people (id, token_hash, data) VALUES ($1, $2, $3)
-         ON CONFLICT (id) DO UPDATE SET token_hash = EXCLUDED.token_hash, data = EXCLUDED.data`,
-        [person.id, person.tokenHash, person],
-      )
-    },
-  }
-}
-
-export function pgProposalStore(db: Queryable): ProposalStore {
-  return {
-    list: async () => all(await db.query('SELECT data FROM proposals ORDER BY ord')),
-    get: async (id) => first(await db.query('SELECT data FROM proposals WHERE id = $1', [id])),
-    async put(proposal: ProposalRecord) {
-      await db.query(
-        `INSERT INTO proposals (id, data) VALUES ($1, $2)
-         ON CONFLICT (id) DO UPDATE SET data = EXCLUDED.data`,
-        [proposal.id, proposal],
-      )
-    },
-  }
-}
-
+/** Threads, each replaced whole on `put`, listed in the order they were opened. */
 export function pgThreadStore(db: Queryable): ThreadStore {
   return {
     list: async (proposalId) =>
@@ -87,6 +45,7 @@ export function pgThreadStore(db: Queryable): ThreadStore {
   }
 }
 
+/** Versions with their full state in the same row, newest first. */
 export function pgVersionStore(db: Queryable): VersionStore {
   return {
     list: async (proposalId) =>
@@ -135,6 +94,7 @@ export function pgVersionStore(db: Queryable): VersionStore {
   }
 }
 
+/** Rounds, and positions that only grow (a later one counts, R4). */
 export function pgRoundStore(db: Queryable): RoundStore {
   return {
     list: async (proposalId) =>
@@ -172,6 +132,7 @@ export function pgRoundStore(db: Queryable): RoundStore {
   }
 }
 
+/** What happened, newest first; `null` for what concerns no one proposal. */
 export function pgActivityStore(db: Queryable): ActivityStore {
   return {
     async append(record: ActivityRecord) {
@@ -193,25 +154,6 @@ export function pgActivityStore(db: Queryable): ActivityStore {
               'SELECT data FROM activity WHERE proposal_id = $1 ORDER BY seq DESC LIMIT $2',
               [proposalId, max],
             ),
-      )
-    },
-  }
-}
-
-export function pgVisitStore(db: Queryable): VisitStore {
-  return {
-    async get(personId, proposalId) {
-      const { rows } = await db.query<{ at: string }>(
-        'SELECT at FROM visits WHERE person_id = $1 AND proposal_id = $2',
-        [personId, proposalId],
-      )
-      return rows[0]?.at ?? null
-    },
-    async put(personId, proposalId, at) {
-      await db.query(
-        `INSERT INTO visits (person_id, proposal_id, at) VALUES ($1, $2, $3)
-         ON CONFLICT (person_id, proposal_id) DO UPDATE SET at = EXCLUDED.at`,
-        [personId, proposalId, at],
       )
     },
   }
