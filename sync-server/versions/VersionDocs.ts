@@ -7,12 +7,19 @@
 import * as Y from 'yjs'
 import { FRAGMENT_NAME } from '../../shared/schema.ts'
 import type { Storage } from '../persistence/Storage.ts'
-import { Authorship } from '../rooms/Authorship.ts'
+import { type AuthorshipView, readAuthorship } from './diff/AuthorshipRecord.ts'
+import type { IdentityMap } from './diff/IdentityMap.ts'
 
-/** A version's text as a Yjs fragment, and its authorship record (decoded when first asked). */
+/** What a comparison needs of a version's authorship record. */
+export interface VersionAuthorship {
+  record: AuthorshipView
+  identities: IdentityMap
+}
+
+/** A version's text as a Yjs fragment, and its authorship record (read when first asked). */
 export interface DecodedVersion {
   fragment: Y.XmlFragment
-  authorship(): Authorship
+  authorship(): VersionAuthorship
 }
 
 export class VersionDocs {
@@ -57,11 +64,11 @@ export class VersionDocs {
     // gc on, as in the rooms: a version holds no more history than its state.
     const doc = new Y.Doc({ gc: true })
     Y.applyUpdate(doc, stored.state)
-    let authorship: Authorship | null = null
+    let authorship: VersionAuthorship | null = null
     return {
       fragment: doc.getXmlFragment(FRAGMENT_NAME),
       authorship: () => {
-        authorship ??= Authorship.decode(stored.authorship)
+        authorship ??= readAuthorship(stored.authorship)
         return authorship
       },
     }

@@ -16,6 +16,7 @@ import type { Room } from '../rooms/Room.ts'
 import type { Rooms } from '../rooms/Rooms.ts'
 import { AutoVersions } from './AutoVersions.ts'
 import { diffDocuments } from './diff/diffDocuments.ts'
+import { IdentityMap } from './diff/IdentityMap.ts'
 import { nameField } from './input.ts'
 import { lookupPeople } from './people.ts'
 import { versionsToPrune } from './pruning.ts'
@@ -143,14 +144,20 @@ export class VersionService {
     const base = await this.#decoded(first)
     if (against === 'current') {
       const raw = await this.#withRoom(proposal.id, (room) =>
-        diffDocuments(base.fragment, room.fragment, room.authorship),
+        diffDocuments(
+          base.fragment,
+          room.fragment,
+          room.authorship,
+          IdentityMap.of(room.authorship.provenance),
+        ),
       )
       return comparisonView(raw, view(first, people), { id: 'current' }, people)
     }
     const second = await this.#record(proposal.id, against)
     const [older, newer] = isOlder(first, second) ? [first, second] : [second, first]
     const [a, b] = await Promise.all([this.#decoded(older), this.#decoded(newer)])
-    const raw = diffDocuments(a.fragment, b.fragment, b.authorship())
+    const { record, identities } = b.authorship()
+    const raw = diffDocuments(a.fragment, b.fragment, record, identities)
     return comparisonView(raw, view(older, people), view(newer, people), people)
   }
 

@@ -1,9 +1,10 @@
 /**
  * People as versions and comparisons show them (`{id, name, organisation}`),
- * including the server itself, which saves automatic versions when it cannot
- * say whose change was last.
+ * including the administrator of `ADMIN_TOKEN` and the server itself, which
+ * saves automatic versions when it cannot say whose change was last.
  */
 import { publicPerson } from '../auth/Principal.ts'
+import { peopleById } from '../people/peopleById.ts'
 import type { Storage } from '../persistence/Storage.ts'
 import { SYSTEM_PERSON_ID } from '../rooms/ServerWriter.ts'
 
@@ -20,9 +21,10 @@ const SYSTEM_PERSON: PublicPerson = {
 
 /** Reads everyone once and answers lookups from that; unknown ids become "Onbekend". */
 export async function lookupPeople(storage: Storage): Promise<PersonLookup> {
-  const people = new Map((await storage.people.list()).map((p) => [p.id, publicPerson(p)]))
+  const people = await peopleById(storage)
   return (personId) => {
     if (personId === SYSTEM_PERSON_ID) return SYSTEM_PERSON
-    return people.get(personId) ?? { id: personId, name: 'Onbekend', organisation: null }
+    const person = people.get(personId)
+    return person ? publicPerson(person) : { id: personId, name: 'Onbekend', organisation: null }
   }
 }

@@ -17,6 +17,10 @@ import { usePresence } from '../presence/usePresence.ts'
 import { StatusBadge } from '../proposals/StatusBadge.tsx'
 import { useSession } from '../session/SessionContext.ts'
 import { readToken } from '../session/tokenStore.ts'
+import { useVersions } from '../versions/useVersions.ts'
+import { useVersionTarget } from '../versions/useVersionTarget.ts'
+import { VersionsPanel } from '../versions/VersionsPanel.tsx'
+import { VersionView } from '../versions/VersionView.tsx'
 import '../../styles/editor.css'
 import { ProposalEditor } from './ProposalEditor.tsx'
 import { ReadOnlyNotice } from './ReadOnlyNotice.tsx'
@@ -33,6 +37,8 @@ export function ProposalPage({ proposalId, me }: { proposalId: string; me: Me })
   const { title, status } = useProposalMeta(proposalId, collab?.events ?? null)
   const [refused, setRefused] = useState<Refusal | null>(null)
   const comments = useComments(proposalId, me, collab)
+  const versions = useVersions(proposalId, collab?.events ?? null)
+  const shownVersion = useVersionTarget()
   const user = useMemo(
     () => ({
       id: me.person.id,
@@ -88,20 +94,31 @@ export function ProposalPage({ proposalId, me }: { proposalId: string; me: Me })
       {!canWrite && <ReadOnlyNotice role={me.role} frozen={frozen} />}
       <div className="proposal__layout">
         <div className="proposal__text">
-          {collab && ready ? (
-            <ProposalEditor
-              collab={collab}
-              user={user}
-              editable={editable}
-              labelledBy="proposal-title"
-              describedBy={canWrite ? undefined : 'alleen-lezen'}
-              extensions={[comments.extension]}
-              onEditor={comments.setEditor}
-              bar={<CommentBar onStart={comments.draft.start} />}
+          {shownVersion.target && (
+            <VersionView
+              proposalId={proposalId}
+              target={shownVersion.target}
+              onShow={shownVersion.show}
+              onClose={shownVersion.close}
             />
-          ) : (
-            <p role="status">De tekst wordt geladen…</p>
           )}
+          {/* Hidden, not unmounted, while a version is shown: the text stays live. */}
+          <div hidden={shownVersion.target !== null}>
+            {collab && ready ? (
+              <ProposalEditor
+                collab={collab}
+                user={user}
+                editable={editable}
+                labelledBy="proposal-title"
+                describedBy={canWrite ? undefined : 'alleen-lezen'}
+                extensions={[comments.extension]}
+                onEditor={comments.setEditor}
+                bar={<CommentBar onStart={comments.draft.start} />}
+              />
+            ) : (
+              <p role="status">De tekst wordt geladen…</p>
+            )}
+          </div>
         </div>
         <div className="proposal__aside">
           <aside aria-label="Wie is hier">
@@ -109,6 +126,14 @@ export function ProposalPage({ proposalId, me }: { proposalId: string; me: Me })
           </aside>
           <aside aria-labelledby="reacties-titel">
             <CommentsPanel comments={comments} />
+          </aside>
+          <aside aria-labelledby="versies-titel">
+            <VersionsPanel
+              proposalId={proposalId}
+              me={me}
+              versions={versions}
+              onShow={shownVersion.show}
+            />
           </aside>
         </div>
       </div>

@@ -12,8 +12,10 @@ type Interval = [clock: number, length: number, block: number, offset: number]
 export class IdentityIndex {
   readonly #byClient = new Map<number, Interval[]>()
 
-  constructor(side: Side) {
+  /** @param skip blocks to leave out (unchanged ones, matched without lookups) */
+  constructor(side: Side, skip: ReadonlySet<number> = new Set()) {
     for (const block of side.blocks) {
+      if (skip.has(block.index)) continue
       for (const run of block.runs) {
         if (run.iClient < 0) continue
         let intervals = this.#byClient.get(run.iClient)

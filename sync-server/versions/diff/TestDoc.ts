@@ -37,11 +37,11 @@ export class TestDoc {
     return this
   }
 
-  /** A frozen copy of this moment, as a version stores it. */
-  snapshot(): { doc: Y.Doc; authorship: Authorship } {
+  /** A frozen copy of this moment's text and its encoded authorship, as a version stores them. */
+  snapshot(): { doc: Y.Doc; authorship: Uint8Array } {
     const doc = new Y.Doc({ gc: true })
     Y.applyUpdate(doc, Y.encodeStateAsUpdate(this.doc))
-    return { doc, authorship: Authorship.decode(this.authorship.encode()) }
+    return { doc, authorship: this.authorship.encode() }
   }
 
   /** The XmlText of the block with passage id `blockId`. */

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import type * as Y from 'yjs'
 import { diffDocuments } from './diffDocuments.ts'
+import { IdentityMap } from './IdentityMap.ts'
 import { block, TestDoc } from './TestDoc.ts'
 
 /** Compares a snapshot with the live test document, as `?against=current` does. */
 function compare(older: { doc: Y.Doc }, newer: TestDoc) {
-  return diffDocuments(older.doc.getXmlFragment('default'), newer.fragment, newer.authorship)
+  const { authorship } = newer
+  const identities = IdentityMap.of(authorship.provenance)
+  return diffDocuments(older.doc.getXmlFragment('default'), newer.fragment, authorship, identities)
 }
 
 /** Replaces a block by a rebuilt copy in one transaction, the way y-tiptap does. */

@@ -15,23 +15,35 @@ import type { BlockChange, Piece, RawDiff, Side } from './types.ts'
 export interface Attribution {
   /** The person who wrote the text of this identity's client. */
   insertedBy(identityClient: number): string
-  /** The person who deleted the character that had this id in A. */
-  deletedBy(client: number, clock: number): string
+  /** Who deleted the `length` characters that had ids from (client, clock) in A, by stretch. */
+  deletedBy(
+    client: number,
+    clock: number,
+    length: number,
+    emit: (offset: number, length: number, person: string) => void,
+  ): void
 }
 
 /** Compares A (older) with B (newer). */
 export function compareSides(a: Side, b: Side, who: Attribution): RawDiff {
-  const aIndex = new IdentityIndex(a)
-  const bIndex = new IdentityIndex(b)
-  const aPieces = a.blocks.map((block) =>
-    block.runs.flatMap((run) => (run.iClient < 0 ? [] : bIndex.split(run))),
-  )
-  const bPieces = b.blocks.map((block) =>
-    block.runs.flatMap((run): Piece[] =>
+  // Most blocks of a long text did not change: those are matched without lookups.
+  const twins = unchangedBlocks(a, b)
+  const twinOfB = new Map([...twins].map(([ai, bi]) => [bi, ai]))
+  const aIndex = new IdentityIndex(a, new Set(twins.keys()))
+  const bIndex = new IdentityIndex(b, new Set(twinOfB.keys()))
+  const aPieces = a.blocks.map((block) => {
+    const twin = twins.get(block.index)
+    if (twin !== undefined) return same(block.runs, twin)
+    return block.runs.flatMap((run) => (run.iClient < 0 ? [] : bIndex.split(run)))
+  })
+  const bPieces = b.blocks.map((block) => {
+    const twin = twinOfB.get(block.index)
+    if (twin !== undefined) return same(block.runs, twin)
+    return block.runs.flatMap((run): Piece[] =>
       // A hard break has no identity: shown as it is, never a change.
       run.iClient < 0 ? [{ ...run, there: { block: -1, offset: -1 } }] : aIndex.split(run),
-    ),
-  )
+    )
+  })
   const placed = placeDeletions(a, b, aPieces)
   const changesOfBlocks = blockChanges(a, b, aPieces, bPieces)
   const out = new ChangeBuilder()
@@ -68,6 +80,44 @@ export function compareSides(a: Side, b: Side, who: Attribution): RawDiff {
     blocks: list,
     view: out.view,
   }
+}
+
+/** A block index of A → B's block with the same passage id and the very same items. */
+function unchangedBlocks(a: Side, b: Side): Map<number, number> {
+  const twins = new Map<number, number>()
+  for (const block of b.blocks) {
+    const twin = block.blockId === null ? undefined : a.byBlockId.get(block.blockId)
+    const other = twin === undefined ? undefined : a.blocks[twin]!
+    if (!other || other.runs.length !== block.runs.length) continue
+    const equal = other.runs.every((run, i) => {
+      const mine = block.runs[i]!
+      return (
+        run.client === mine.client &&
+        run.clock === mine.clock &&
+        run.text.length === mine.text.length
+      )
+    })
+    if (equal) twins.set(other.index, block.index)
+  }
+  return twins
+}
+
+/** A block whose every character is at the same offset of `twin`, as one piece. */
+function same(runs: Side['blocks'][number]['runs'], twin: number): Piece[] {
+  let text = ''
+  for (const run of runs) text += run.text
+  // No ids needed: nothing of it is inserted or deleted, and nothing is looked up.
+  return [
+    {
+      text,
+      offset: 0,
+      client: -1,
+      clock: -1,
+      iClient: -1,
+      iClock: -1,
+      there: { block: twin, offset: 0 },
+    },
+  ]
 }
 
 function joinedInto(changes: BlockChanges, bIndex: number): BlockChange[] {
@@ -117,14 +167,7 @@ function deletion(
   piece: Piece,
   blockId: string | null,
 ): void {
-  let start = 0
-  let person = who.deletedBy(piece.client, piece.clock)
-  for (let k = 1; k < piece.text.length; k++) {
-    const next = who.deletedBy(piece.client, piece.clock + k)
-    if (next === person) continue
-    out.change('delete', piece.text.slice(start, k), blockId, person)
-    start = k
-    person = next
-  }
-  out.change('delete', piece.text.slice(start), blockId, person)
+  who.deletedBy(piece.client, piece.clock, piece.text.length, (offset, length, person) =>
+    out.change('delete', piece.text.slice(offset, offset + length), blockId, person),
+  )
 }

@@ -1,26 +1,21 @@
 /**
  * Reads one state of a proposal as textblocks of runs (see types.ts). Walks
- * Yjs items, not characters, except to ask each character's identity: text an
+ * Yjs items, not characters, and asks each item's identities by run: text an
  * editor rebuilt (type change, join, split, list) has new ids but the identity
  * of the text it repeats.
  */
 import * as Y from 'yjs'
 import { BLOCK_ID_ATTRIBUTE, TEXTBLOCK_TYPES } from '../../../shared/schema.ts'
-import type { Block, Run, Side } from './types.ts'
+import type { IdentityMap } from './IdentityMap.ts'
+import type { Block, Side } from './types.ts'
 
 const textblocks: ReadonlySet<string> = new Set(TEXTBLOCK_TYPES)
 
-/** What the reader needs of `Provenance`: the id a character was first written with. */
-export interface Identities {
-  original(id: { client: number; clock: number }): { client: number; clock: number }
-  readonly size: number
-}
-
 /** Reads the textblocks of `fragment`, identities resolved with `identities`. */
-export function readSide(fragment: Y.XmlFragment, identities: Identities): Side {
+export function readSide(fragment: Y.XmlFragment, identities: IdentityMap): Side {
   const side: Side = { blocks: [], byBlockId: new Map() }
   // Without any rebuilt text every identity is the id itself: skip the lookups.
-  const resolve = identities.size === 0 ? null : identities
+  const resolve = identities.isEmpty ? null : identities
   const walk = (parent: Y.XmlFragment | Y.XmlElement, parents: string[]) => {
     for (const child of parent.toArray()) {
       if (!(child instanceof Y.XmlElement)) continue
@@ -40,7 +35,7 @@ function readBlock(
   element: Y.XmlElement,
   side: Side,
   parents: string[],
-  resolve: Identities | null,
+  resolve: IdentityMap | null,
 ): Block {
   const blockId = element.getAttribute(BLOCK_ID_ATTRIBUTE) as unknown
   const level = element.getAttribute('level') as unknown
@@ -60,29 +55,16 @@ function readBlock(
   return block
 }
 
-function readText(text: Y.XmlText, block: Block, resolve: Identities | null): void {
+function readText(text: Y.XmlText, block: Block, resolve: IdentityMap | null): void {
   for (let item = text._start; item; item = item.right) {
     if (item.deleted || !(item.content instanceof Y.ContentString)) continue
     const { str } = item.content
     const { client, clock } = item.id
-    if (!resolve) {
-      pushRun(block, str, client, clock, client, clock)
-      continue
-    }
-    // Split the item where identities stop advancing together with the ids.
-    let start = 0
-    let first = resolve.original({ client, clock })
-    let previous = first
-    for (let k = 1; k < str.length; k++) {
-      const next = resolve.original({ client, clock: clock + k })
-      if (next.client !== previous.client || next.clock !== previous.clock + 1) {
-        pushRun(block, str.slice(start, k), client, clock + start, first.client, first.clock)
-        start = k
-        first = next
-      }
-      previous = next
-    }
-    pushRun(block, str.slice(start), client, clock + start, first.client, first.clock)
+    if (!resolve) pushRun(block, str, client, clock, client, clock)
+    else
+      resolve.originals(client, clock, str.length, (offset, length, iClient, iClock) =>
+        pushRun(block, str.slice(offset, offset + length), client, clock + offset, iClient, iClock),
+      )
   }
 }
 
@@ -94,7 +76,6 @@ function pushRun(
   iClient: number,
   iClock: number,
 ): void {
-  const run: Run = { text, offset: block.length, client, clock, iClient, iClock }
-  block.runs.push(run)
+  block.runs.push({ text, offset: block.length, client, clock, iClient, iClock })
   block.length += text.length
 }
