@@ -115,6 +115,11 @@ async function main(): Promise<void> {
   )
 }
 
+// exit on signals so that the 'exit' handlers take the servers and drivers down too
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => process.exit(130))
+}
+
 main().catch((error: unknown) => {
   console.error(error instanceof Error ? (error.stack ?? error.message) : error)
   process.exit(1)

@@ -46,6 +46,12 @@ export class ServerProcess {
       },
     )
     this.child = child
+    // a harness that dies (Ctrl-C, a timeout) must not leave servers behind
+    const kill = (): void => {
+      child.kill('SIGKILL')
+    }
+    process.once('exit', kill)
+    child.once('exit', () => process.off('exit', kill))
     child.on('message', (message: { probeReply?: number; result?: unknown }) => {
       const resolve = message.probeReply ? this.waiting.get(message.probeReply) : undefined
       if (resolve) {

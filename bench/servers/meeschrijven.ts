@@ -41,6 +41,11 @@ export async function startMeeschrijven(options: StartOptions = {}): Promise<Ben
     label: 'Meeschrijven server',
     startTimeoutMs: 120_000,
   })
+  const removeData = (): void => {
+    if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true })
+  }
+  // a harness stopped halfway leaves no data directories behind
+  globalThis.process.once('exit', removeData)
   await process.start()
 
   /** One API call as the admin; waits out 429 answers (contract H5) instead of failing. */
@@ -117,8 +122,8 @@ export async function startMeeschrijven(options: StartOptions = {}): Promise<Ben
           `[bench] Meeschrijven server exited with ${exit} on SIGTERM (contract P5):\n  ${tail}`,
         )
       }
-      if (!stopOptions?.keepData && !options.dataDir)
-        rmSync(dataDir, { recursive: true, force: true })
+      globalThis.process.off('exit', removeData)
+      if (!stopOptions?.keepData) removeData()
     },
   }
 }
