@@ -37,7 +37,8 @@ export class ProposalService {
   readonly #storage: Storage
   readonly #rooms: Rooms
   readonly #schema: Schema
-  readonly #touched = new Map<string, string>()
+  /** Proposal id → time of its last text change (ms), not yet written. */
+  readonly #touched = new Map<string, number>()
   #flushTimer: NodeJS.Timeout | null = null
   readonly #touchFlushMs: number
 
@@ -77,7 +78,8 @@ export class ProposalService {
 
   /** A proposal as the API shows it to `viewer` (H2), with its open threads and news. */
   async view(proposal: ProposalRecord, viewer: Principal) {
-    const touched = this.#touched.get(proposal.id)
+    const at = this.#touched.get(proposal.id)
+    const touched = at === undefined ? undefined : new Date(at).toISOString()
     const updatedAt = touched && touched > proposal.updatedAt ? touched : proposal.updatedAt
     const [openThreads, newForYou] = await Promise.all([
       this.#counts.openThreads(proposal.id),
@@ -161,7 +163,8 @@ export class ProposalService {
 
   /** Notes a change of the text; written to storage within `touchFlushMs`. */
   touch(proposalId: string): void {
-    this.#touched.set(proposalId, new Date().toISOString())
+    // On every keystroke: a number now, a date string only when written.
+    this.#touched.set(proposalId, Date.now())
     if (this.#flushTimer) return
     this.#flushTimer = setTimeout(() => void this.flushTouched(), this.#touchFlushMs)
     this.#flushTimer.unref()
@@ -172,7 +175,8 @@ export class ProposalService {
     this.#flushTimer = null
     const touched = [...this.#touched]
     this.#touched.clear()
-    for (const [id, at] of touched) {
+    for (const [id, ms] of touched) {
+      const at = new Date(ms).toISOString()
       const proposal = await this.#storage.proposals.get(id)
       if (proposal && at > proposal.updatedAt)
         await this.#storage.proposals.put({ ...proposal, updatedAt: at })

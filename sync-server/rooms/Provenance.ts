@@ -7,13 +7,13 @@
  * (`new id → old id`), so anchors follow their text and authorship stays with the
  * person who wrote it.
  */
-import * as decoding from 'lib0/decoding'
-import * as encoding from 'lib0/encoding'
+import type * as decoding from 'lib0/decoding'
+import type * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
 import { BLOCK_ID_ATTRIBUTE } from '../../shared/schema.ts'
+import { type Id, RunMap } from './RunMap.ts'
 
-/** A run of `length` ids starting at `clock`, mapped to `targetClient`:`targetClock`. */
-type Run = [clock: number, length: number, targetClient: number, targetClock: number]
+export type { Id } from './RunMap.ts'
 
 /** Matches shorter than this are typing, not a rebuild (unless a whole run matches). */
 const MIN_MATCH = 3
@@ -24,31 +24,35 @@ interface CharRun {
   ids: number[]
   /** Inserted runs: the textblock holding them. */
   block?: Y.XmlElement | null
+  /** Inserted runs: whether their XmlText was made in this transaction. */
+  inNewText?: boolean
   /** Deleted runs: the passage id of the block each character was in. */
   blockIds?: Array<string | null>
 }
 
-export interface Id {
-  client: number
-  clock: number
-}
-
 export class Provenance {
-  /** new client → runs mapping new ids to the ids they repeat. */
-  readonly #back = new Map<number, Run[]>()
-  /** old client → runs mapping old ids to the ids that repeat them. */
-  readonly #forward = new Map<number, Run[]>()
+  /** New ids → the ids they repeat. */
+  #back = new RunMap()
+  /** Old ids → the ids that repeat them. */
+  #forward = new RunMap()
   /** New textblocks → votes for the passage id of the block their text came from. */
   #lineage = new Map<Y.XmlElement, Map<string, number>>()
 
-  /** Records the rebuilt text of one transaction. Call before Yjs collects its garbage. */
+  /**
+   * Records the rebuilt text of one transaction. Call before Yjs collects its
+   * garbage. A rebuild always involves a text that is new or gone in the
+   * transaction; typing inside a text that stays is never counted, so retyping a
+   * letter someone else wrote does not make it theirs.
+   */
   record(tr: Y.Transaction): void {
     if (tr.deleteSet.clients.size === 0) return
     const inserted = insertedText(tr)
     if (inserted.length === 0) return
-    const deleted = deletedText(tr)
-    if (deleted.text.length === 0) return
-    for (const run of inserted) this.#match(run, deleted)
+    const { all, gone } = deletedText(tr)
+    for (const run of inserted) {
+      const haystack = run.inNewText ? all : gone
+      if (haystack.text.length > 0) this.#match(run, haystack)
+    }
   }
 
   #match(run: CharRun, deleted: CharRun): void {
@@ -97,103 +101,42 @@ export class Provenance {
   }
 
   #link(newId: Id, oldId: Id): void {
-    addToRuns(this.#back, newId, oldId)
-    addToRuns(this.#forward, oldId, newId)
+    this.#back.add(newId, oldId)
+    this.#forward.add(oldId, newId)
   }
 
   /** The id a character was first written with (itself when never rebuilt). */
   original(id: Id): Id {
     let current = id
-    for (let next = lookup(this.#back, current); next; next = lookup(this.#back, current))
-      current = next
+    for (let next = this.#back.get(current); next; next = this.#back.get(current)) current = next
     return current
   }
 
   /** The newest id carrying the same character (itself when never rebuilt). */
   latest(id: Id): Id {
     let current = id
-    for (let next = lookup(this.#forward, current); next; next = lookup(this.#forward, current))
+    for (let next = this.#forward.get(current); next; next = this.#forward.get(current))
       current = next
     return current
   }
 
+  /** Number of runs recorded. */
   get size(): number {
-    let count = 0
-    for (const runs of this.#back.values()) count += runs.length
-    return count
+    return this.#back.runCount
   }
 
   encode(encoder: encoding.Encoder): void {
-    encoding.writeVarUint(encoder, this.#back.size)
-    for (const [client, runs] of this.#back) {
-      encoding.writeVarUint(encoder, client)
-      encoding.writeVarUint(encoder, runs.length)
-      for (const [clock, length, targetClient, targetClock] of runs) {
-        encoding.writeVarUint(encoder, clock)
-        encoding.writeVarUint(encoder, length)
-        encoding.writeVarUint(encoder, targetClient)
-        encoding.writeVarUint(encoder, targetClock)
-      }
-    }
+    this.#back.encode(encoder)
   }
 
   static decode(decoder: decoding.Decoder): Provenance {
     const provenance = new Provenance()
-    for (let n = decoding.readVarUint(decoder); n > 0; n--) {
-      const client = decoding.readVarUint(decoder)
-      for (let m = decoding.readVarUint(decoder); m > 0; m--) {
-        const clock = decoding.readVarUint(decoder)
-        const length = decoding.readVarUint(decoder)
-        const targetClient = decoding.readVarUint(decoder)
-        const targetClock = decoding.readVarUint(decoder)
-        for (let k = 0; k < length; k++) {
-          provenance.#link(
-            { client, clock: clock + k },
-            { client: targetClient, clock: targetClock + k },
-          )
-        }
-      }
+    provenance.#back = RunMap.decode(decoder)
+    for (const [client, [clock, length, targetClient, targetClock]] of provenance.#back.entries()) {
+      provenance.#forward.addRun(targetClient, [targetClock, length, client, clock])
     }
     return provenance
   }
-}
-
-/** Appends `from → to`, extending the last run when both continue it. */
-function addToRuns(map: Map<number, Run[]>, from: Id, to: Id): void {
-  let runs = map.get(from.client)
-  if (!runs) {
-    runs = []
-    map.set(from.client, runs)
-  }
-  const last = runs[runs.length - 1]
-  if (
-    last &&
-    last[0] + last[1] === from.clock &&
-    last[2] === to.client &&
-    last[3] + last[1] === to.clock
-  ) {
-    last[1]++
-    return
-  }
-  // Runs stay sorted by clock: ids of one transaction arrive in clock order per client.
-  let index = runs.length
-  while (index > 0 && runs[index - 1]![0] > from.clock) index--
-  runs.splice(index, 0, [from.clock, 1, to.client, to.clock])
-}
-
-function lookup(map: Map<number, Run[]>, id: Id): Id | null {
-  const runs = map.get(id.client)
-  if (!runs) return null
-  let low = 0
-  let high = runs.length - 1
-  while (low <= high) {
-    const middle = (low + high) >> 1
-    const [clock, length, targetClient, targetClock] = runs[middle]!
-    if (id.clock < clock) high = middle - 1
-    else if (id.clock >= clock + length) low = middle + 1
-    else return { client: targetClient, clock: targetClock + (id.clock - clock) }
-  }
-  return null
 }
 
 /** The longest prefix of `text[from…]` found in `haystack`, preferring positions after `near`. */
@@ -248,7 +191,9 @@ function insertedText(tr: Y.Transaction): CharRun[] {
   const runs: CharRun[] = []
   for (const parent of parents) {
     const block = parent.parent instanceof Y.XmlElement ? parent.parent : null
-    const run: CharRun = { text: '', ids: [], block }
+    const item = parent._item
+    const inNewText = item !== null && item.id.clock >= (tr.beforeState.get(item.id.client) ?? 0)
+    const run: CharRun = { text: '', ids: [], block, inNewText }
     for (let item = parent._start; item; item = item.right) {
       const isNew = item.id.clock >= (tr.beforeState.get(item.id.client) ?? 0)
       if (isNew && !item.deleted && item.content instanceof Y.ContentString) appendItem(run, item)
@@ -258,8 +203,11 @@ function insertedText(tr: Y.Transaction): CharRun[] {
   return runs
 }
 
-/** The characters a transaction deleted, all parents together, in document order. */
-function deletedText(tr: Y.Transaction): CharRun {
+/**
+ * The characters a transaction deleted, in document order: `all` of them, and
+ * those whose XmlText was itself deleted (`gone`: a block rebuilt or joined away).
+ */
+function deletedText(tr: Y.Transaction): { all: CharRun; gone: CharRun } {
   const parents = new Set<Y.AbstractType<unknown>>()
   const deleted = new Set<Y.Item>()
   Y.iterateDeletedStructs(tr, tr.deleteSet, (struct) => {
@@ -268,19 +216,25 @@ function deletedText(tr: Y.Transaction): CharRun {
       parents.add(struct.parent as Y.AbstractType<unknown>)
     }
   })
-  const run: CharRun = { text: '', ids: [], blockIds: [] }
+  const all: CharRun = { text: '', ids: [], blockIds: [] }
+  const gone: CharRun = { text: '', ids: [], blockIds: [] }
   for (const parent of parents) {
+    const runs = parent._item?.deleted ? [all, gone] : [all]
     const blockId = rawBlockId(parent.parent)
     for (let item = parent._start; item; item = item.right) {
       if (!deleted.has(item)) continue
-      appendItem(run, item)
-      for (let k = 0; k < item.length; k++) run.blockIds!.push(blockId)
+      for (const run of runs) {
+        appendItem(run, item)
+        for (let k = 0; k < item.length; k++) run.blockIds!.push(blockId)
+      }
     }
-    run.text += '\u0000'
-    run.ids.push(-1, -1)
-    run.blockIds!.push(null)
+    for (const run of runs) {
+      run.text += '\u0000'
+      run.ids.push(-1, -1)
+      run.blockIds!.push(null)
+    }
   }
-  return run
+  return { all, gone }
 }
 
 function appendItem(run: CharRun, item: Y.Item): void {

@@ -15,6 +15,7 @@ import type { Logger } from '../log.ts'
 import type { Metrics } from '../metrics/Metrics.ts'
 import type { Storage } from '../persistence/Storage.ts'
 import type { Connection } from '../transport/Connection.ts'
+import { binaryFrame } from '../transport/frames.ts'
 import { Authorship } from './Authorship.ts'
 import { BlockIndex, changedTextblocks, collectTextblocks, olderFirst } from './blockIds.ts'
 import { inspectUpdate, type SchemaNames } from './inspectUpdate.ts'
@@ -278,10 +279,10 @@ export class Room {
     this.#written = written
     this.#size += update.length
     this.#options.metrics?.countEdit(update.length)
-    const message = updateMessage(update)
+    const frame = binaryFrame(updateMessage(update))
     void written.then(
       () => {
-        for (const conn of this.connections) if (conn !== from) conn.send(message)
+        for (const conn of this.connections) if (conn !== from) conn.sendFrame(frame)
       },
       (error) => this.#failWrite(error),
     )
@@ -328,8 +329,8 @@ export class Room {
   }
 
   sendEvent(event: RoomEvent): void {
-    const message = eventMessage(event)
-    for (const conn of this.connections) conn.send(message)
+    const frame = binaryFrame(eventMessage(event))
+    for (const conn of this.connections) conn.sendFrame(frame)
   }
 
   /** Sends each socket its own version of an event (people see different things). */
@@ -378,12 +379,12 @@ export class Room {
     const clients = [...this.#pendingAwareness]
     this.#pendingAwareness.clear()
     if (clients.length === 0) return
-    const message = awarenessMessage(
-      awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients),
+    const frame = binaryFrame(
+      awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)),
     )
     for (const conn of this.connections) {
       // A socket whose own caret is all that changed needs nothing.
-      if (!clients.every((id) => conn.awarenessIds.has(id))) conn.send(message)
+      if (!clients.every((id) => conn.awarenessIds.has(id))) conn.sendFrame(frame)
     }
   }
 

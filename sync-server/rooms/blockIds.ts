@@ -53,17 +53,27 @@ export function collectTextblocks(parent: Y.XmlFragment | Y.XmlElement, into: Y.
 const isNew = (type: TreeNode, tr: Y.Transaction) =>
   type._item !== null && type._item.id.clock >= (tr.beforeState.get(type._item.id.client) ?? 0)
 
-/** Textblocks a transaction added, or whose blockId attribute it changed. */
+/**
+ * Textblocks a transaction added, or whose blockId attribute it changed. New
+ * blocks are found among the transaction's new structs (not by walking the
+ * parents that changed), so the cost follows the size of the change, not of the
+ * document.
+ */
 export function changedTextblocks(tr: Y.Transaction): Y.XmlElement[] {
   const found = new Set<Y.XmlElement>()
   for (const [type, keys] of tr.changed) {
     if (isTextblock(type) && keys.has(BLOCK_ID_ATTRIBUTE)) found.add(type)
-    if (!keys.has(null)) continue
-    if (!(type instanceof Y.XmlFragment)) continue
-    for (const child of type.toArray()) {
-      if (!(child instanceof Y.XmlElement) || !isNew(child, tr)) continue
-      if (isTextblock(child)) found.add(child)
-      else for (const block of collectTextblocks(child)) found.add(block)
+  }
+  for (const [client, clock] of tr.afterState) {
+    const before = tr.beforeState.get(client) ?? 0
+    if (clock <= before) continue
+    const structs = tr.doc.store.clients.get(client) ?? []
+    for (let i = Y.findIndexSS(structs, before); i < structs.length; i++) {
+      const struct = structs[i]!
+      if (struct instanceof Y.Item && !struct.deleted && struct.content instanceof Y.ContentType) {
+        const type = struct.content.type
+        if (isTextblock(type)) found.add(type)
+      }
     }
   }
   return [...found]

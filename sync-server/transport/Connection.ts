@@ -50,18 +50,41 @@ export class Connection {
   }
 
   send(data: Uint8Array): void {
-    if (this.closed) return
+    if (!this.#writable()) return
+    corkForThisTurn(this.#raw)
+    this.socket.send(data, { binary: true })
+    this.lastSentAt = Date.now()
+  }
+
+  /**
+   * Writes a frame made with `binaryFrame` straight to the socket: one frame,
+   * built once, for every receiver of a broadcast.
+   */
+  sendFrame(frame: Buffer): void {
+    if (!this.#writable()) return
+    const raw = this.#raw
+    if (!raw) return
+    corkForThisTurn(raw)
+    raw.write(frame)
+    this.lastSentAt = Date.now()
+  }
+
+  get #raw(): Socket | undefined {
+    return (this.socket as unknown as { _socket?: Socket })._socket
+  }
+
+  /** True when the socket is open and its unsent data within bounds. */
+  #writable(): boolean {
+    if (this.closed || this.socket.readyState !== this.socket.OPEN) return false
     if (this.socket.bufferedAmount > this.#maxBuffered) {
       // A client that does not read would not read a close frame either: cut it
       // off at once (it reconnects and syncs afresh) rather than keep its buffer.
       this.#onRefused?.('send_buffer_full')
       this.closed = true
       this.socket.terminate()
-      return
+      return false
     }
-    corkForThisTurn((this.socket as unknown as { _socket?: Socket })._socket)
-    this.socket.send(data, { binary: true })
-    this.lastSentAt = Date.now()
+    return true
   }
 
   close(code: number, reason: string): void {
