@@ -16,8 +16,8 @@ import type { Room } from '../rooms/Room.ts'
 import type { Rooms } from '../rooms/Rooms.ts'
 import { AutoVersions } from './AutoVersions.ts'
 import { diffDocuments } from './diff/diffDocuments.ts'
-import { IdentityMap } from './diff/IdentityMap.ts'
 import { nameField } from './input.ts'
+import { liveIdentities } from './liveIdentities.ts'
 import { lookupPeople } from './people.ts'
 import { versionsToPrune } from './pruning.ts'
 import { VersionDocs } from './VersionDocs.ts'
@@ -144,12 +144,7 @@ export class VersionService {
     const base = await this.#decoded(first)
     if (against === 'current') {
       const raw = await this.#withRoom(proposal.id, (room) =>
-        diffDocuments(
-          base.fragment,
-          room.fragment,
-          room.authorship,
-          IdentityMap.of(room.authorship.provenance),
-        ),
+        diffDocuments(base.fragment, room.fragment, room.authorship, liveIdentities(room)),
       )
       return comparisonView(raw, view(first, people), { id: 'current' }, people)
     }

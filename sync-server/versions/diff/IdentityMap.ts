@@ -54,12 +54,80 @@ export class IdentityMap {
 
   /** The ids `length` characters from (client, clock) were first written with, by stretch. */
   originals(client: number, clock: number, length: number, emit: Emit): void {
-    follow(this.#back, client, clock, length, 0, emit, 0)
+    this.#follow(this.#back, this.#resolvedBack, client, clock, length, 0, emit, 0)
   }
 
   /** The newest ids carrying the same characters, by stretch. */
   latest(client: number, clock: number, length: number, emit: Emit): void {
-    follow(this.#forward, client, clock, length, 0, emit, 0)
+    this.#follow(this.#forward, this.#resolvedForward, client, clock, length, 0, emit, 0)
+  }
+
+  /** Per link, where its whole chain ends, as [offset, length, client, clock] stretches. */
+  readonly #resolvedBack = new Map<Link, Stretch[]>()
+  readonly #resolvedForward = new Map<Link, Stretch[]>()
+
+  #follow(
+    map: Map<number, Link[]>,
+    resolved: Map<Link, Stretch[]>,
+    client: number,
+    clock: number,
+    length: number,
+    offset: number,
+    emit: Emit,
+    depth: number,
+  ): void {
+    const links = map.get(client)
+    if (!links || depth >= MAX_DEPTH) {
+      emit(offset, length, client, clock)
+      return
+    }
+    const end = clock + length
+    let at = clock
+    for (let i = firstEndingAfter(links, clock); at < end && i < links.length; i++) {
+      const link = links[i]!
+      const [start, size, target, targetClock] = link
+      if (start >= end) break
+      // Forward links may overlap (text rebuilt twice from one original): take the first.
+      if (start + size <= at) continue
+      if (start > at) {
+        emit(offset + (at - clock), start - at, client, at)
+        at = start
+      }
+      const stop = Math.min(end, start + size)
+      // A chain is followed once per link and remembered: long histories rebuild a
+      // passage many times, and every later question about it would walk the chain again.
+      let stretches = resolved.get(link)
+      if (!stretches) {
+        const found: Stretch[] = []
+        this.#follow(
+          map,
+          resolved,
+          target,
+          targetClock,
+          size,
+          0,
+          (o, l, c, k) => found.push([o, l, c, k]),
+          depth + 1,
+        )
+        stretches = found
+        resolved.set(link, stretches)
+      }
+      clip(stretches, at - start, stop - start, offset + (at - clock) - (at - start), emit)
+      at = stop
+    }
+    if (at < end) emit(offset + (at - clock), end - at, client, at)
+  }
+}
+
+/** [offset within the link, length, client, clock] */
+type Stretch = [offset: number, length: number, client: number, clock: number]
+
+/** Emits the parts of `stretches` between `from` and `to` (link offsets), shifted by `shift`. */
+function clip(stretches: Stretch[], from: number, to: number, shift: number, emit: Emit): void {
+  for (const [offset, length, client, clock] of stretches) {
+    const begin = Math.max(from, offset)
+    const finish = Math.min(to, offset + length)
+    if (begin < finish) emit(shift + begin, finish - begin, client, clock + (begin - offset))
   }
 }
 
@@ -67,46 +135,6 @@ function add(map: Map<number, Link[]>, client: number, link: Link): void {
   const links = map.get(client)
   if (links) links.push(link)
   else map.set(client, [link])
-}
-
-function follow(
-  map: Map<number, Link[]>,
-  client: number,
-  clock: number,
-  length: number,
-  offset: number,
-  emit: Emit,
-  depth: number,
-): void {
-  const links = map.get(client)
-  if (!links || depth >= MAX_DEPTH) {
-    emit(offset, length, client, clock)
-    return
-  }
-  const end = clock + length
-  let at = clock
-  for (let i = firstEndingAfter(links, clock); at < end && i < links.length; i++) {
-    const [start, size, target, targetClock] = links[i]!
-    if (start >= end) break
-    // Forward links may overlap (text rebuilt twice from one original): take the first.
-    if (start + size <= at) continue
-    if (start > at) {
-      emit(offset + (at - clock), start - at, client, at)
-      at = start
-    }
-    const stop = Math.min(end, start + size)
-    follow(
-      map,
-      target,
-      targetClock + (at - start),
-      stop - at,
-      offset + (at - clock),
-      emit,
-      depth + 1,
-    )
-    at = stop
-  }
-  if (at < end) emit(offset + (at - clock), end - at, client, at)
 }
 
 /** Index of the first link that ends after `clock` (links sorted by start, not overlapping). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 import { diffDocuments } from './diffDocuments.ts'
 import { IdentityMap } from './IdentityMap.ts'
 import { block, TestDoc } from './TestDoc.ts'
@@ -119,5 +119,28 @@ describe('comparison by character identity', () => {
     t.as('carla', () => t.text('p-1').delete(5, 4))
     const diff = compare(a, t)
     expect(diff.changes).toEqual([{ type: 'delete', text: ' van', blockId: 'p-1', by: 'carla' }])
+  })
+
+  it('[V3] text deleted and put back at the same place (an undo) is no change; a real replacement is', () => {
+    const t = new TestDoc().as('anna', (f) => f.insert(0, [block('p-1', 'een twee drie')]))
+    const a = t.snapshot()
+    const undo = new Y.UndoManager(t.fragment, { trackedOrigins: new Set(['bram']) })
+    t.as('bram', () => t.text('p-1').delete(4, 5))
+    t.as('bram', () => undo.undo())
+    expect(t.text('p-1').toString()).toBe('een twee drie')
+    let diff = compare(a, t)
+    expect(diff.changes).toEqual([])
+    expect([diff.inserted, diff.deleted]).toEqual([0, 0])
+    expect(diff.view[0]!.parts).toEqual([{ text: 'een twee drie' }])
+    // The twin: other text in the same place stays a deletion and an insertion.
+    t.as('carla', () => {
+      t.text('p-1').delete(9, 4)
+      t.text('p-1').insert(9, 'vier')
+    })
+    diff = compare(a, t)
+    expect(diff.changes).toEqual([
+      { type: 'delete', text: 'drie', blockId: 'p-1', by: 'carla' },
+      { type: 'insert', text: 'vier', blockId: 'p-1', by: 'carla' },
+    ])
   })
 })

@@ -4,6 +4,7 @@
  */
 import type * as Y from 'yjs'
 import type { AuthorshipView } from './AuthorshipRecord.ts'
+import { cancelRestored } from './cancelRestored.ts'
 import { type Attribution, compareSides } from './compareSides.ts'
 import type { IdentityMap } from './IdentityMap.ts'
 import { readSide } from './readSide.ts'
@@ -51,5 +52,5 @@ export function diffDocuments(
 ): RawDiff {
   const a = readSide(older, identities)
   const b = readSide(newer, identities)
-  return compareSides(a, b, attributionFrom(authorship, identities))
+  return cancelRestored(compareSides(a, b, attributionFrom(authorship, identities)))
 }
