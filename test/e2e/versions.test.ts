@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { browserSkipReason, launchBrowser } from '../helpers/browser.ts'
 import type { TestServer } from '../helpers/server.ts'
+import { seriousViolations } from './axe.ts'
 import {
   editorOf,
   openProposal,
@@ -83,7 +84,8 @@ describe.skipIf(skip)('versions and comparison in the browser', () => {
       .poll(() => storedText(server.url, server.adminToken, 'voorstel-1'))
       .toBe('Gemeenten nemen het voortouw in de transities. Samen met de provincie.')
 
-    const r = await signIn(browser, rik.url)
+    // CSP off only so that axe can be injected; the app itself runs as served.
+    const r = await signIn(browser, rik.url, { bypassCSP: true })
     const scripts: string[] = []
     r.page.on('request', (request) => {
       if (request.resourceType() === 'script') scripts.push(request.url())
@@ -120,6 +122,7 @@ describe.skipIf(skip)('versions and comparison in the browser', () => {
       locator.evaluate((element) => getComputedStyle(element).textDecorationLine)
     expect(await line(inserted)).toContain('underline')
     expect(await line(deleted)).toContain('line-through')
+    expect(await seriousViolations(r.page)).toEqual([])
     // Kept text is neither.
     expect(await view.getByTestId('compare-text').textContent()).toContain(
       'Gemeenten nemen het voortouw in de ',
