@@ -4,7 +4,6 @@
  * history; comparing two goes by character identity (see diff/). Saving one is
  * announced to the proposal's open editors (E1).
  */
-import { randomBytes } from 'node:crypto'
 import type { Schema } from '@tiptap/pm/model'
 import * as Y from 'yjs'
 import type { Principal } from '../auth/Principal.ts'
@@ -20,6 +19,7 @@ import { nameField } from './input.ts'
 import { liveIdentities } from './liveIdentities.ts'
 import { lookupPeople } from './people.ts'
 import { versionsToPrune } from './pruning.ts'
+import { newVersionId, recordSaved } from './records.ts'
 import { VersionDocs } from './VersionDocs.ts'
 import { comparisonView, versionView as view } from './views.ts'
 
@@ -32,11 +32,6 @@ export interface VersionServiceOptions {
   /** Quiet time after a change before an automatic version is saved. */
   autoVersionAfterMs: number
 }
-
-let sequence = 0
-/** Ids sort by creation, also within one millisecond: `v-<time>-<sequence><random>`. */
-const newVersionId = () =>
-  `v-${Date.now().toString(36)}-${(sequence++ % 36 ** 3).toString(36).padStart(3, '0')}${randomBytes(3).toString('hex')}`
 
 export class VersionService {
   readonly #storage: Storage
@@ -91,31 +86,11 @@ export class VersionService {
       createdBy: personId,
     }
     await this.#storage.versions.create(record, content)
-    await this.#recordActivity(record)
+    await recordSaved(this.#storage, this.#options.log, record)
     const shown = view(record, await lookupPeople(this.#storage))
     this.#rooms.peek(proposalId)?.sendEvent({ type: 'version', version: shown })
     if (auto) await this.#prune(proposalId)
     return shown
-  }
-
-  /** Notes the save in the proposal's activity; failing to note it never fails the save. */
-  async #recordActivity(record: VersionRecord): Promise<void> {
-    const { id, proposalId, name, auto, createdBy, createdAt } = record
-    try {
-      await this.#storage.activity.append({
-        id: `a-${id}`,
-        proposalId,
-        type: 'version.saved',
-        personId: createdBy,
-        at: createdAt,
-        details: { versionId: id, name, auto },
-      })
-    } catch (error) {
-      this.#options.log.error('recording activity failed', {
-        proposal: proposalId,
-        error: String(error),
-      })
-    }
   }
 
   async #prune(proposalId: string): Promise<void> {
