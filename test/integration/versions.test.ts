@@ -50,9 +50,13 @@ async function writer(name: string, organisation = 'Gemeente Zwolle'): Promise<I
   return server.invite({ name, role: 'writer', proposals: ['voorstel-1'], organisation })
 }
 
-/** A headless Tiptap editor of `person` on voorstel-1, synced. */
-async function editorOf(person: Invited, proposalId = 'voorstel-1'): Promise<HeadlessEditor> {
-  const editor = startHeadlessEditor({ wsUrl: server.wsUrl, proposalId, token: person.token })
+/** A headless Tiptap editor of `person` on voorstel-1, synced; `name` is what it claims to be. */
+async function editorOf(
+  person: Invited,
+  proposalId = 'voorstel-1',
+  name = person.person.name,
+): Promise<HeadlessEditor> {
+  const editor = startHeadlessEditor({ wsUrl: server.wsUrl, proposalId, token: person.token, name })
   editors.push(editor)
   await editor.synced()
   return editor
@@ -140,6 +144,13 @@ describe('named versions', () => {
     expect(list.status).toBe(200)
     expect(list.body.map((v) => v.id)).toEqual([second.id, first.id])
     expect(list.body[1]).toEqual(first)
+    // A2: a reviewer reads versions and comparisons.
+    const read = await server.api(`${P1}/versions/${first.id}`, { token: rik.token })
+    expect(read.status).toBe(200)
+    const compared = await server.api(`${P1}/versions/${first.id}/diff?against=${second.id}`, {
+      token: rik.token,
+    })
+    expect(compared.status).toBe(200)
   })
 
   it('[V1] a name has 1 to 200 characters (422 names the field)', async () => {
@@ -243,7 +254,8 @@ describe('comparing versions', () => {
     const anna = await writer('Anna')
     const bram = await writer('Bram', 'Gemeente Urk')
     const a = await editorOf(anna)
-    const b = await editorOf(bram)
+    // Bram's editor claims to be Anna: the comparison goes by the server's record, not by claims.
+    const b = await editorOf(bram, 'voorstel-1', 'Anna')
     a.editor.commands.insertContent(
       '<p>Gemeenten nemen het voortouw in de grote transities.</p><p>Regio’s verschillen sterk.</p>',
     )
