@@ -166,7 +166,10 @@ export class ProposalService {
     // On every keystroke: a number now, a date string only when written.
     this.#touched.set(proposalId, Date.now())
     if (this.#flushTimer) return
-    this.#flushTimer = setTimeout(() => void this.flushTouched(), this.#touchFlushMs)
+    this.#flushTimer = setTimeout(() => {
+      // Only the time of the last change is at stake; the next change tries again.
+      this.flushTouched().catch(() => {})
+    }, this.#touchFlushMs)
     this.#flushTimer.unref()
   }
 

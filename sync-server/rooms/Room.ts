@@ -13,7 +13,7 @@ import { BLOCK_ID_ATTRIBUTE } from '../../shared/schema.ts'
 import { canWriteText, hasAtLeast } from '../auth/Principal.ts'
 import type { Logger } from '../log.ts'
 import type { Metrics } from '../metrics/Metrics.ts'
-import type { Storage } from '../persistence/Storage.ts'
+import type { Storage, StoredDocument } from '../persistence/Storage.ts'
 import type { Connection } from '../transport/Connection.ts'
 import { binaryFrame } from '../transport/frames.ts'
 import { Authorship } from './Authorship.ts'
@@ -67,6 +67,14 @@ export class Room {
   readonly #blocks = new BlockIndex()
   readonly #writer: ServerWriter
   readonly #presence: PresenceGuard
+  /** False until the stored document is built into `doc` (see `load`). */
+  #built = false
+  /** Resolves once the document is built; HTTP readers wait for it. */
+  ready: Promise<void> = Promise.resolve()
+  readonly #waiting: Array<[Connection, Uint8Array]> = []
+  readonly #waitingForGreeting: Connection[] = []
+  /** The full state encoded, while it is known to be current (cold open, idle joins). */
+  #fullState: Uint8Array | null = null
   readonly #pendingAwareness = new Set<number>()
   #awarenessTimer: NodeJS.Timeout | null = null
   /** An upper bound of the encoded document's size: state plus updates since. */
@@ -100,10 +108,36 @@ export class Room {
     })
   }
 
-  /** Reads the stored document. Called once, before any socket joins (S3). */
+  /**
+   * Reads the stored document. Called once, before any socket joins (S3). When
+   * the proposal is one snapshot (no log after it), its bytes are exactly the
+   * full state a new client needs: `load` returns at once, clients that ask for
+   * everything get those bytes, and the document is built from them in the next
+   * turn of the event loop (`ready`); every other message waits for that.
+   */
   async load(status: Status): Promise<void> {
     this.status = status
     const stored = await this.#options.storage.documents.load(this.id)
+    if (stored.snapshot && stored.log.length === 0) {
+      this.#fullState = stored.snapshot.state
+      this.ready = new Promise((resolve, reject) =>
+        setImmediate(() => {
+          try {
+            this.#build(stored)
+            resolve()
+          } catch (error) {
+            reject(error)
+          }
+        }),
+      )
+      this.ready.catch((error) => this.#failLoad(error))
+      return
+    }
+    this.#build(stored)
+    if (stored.log.length > 0) await this.compact()
+  }
+
+  #build(stored: StoredDocument): void {
     if (stored.snapshot) {
       this.authorship = Authorship.decode(stored.snapshot.authorship)
       Y.applyUpdate(this.doc, stored.snapshot.state, SNAPSHOT_ORIGIN)
@@ -112,7 +146,25 @@ export class Room {
     for (const record of stored.log) this.#size += record.update.length
     for (const record of stored.log) this.#replay(record.personId, record.update)
     this.#assignBlockIds(olderFirst(collectTextblocks(this.fragment), null), SYSTEM_PERSON_ID)
-    if (stored.log.length > 0) await this.compact()
+    this.#built = true
+    for (const conn of this.#waitingForGreeting.splice(0)) if (!conn.closed) this.greet(conn)
+    for (const [conn, data] of this.#waiting.splice(0))
+      if (!conn.closed) this.handleMessage(conn, data)
+  }
+
+  /** A snapshot that cannot be built is unreadable data: its sockets cannot stay. */
+  #failLoad(error: unknown): void {
+    this.#log.error('building a proposal from its snapshot failed', {
+      proposal: this.id,
+      error: String(error),
+    })
+    for (const conn of [
+      ...this.#waitingForGreeting,
+      ...this.#waiting.map(([c]) => c),
+      ...this.connections,
+    ]) {
+      conn.close(1011, 'load_failed')
+    }
   }
 
   #replay(personId: string, update: Uint8Array): void {
@@ -152,6 +204,10 @@ export class Room {
 
   /** Handles one frame from a socket. Malformed frames close that socket only. */
   handleMessage(conn: Connection, data: Uint8Array): void {
+    if (!this.#built && !this.#answerFromSnapshot(conn, data)) {
+      this.#waiting.push([conn, data])
+      return
+    }
     try {
       const decoder = decoding.createDecoder(data)
       const type = decoding.readVarUint(decoder)
@@ -183,13 +239,43 @@ export class Room {
 
   /** Greets a new socket: our state vector, then current awareness. */
   greet(conn: Connection): void {
+    if (!this.#built) {
+      this.#waitingForGreeting.push(conn)
+      return
+    }
     conn.send(syncStep1Message(Y.encodeStateVector(this.doc)))
     this.#sendAllAwareness(conn)
   }
 
+  /**
+   * While the document is being built, a client asking for everything (sync step
+   * 1 with an empty state vector) gets the stored snapshot's bytes at once.
+   * @returns false when the message must wait for the document
+   */
+  #answerFromSnapshot(conn: Connection, data: Uint8Array): boolean {
+    if (!this.#fullState) return false
+    try {
+      const decoder = decoding.createDecoder(data)
+      if (decoding.readVarUint(decoder) !== MessageType.sync) return false
+      if (decoding.readVarUint(decoder) !== SyncMessageType.step1) return false
+      if (decoding.readVarUint8Array(decoder).length > 1) return false
+    } catch {
+      return false
+    }
+    conn.send(syncStep2Message(this.#fullState))
+    return true
+  }
+
   #answerSyncStep1(conn: Connection, stateVector: Uint8Array): void {
-    const diff = Y.encodeStateAsUpdate(this.doc, stateVector)
-    void this.#written.then(() => conn.send(syncStep2Message(diff)))
+    // An empty state vector (one zero byte) asks for everything: kept encoded
+    // until the next change, so a crowd joining an idle proposal costs one encode.
+    const everything = stateVector.length <= 1
+    if (everything) this.#fullState ??= Y.encodeStateAsUpdate(this.doc)
+    const diff = everything ? this.#fullState! : Y.encodeStateAsUpdate(this.doc, stateVector)
+    this.#written.then(
+      () => conn.send(syncStep2Message(diff)),
+      () => conn.close(1011, 'storage_failed'),
+    )
   }
 
   #sendAllAwareness(conn: Connection): void {
@@ -275,6 +361,7 @@ export class Room {
   /** Records, stores and forwards an applied update; then settles block ids. */
   #accept(personId: string, update: Uint8Array, tr: Y.Transaction, from: Connection | null): void {
     this.#recordAuthorship(personId, tr)
+    this.#fullState = null
     const written = this.#options.storage.documents.append(this.id, { personId, update })
     this.#written = written
     this.#size += update.length
@@ -289,7 +376,10 @@ export class Room {
     this.#options.onTextChanged?.(this.id, personId)
     this.#assignBlockIds(olderFirst(changedTextblocks(tr), tr), personId)
     if (this.#options.storage.documents.logBytes(this.id) > this.#options.compactAfterBytes) {
-      void this.compact()
+      // A failed compaction keeps the log; the next threshold or unload retries.
+      this.compact().catch((error) =>
+        this.#log.error('compaction failed', { proposal: this.id, error: String(error) }),
+      )
     }
   }
 
@@ -324,6 +414,7 @@ export class Room {
   compact(): Promise<void> {
     const state = Y.encodeStateAsUpdate(this.doc)
     this.#size = state.length
+    this.#fullState = state
     const snapshot = { state, authorship: this.authorship.encode() }
     return this.#options.storage.documents.compact(this.id, snapshot)
   }

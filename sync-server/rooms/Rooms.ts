@@ -37,8 +37,21 @@ export class Rooms {
     this.#options = options
   }
 
-  /** The loaded room of a proposal; loads it if needed (concurrent calls share one load). */
-  get(proposalId: string): Promise<Room> {
+  /**
+   * The room of a proposal with its document built; loads it if needed
+   * (concurrent calls share one load).
+   */
+  async get(proposalId: string): Promise<Room> {
+    const room = await this.open(proposalId)
+    await room.ready
+    return room
+  }
+
+  /**
+   * The room of a proposal as soon as its stored state is read: sockets may join
+   * and ask for everything while the document is still being built (cold open).
+   */
+  open(proposalId: string): Promise<Room> {
     this.#cancelIdle(proposalId)
     let loading = this.#loading.get(proposalId)
     if (!loading) {
@@ -84,7 +97,13 @@ export class Rooms {
     if (room.connections.size > 0 || this.#idleTimers.has(room.id)) return
     const timer = setTimeout(() => {
       this.#idleTimers.delete(room.id)
-      if (room.connections.size === 0) void this.#unload(room)
+      if (room.connections.size > 0) return
+      this.#unload(room).catch((error) =>
+        this.#options.log.error('unloading a proposal failed', {
+          proposal: room.id,
+          error: String(error),
+        }),
+      )
     }, this.#options.idleUnloadMs)
     timer.unref()
     this.#idleTimers.set(room.id, timer)
@@ -102,6 +121,7 @@ export class Rooms {
     this.#loading.delete(room.id)
     const done = (async () => {
       try {
+        await room.ready
         if (this.#options.storage.documents.logBytes(room.id) > 0) await room.compact()
       } finally {
         room.destroy()
@@ -119,7 +139,12 @@ export class Rooms {
 
   /** Tells a loaded room that its status changed (H4) and sends the event (E1). */
   setStatus(proposalId: string, status: Status, event: RoomEvent): void {
-    void this.#loading.get(proposalId)?.then((room) => room.setStatus(status, event))
+    this.#loading
+      .get(proposalId)
+      ?.then((room) => room.setStatus(status, event))
+      .catch(() => {
+        // A proposal that failed to load has no sockets to tell.
+      })
   }
 
   /** Closes every socket of a person, on every proposal (A5 revoke). */

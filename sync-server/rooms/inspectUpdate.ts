@@ -87,7 +87,9 @@ export function inspectUpdate(
   for (const [client, items] of ds.clients) {
     for (const item of items) {
       if (item.clock + item.len > reachOf(client)) {
-        return refuse('missing_dependencies', `deletion of unknown ${client}:${item.clock}`)
+        // Deleting text the server has not received yet is the delete-only form of
+        // a reconnect race (the client's own unsent text): asked for, like a gap.
+        return refuse('gap', `deletion of unknown ${client}:${item.clock}`)
       }
     }
   }

@@ -8,7 +8,7 @@ import type { Duplex } from 'node:stream'
 import { type WebSocket, WebSocketServer } from 'ws'
 import { CloseCode, isWellFormedId, Limits, SYNC_PATH } from '../../shared/protocol.ts'
 import type { Authenticator } from '../auth/Authenticator.ts'
-import { canSee } from '../auth/Principal.ts'
+import { canSee, type Principal } from '../auth/Principal.ts'
 import type { Logger } from '../log.ts'
 import type { Metrics } from '../metrics/Metrics.ts'
 import type { Storage } from '../persistence/Storage.ts'
@@ -31,6 +31,11 @@ export interface SyncEndpointOptions {
   maxBufferedBytes: number
 }
 
+/** What the checks decided about a socket: let it in (with its room) or close it. */
+type Admission =
+  | { refusal: { code: number; reason: string } }
+  | { principal: Principal; proposalId: string; room: Room; release: () => void }
+
 export class SyncEndpoint {
   readonly #options: SyncEndpointOptions
   // Frames up to 8× the limit are read and answered with 4413; larger ones are
@@ -48,39 +53,63 @@ export class SyncEndpoint {
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean {
     const url = new URL(request.url ?? '/', 'http://localhost')
     if (!url.pathname.startsWith(`${SYNC_PATH}/`)) return false
-    this.#wss.handleUpgrade(request, socket, head, (ws) => {
-      void this.#accept(ws, url, request)
-    })
+    // Every check and the proposal's load happen before the upgrade completes:
+    // until then the client cannot send frames, so none can race the greeting.
+    this.#admit(url, request)
+      .catch((error: unknown): Admission => {
+        this.#options.log.error('admitting a socket failed', { error: String(error) })
+        return { refusal: { code: 1011, reason: 'server_error' } }
+      })
+      .then((admission) => {
+        if (socket.destroyed || !socket.writable) {
+          // The client left while we checked: nothing to upgrade, nothing to keep.
+          if ('room' in admission) {
+            admission.release()
+            this.#options.rooms.releaseIdle(admission.room)
+          }
+          socket.destroy()
+          return
+        }
+        this.#wss.handleUpgrade(request, socket, head, (ws) => this.#attach(ws, admission, request))
+      })
     return true
   }
 
-  async #accept(ws: WebSocket, url: URL, request: IncomingMessage): Promise<void> {
-    const { log, authenticator, storage, rooms } = this.#options
-    // Frames that arrive while the proposal loads wait here (S3).
-    const queued: Buffer[] = []
-    let handle: ((data: Buffer) => void) | null = null
-    ws.on('message', (data: Buffer, isBinary) => {
-      if (!isBinary && data.length === 0) return
-      if (handle) handle(data)
-      else queued.push(data)
-    })
-    ws.on('error', (error) => log.debug('socket error', { error: String(error) }))
-    const refuse = (close: { code: number; reason: string }) => {
-      this.#options.metrics.countRefused(close.reason)
-      ws.close(close.code, close.reason)
-    }
-
+  /** The checks of the contract's order (A4), the socket caps, and the room. */
+  async #admit(url: URL, request: IncomingMessage): Promise<Admission> {
+    const { authenticator, storage, rooms } = this.#options
     const principal = await authenticator.authenticate(url.searchParams.get('token'))
-    if (!principal) return refuse(CloseCode.unauthorized)
+    if (!principal) return { refusal: CloseCode.unauthorized }
     const proposalId = decodePathPart(url.pathname.slice(SYNC_PATH.length + 1))
-    if (proposalId === null || !isWellFormedId(proposalId)) return refuse(CloseCode.badRequest)
-    if (!canSee(principal, proposalId)) return refuse(CloseCode.forbidden)
-    if (!(await storage.proposals.get(proposalId))) return refuse(CloseCode.notFound)
-    if (ws.readyState !== ws.OPEN) return
+    if (proposalId === null || !isWellFormedId(proposalId)) return { refusal: CloseCode.badRequest }
+    if (!canSee(principal, proposalId)) return { refusal: CloseCode.forbidden }
+    if (!(await storage.proposals.get(proposalId))) return { refusal: CloseCode.notFound }
     const address = request.socket.remoteAddress ?? 'unknown'
-    if (!this.#counts.take(principal.person.id, address)) return refuse(CloseCode.tooMany)
-    ws.once('close', () => this.#counts.release(principal.person.id, address))
+    if (!this.#counts.take(principal.person.id, address)) return { refusal: CloseCode.tooMany }
+    const release = () => this.#counts.release(principal.person.id, address)
+    try {
+      const room = await rooms.open(proposalId)
+      return { principal, proposalId, room, release }
+    } catch (error) {
+      release()
+      this.#options.log.error('loading a proposal failed', {
+        proposal: proposalId,
+        error: String(error),
+      })
+      return { refusal: { code: 1011, reason: 'load_failed' } }
+    }
+  }
 
+  #attach(ws: WebSocket, admission: Admission, request: IncomingMessage): void {
+    const { log, rooms } = this.#options
+    ws.on('error', (error) => log.debug('socket error', { error: String(error) }))
+    if (!('room' in admission)) {
+      this.#options.metrics.countRefused(admission.refusal.reason)
+      ws.close(admission.refusal.code, admission.refusal.reason)
+      return
+    }
+    const { principal, proposalId, room, release } = admission
+    ws.once('close', release)
     const conn = new Connection(ws, principal, proposalId, {
       maxBufferedBytes: this.#options.maxBufferedBytes,
       onRefused: (reason) => this.#options.metrics.countRefused(reason),
@@ -88,23 +117,19 @@ export class SyncEndpoint {
     ws.on('pong', () => {
       conn.pingSentAt = null
     })
-    let room: Room
-    try {
-      room = await rooms.get(proposalId)
-    } catch (error) {
-      log.error('loading a proposal failed', { proposal: proposalId, error: String(error) })
-      ws.close(1011, 'load_failed')
-      return
-    }
-    if (ws.readyState !== ws.OPEN) {
-      rooms.release(room, conn)
-      return
-    }
     this.#options.connections.add(conn)
     room.addConnection(conn)
     ws.on('close', () => {
       this.#options.connections.delete(conn)
       rooms.release(room, conn)
+    })
+    ws.on('message', (data: Buffer) => {
+      if (conn.closed) return
+      if (data.length > Limits.maxFrameBytes) {
+        conn.close(CloseCode.tooLarge.code, CloseCode.tooLarge.reason)
+        return
+      }
+      room.handleMessage(conn, new Uint8Array(data.buffer, data.byteOffset, data.byteLength))
     })
     log.debug('socket joined', {
       proposal: proposalId,
@@ -112,13 +137,6 @@ export class SyncEndpoint {
       address: request.socket.remoteAddress,
     })
     room.greet(conn)
-    handle = (data) => {
-      if (conn.closed) return
-      if (data.length > Limits.maxFrameBytes)
-        return conn.close(CloseCode.tooLarge.code, CloseCode.tooLarge.reason)
-      room.handleMessage(conn, new Uint8Array(data.buffer, data.byteOffset, data.byteLength))
-    }
-    for (const data of queued.splice(0)) handle(data)
   }
 
   /** Closes every socket with `code` (1001 on shutdown: clients reconnect). */

@@ -82,10 +82,50 @@ export function openRawSocket(
 ): Promise<WebSocket> {
   const query = token === null ? '' : `?token=${encodeURIComponent(token)}`
   const socket = new WebSocket(`${wsUrl}/sync/${proposalId}${query}`)
+  keepEarlyMessages(socket)
   return new Promise((resolve, reject) => {
     socket.once('open', () => resolve(socket))
     socket.once('error', reject)
   })
+}
+
+/**
+ * The server greets a socket in the same packet as the upgrade answer, so its
+ * first frames can arrive before a test (resumed after `await open`) listens.
+ * They are kept and handed to the first 'message' listener, as if it had been
+ * there from the start.
+ */
+function keepEarlyMessages(socket: WebSocket): void {
+  const early: Array<[Buffer, boolean]> = []
+  const keep = (data: Buffer, isBinary: boolean) => early.push([data, isBinary])
+  socket.on('message', keep)
+  for (const method of ['on', 'once', 'addListener'] as const) {
+    const original = socket[method].bind(socket) as (
+      event: string,
+      listener: (...args: unknown[]) => void,
+    ) => WebSocket
+    ;(socket as unknown as Record<string, unknown>)[method] = (
+      event: string,
+      listener: (...args: unknown[]) => void,
+    ) => {
+      if (
+        event === 'message' &&
+        listener !== keep &&
+        socket.listeners('message').includes(keep as never)
+      ) {
+        socket.off('message', keep)
+        const replay = early.splice(0)
+        if (method === 'once' && replay.length > 0) {
+          queueMicrotask(() => listener(...replay[0]!))
+          return socket
+        }
+        queueMicrotask(() => {
+          for (const [data, isBinary] of replay) listener(data, isBinary)
+        })
+      }
+      return original(event, listener)
+    }
+  }
 }
 
 /** Resolves with the close code and reason of a raw socket. */

@@ -105,6 +105,22 @@ describe('sync rules', () => {
     }
   })
 
+  it('[S3] after a restart a fresh client gets the stored state, and one with offline edits has them taken in', async () => {
+    const { writer } = await withText('Opgeslagen.')
+    // The writer goes offline, writes, and comes back after a restart.
+    writer.provider.disconnect()
+    appendBlock(writer.doc, 'Offline geschreven.')
+    for (const c of clients.splice(1)) c.destroy()
+    await server.restart()
+    const fresh = client(writerToken)
+    await fresh.synced()
+    expect(linesOf(fresh.doc).startsWith('Opgeslagen.')).toBe(true)
+    writer.provider.connect()
+    await vi.waitFor(() => expect(linesOf(fresh.doc)).toBe('Opgeslagen.\nOffline geschreven.'))
+    const content = await server.api<{ text: string }>('/api/proposals/voorstel-1/content')
+    expect(content.body.text).toBe('Opgeslagen.\nOffline geschreven.')
+  })
+
   it('[S4] an undecodable update closes its socket with 4400; the document and other clients are unaffected', async () => {
     const { writer, reader } = await withText('Heel.')
     const socket = await raw(writerToken)
