@@ -31,6 +31,7 @@ async function main(): Promise<void> {
     dataDir: process.env.DATA_DIR || undefined,
     adminToken: process.env.ADMIN_TOKEN || undefined,
     publicUrl: process.env.PUBLIC_URL || undefined,
+    idleUnloadMs: optionalNumber('IDLE_UNLOAD_MS'),
     log,
   })
   console.log(`listening on ${server.url}`)
@@ -73,3 +74,13 @@ main().catch((error) => {
   else console.error(`Meeschrijven kan niet starten: ${messageOf(error)}`)
   process.exit(1)
 })
+
+/** A whole number of milliseconds from the environment, or undefined when unset. */
+function optionalNumber(name: string): number | undefined {
+  const raw = process.env[name]
+  if (raw === undefined || raw === '') return undefined
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value < 0)
+    throw new Error(`${name} must be a whole number, not "${raw}"`)
+  return value
+}
