@@ -29,6 +29,8 @@ interface OpenLog {
   bytes: number
   /** Compactions of one document run one after another. */
   compacting: Promise<void>
+  /** Set by `release`; cleared by `load` and `append`. */
+  releasing?: boolean
 }
 
 export class FileDocumentStore implements DocumentStore {
@@ -61,6 +63,7 @@ export class FileDocumentStore implements DocumentStore {
   async load(proposalId: string): Promise<StoredDocument> {
     const { snapshot, log, bytes, nextGeneration } = await this.#read(proposalId)
     const open = this.#entry(proposalId)
+    open.releasing = false
     if (open.fd === null && open.generation < nextGeneration) open.generation = nextGeneration
     return { snapshot, log, bytes }
   }
@@ -127,6 +130,7 @@ export class FileDocumentStore implements DocumentStore {
     // Synchronous on purpose: records of a proposal reach the file in call order,
     // and the write is done before the caller broadcasts.
     const open = this.#entry(proposalId)
+    open.releasing = false
     if (open.fd === null) {
       mkdirSync(this.#dir(proposalId), { recursive: true })
       open.fd = openSync(join(this.#dir(proposalId), logFileName(open.generation)), 'a', 0o600)
@@ -136,6 +140,16 @@ export class FileDocumentStore implements DocumentStore {
     open.bytes += framed.length
     this.#scheduleFsync(open.fd)
     return Promise.resolve()
+  }
+
+  release(proposalId: string): void {
+    const open = this.#open.get(proposalId)
+    if (!open || open.fd !== null || open.bytes > 0) return
+    open.releasing = true
+    void open.compacting.then(() => {
+      // Loaded again meanwhile (load and append clear the flag): keep it.
+      if (this.#open.get(proposalId) === open && open.releasing) this.#open.delete(proposalId)
+    })
   }
 
   logBytes(proposalId: string): number {

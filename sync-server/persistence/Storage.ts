@@ -234,6 +234,11 @@ export interface DocumentStore {
   compact(proposalId: string, snapshot: DocumentSnapshot): Promise<void>
   /** Bytes of log written since the last compaction, to decide when to compact. */
   logBytes(proposalId: string): number
+  /**
+   * The proposal left memory (compacted, no sockets): drop what the store keeps
+   * about it in memory, once its pending work is done. Loading it again rebuilds it.
+   */
+  release(proposalId: string): void
 }
 
 export interface Storage {

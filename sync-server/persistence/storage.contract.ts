@@ -217,6 +217,28 @@ export function describeStorageContract(
         expect(d1.log).toEqual([{ personId: 'b', update: bytes(2) }])
       }))
 
+    it('a released document loads and takes appends again without losing what came before', () =>
+      withStorage(async ({ storage, reopen }) => {
+        await storage.documents.append('d1', { personId: 'a', update: bytes(1) })
+        await storage.documents.compact('d1', { state: bytes(7), authorship: bytes() })
+        storage.documents.release('d1')
+        await new Promise((resolve) => setTimeout(resolve, 20))
+        const loaded = await storage.documents.load('d1')
+        expect(loaded.snapshot).toEqual({ state: bytes(7), authorship: bytes() })
+        await storage.documents.append('d1', { personId: 'b', update: bytes(2) })
+        // Released again right after a new load: the new load wins.
+        storage.documents.release('d1')
+        await storage.documents.load('d1')
+        await storage.documents.append('d1', { personId: 'c', update: bytes(3) })
+        const again = await reopen()
+        const d1 = await again.documents.load('d1')
+        expect(d1.snapshot).toEqual({ state: bytes(7), authorship: bytes() })
+        expect(d1.log).toEqual([
+          { personId: 'b', update: bytes(2) },
+          { personId: 'c', update: bytes(3) },
+        ])
+      }))
+
     it('keeps threads per proposal and replaces them whole', () =>
       withStorage(async ({ storage, reopen }) => {
         await storage.threads.put(thread('t1'))

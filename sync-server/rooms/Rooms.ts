@@ -125,6 +125,7 @@ export class Rooms {
         if (this.#options.storage.documents.logBytes(room.id) > 0) await room.compact()
       } finally {
         room.destroy()
+        this.#options.storage.documents.release(room.id)
         this.#options.onUnloaded?.(room.id)
         this.#options.log.debug('proposal unloaded', { proposal: room.id })
       }

@@ -26,6 +26,8 @@ interface DocumentState {
   settled: Promise<number>
   /** Compactions of one proposal run one after another. */
   compacting: Promise<void>
+  /** Set by `release`; cleared by `load` and `append`. */
+  releasing?: boolean
 }
 
 /** Per record in `logBytes`: the update plus what a row adds besides. */
@@ -73,6 +75,7 @@ export class PgDocumentStore implements DocumentStore {
 
   async load(proposalId: string): Promise<StoredDocument> {
     const state = this.#state(proposalId)
+    state.releasing = false
     // What this process appended or is compacting is part of the stored document.
     await state.settled
     await state.compacting
@@ -103,6 +106,7 @@ export class PgDocumentStore implements DocumentStore {
   append(proposalId: string, record: LogRecord): Promise<void> {
     if (this.#closed) return Promise.reject(new Error('storage is closed'))
     const state = this.#state(proposalId)
+    state.releasing = false
     state.bytes += record.update.byteLength + record.personId.length + ROW_OVERHEAD
     const seq = this.#commits.add(proposalId, record)
     // A record that failed is not in the log: the boundary stays where it was.
@@ -113,6 +117,17 @@ export class PgDocumentStore implements DocumentStore {
       ),
     )
     return seq.then(() => {})
+  }
+
+  release(proposalId: string): void {
+    const state = this.#documents.get(proposalId)
+    if (!state || state.bytes > 0) return
+    state.releasing = true
+    void Promise.all([state.settled, state.compacting]).then(() => {
+      // Loaded or written again meanwhile (both clear the flag): keep it.
+      if (this.#documents.get(proposalId) === state && state.releasing)
+        this.#documents.delete(proposalId)
+    })
   }
 
   logBytes(proposalId: string): number {
