@@ -6,7 +6,8 @@
  */
 import type { Schema } from '@tiptap/pm/model'
 import * as Y from 'yjs'
-import type { Principal } from '../auth/Principal.ts'
+import { isFrozen } from '../../shared/roles.ts'
+import { hasAtLeast, type Principal } from '../auth/Principal.ts'
 import { documentContent } from '../documents/content.ts'
 import { AppError } from '../errors.ts'
 import type { Logger } from '../log.ts'
@@ -64,8 +65,17 @@ export class VersionService {
     return (await this.#storage.versions.list(proposal.id)).map((v) => view(v, people))
   }
 
-  /** Saves the text as it is now under `name` (V1). */
+  /**
+   * Saves the text as it is now under `name` (V1).
+   * @throws AppError forbidden for a writer once the proposal is `vastgesteld`: writers
+   *   are treated as reviewers then (H4); editors may still save it
+   */
   async save(principal: Principal, proposal: ProposalRecord, input: Record<string, unknown>) {
+    if (isFrozen(proposal.status) && !hasAtLeast(principal, 'editor'))
+      throw new AppError(
+        'forbidden',
+        'Dit voorstel is vastgesteld. Alleen de VNG-redactie kan er nog een versie van opslaan.',
+      )
     const name = nameField(input.name)
     return this.#save(proposal.id, name, false, principal.person.id)
   }

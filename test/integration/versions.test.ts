@@ -153,6 +153,24 @@ describe('named versions', () => {
     expect(compared.status).toBe(200)
   })
 
+  it('[V1][H4] once a proposal is vastgesteld, writers are treated as reviewers; editors still save', async () => {
+    server = await startServer()
+    const anna = await writer('Anna')
+    const frozen = await server.api(P1, { method: 'PATCH', body: { status: 'vastgesteld' } })
+    expect(frozen.status).toBe(200)
+    const refused = await server.api(`${P1}/versions`, {
+      method: 'POST',
+      token: anna.token,
+      body: { name: 'Na vaststelling' },
+    })
+    expect(refused.status).toBe(403)
+    expect((await server.api<Version[]>(`${P1}/versions`)).body).toEqual([])
+    const byEditor = await save(server.adminToken, 'Vastgestelde versie')
+    expect(byEditor.name).toBe('Vastgestelde versie')
+    await server.api(P1, { method: 'PATCH', body: { status: 'definitief' } })
+    expect((await save(anna.token, 'Weer open')).name).toBe('Weer open')
+  })
+
   it('[V1] a name has 1 to 200 characters (422 names the field)', async () => {
     server = await startServer()
     for (const name of ['', '   ', 'x'.repeat(201), 42]) {

@@ -133,6 +133,7 @@ export function ProposalPage({ proposalId, me }: { proposalId: string; me: Me })
               me={me}
               versions={versions}
               onShow={shownVersion.show}
+              frozen={frozen}
             />
           </aside>
         </div>

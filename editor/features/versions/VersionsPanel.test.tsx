@@ -53,6 +53,29 @@ describe('the versions panel', () => {
     expect(screen.queryByRole('button', { name: 'Versie opslaan' })).toBeNull()
   })
 
+  it('[H4] on a vastgesteld proposal only editors are offered to save a version', () => {
+    const { rerender } = render(
+      <VersionsPanel
+        proposalId="voorstel-1"
+        me={me('writer')}
+        versions={state(versions)}
+        onShow={vi.fn()}
+        frozen
+      />,
+    )
+    expect(screen.queryByRole('button', { name: 'Versie opslaan' })).toBeNull()
+    rerender(
+      <VersionsPanel
+        proposalId="voorstel-1"
+        me={me('editor')}
+        versions={state(versions)}
+        onShow={vi.fn()}
+        frozen
+      />,
+    )
+    expect(screen.getByRole('button', { name: 'Versie opslaan' })).toBeTruthy()
+  })
+
   it('[V1] a writer saves a version with a name; the server’s refusal is shown in Dutch', async () => {
     const add = vi.fn()
     const saved = version('v-4', 'Consultatieversie 2', '2023-06-15T09:00:00Z')

@@ -17,6 +17,8 @@ export function VersionsPanel(props: {
   me: Me
   versions: VersionsState
   onShow: (target: VersionTarget) => void
+  /** A `vastgesteld` proposal: writers are treated as reviewers, only editors save (H4). */
+  frozen?: boolean
 }) {
   const { versions, loaded, error, reload, add } = props.versions
   const named = versions.filter((v) => !v.auto)
@@ -26,7 +28,7 @@ export function VersionsPanel(props: {
       <h2 id="versies-titel" className="versions__title" tabIndex={-1}>
         Versies
       </h2>
-      {hasRole(props.me.role, 'writer') && (
+      {hasRole(props.me.role, props.frozen ? 'editor' : 'writer') && (
         <SaveVersionForm proposalId={props.proposalId} onSaved={add} />
       )}
       {error && (
