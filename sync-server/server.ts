@@ -23,6 +23,10 @@ import { PeopleService } from './people/PeopleService.ts'
 import { LowdbStorage } from './persistence/lowdb/LowdbStorage.ts'
 import { ProposalService } from './proposals/ProposalService.ts'
 import { Rooms } from './rooms/Rooms.ts'
+import { OutdatedThreads } from './rounds/OutdatedThreads.ts'
+import { RoundReports } from './rounds/RoundReports.ts'
+import { RoundService } from './rounds/RoundService.ts'
+import { VersionPassages } from './rounds/VersionPassages.ts'
 import type { Connection } from './transport/Connection.ts'
 import { startHeartbeat } from './transport/heartbeat.ts'
 import { SyncEndpoint } from './transport/syncEndpoint.ts'
@@ -59,6 +63,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
   let proposals: ProposalService | null = null
   let threads: ThreadService | null = null
   let versions: VersionService | null = null
+  let rounds: RoundService | null = null
   const rooms = new Rooms({
     storage,
     log: log.child('rooms'),
@@ -68,17 +73,25 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     maxDocumentBytes: options.maxDocumentBytes ?? DEFAULTS.maxDocumentBytes,
     awarenessFlushMs: options.awarenessFlushMs ?? DEFAULTS.awarenessFlushMs,
     metrics,
-    onUnloaded: (id) => threads?.forget(id),
+    onUnloaded: (id) => {
+      threads?.forget(id)
+      rounds?.forget(id)
+    },
     onTextChanged: (id, personId) => {
       proposals?.touch(id)
       threads?.textChanged(id)
       versions?.textChanged(id, personId)
     },
   })
+  // Versions never change: their passages are read once, for R6 and for rounds alike.
+  const versionPassages = new VersionPassages(storage)
+  const activity = new ActivityLog(storage, log.child('activity'))
   threads = new ThreadService(storage, rooms, {
     log: log.child('comments'),
     anchorDelayMs: options.anchorDelayMs ?? DEFAULTS.anchorDelayMs,
+    outdated: new OutdatedThreads(storage, versionPassages),
   })
+  rounds = new RoundService(storage, rooms, versionPassages, activity)
   proposals = new ProposalService(
     storage,
     rooms,
@@ -108,7 +121,9 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     proposals,
     threads,
     versions,
-    activity: new ActivityLog(storage, log.child('activity')),
+    activity,
+    rounds,
+    roundReports: new RoundReports(storage, rounds),
     metrics,
     connections: () => connections.size,
     publicUrl: (headers) => options.publicUrl ?? `http://${headers.host ?? `${host}:${port}`}`,

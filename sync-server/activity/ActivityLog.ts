@@ -19,6 +19,8 @@ export type ActivityType =
   | 'title.changed'
   | 'proposal.created'
   | 'proposal.imported'
+  | 'round.opened'
+  | 'round.closed'
   | 'person.invited'
   | 'person.revoked'
   | 'person.anonymised'

@@ -9,6 +9,7 @@ import { Router } from './router.ts'
 import { addOperationsRoutes } from './routes/operations.ts'
 import { addPeopleRoutes } from './routes/people.ts'
 import { addProposalRoutes } from './routes/proposals.ts'
+import { addRoundRoutes } from './routes/rounds.ts'
 import { addSessionRoutes } from './routes/session.ts'
 import { addThreadRoutes } from './routes/threads.ts'
 import { addVersionRoutes } from './routes/versions.ts'
@@ -23,6 +24,7 @@ export function createRouter(): Router<Services> {
   addPeopleRoutes(router)
   addThreadRoutes(router)
   addVersionRoutes(router)
+  addRoundRoutes(router)
   addOperationsRoutes(router)
   return router
 }

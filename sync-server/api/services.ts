@@ -8,6 +8,8 @@ import type { PeopleService } from '../people/PeopleService.ts'
 import type { Storage } from '../persistence/Storage.ts'
 import type { ProposalService } from '../proposals/ProposalService.ts'
 import type { Rooms } from '../rooms/Rooms.ts'
+import type { RoundReports } from '../rounds/RoundReports.ts'
+import type { RoundService } from '../rounds/RoundService.ts'
 import type { VersionService } from '../versions/VersionService.ts'
 import type { RateLimiter } from './RateLimiter.ts'
 
@@ -22,6 +24,8 @@ export interface Services {
   threads: ThreadService
   activity: ActivityLog
   versions: VersionService
+  rounds: RoundService
+  roundReports: RoundReports
   metrics: Metrics
   /** Open sync sockets right now. */
   connections: () => number

@@ -1,0 +1,59 @@
+/**
+ * Positions per round, read from storage once and then kept counted in memory
+ * (`Tally`); new ones are appended to storage (one JSON line, never a rewrite)
+ * and then to the tally. Work on one round runs in order, so a tally being
+ * read never misses a position whose append was under way.
+ */
+import type { PositionRecord, Storage } from '../persistence/Storage.ts'
+import { Tally } from './Tally.ts'
+
+export class RoundPositions {
+  readonly #storage: Storage
+  readonly #tallies = new Map<string, Tally>()
+  /** The tail of the work on each round; it outlives a forgotten tally on purpose. */
+  readonly #queues = new Map<string, Promise<unknown>>()
+
+  constructor(storage: Storage) {
+    this.#storage = storage
+  }
+
+  #run<T>(key: string, work: () => Promise<T>): Promise<T> {
+    const next = (this.#queues.get(key) ?? Promise.resolve()).then(work, work)
+    this.#queues.set(
+      key,
+      next.catch(() => undefined),
+    )
+    return next
+  }
+
+  async #load(proposalId: string, roundId: string): Promise<Tally> {
+    const key = `${proposalId}/${roundId}`
+    let tally = this.#tallies.get(key)
+    if (!tally) {
+      tally = new Tally(await this.#storage.rounds.positions(proposalId, roundId))
+      this.#tallies.set(key, tally)
+    }
+    return tally
+  }
+
+  /** The counted positions of a round. */
+  tally(proposalId: string, roundId: string): Promise<Tally> {
+    return this.#run(`${proposalId}/${roundId}`, () => this.#load(proposalId, roundId))
+  }
+
+  /** Stores a position (durable when this resolves) and counts it. */
+  add(proposalId: string, record: PositionRecord): Promise<Tally> {
+    return this.#run(`${proposalId}/${record.roundId}`, async () => {
+      const tally = await this.#load(proposalId, record.roundId)
+      await this.#storage.rounds.addPosition(proposalId, record)
+      tally.add(record)
+      return tally
+    })
+  }
+
+  /** Drops the tallies of a proposal that left memory; they are read again when asked. */
+  forget(proposalId: string): void {
+    for (const key of this.#tallies.keys())
+      if (key.startsWith(`${proposalId}/`)) this.#tallies.delete(key)
+  }
+}

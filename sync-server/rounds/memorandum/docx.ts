@@ -1,0 +1,116 @@
+/**
+ * The memorandum as a Word document (R7), written with the `docx` package:
+ * real heading styles (so Word's navigation pane and mammoth see them), a table
+ * for the summary, and bulleted lists for positions and comments. Text goes in
+ * as text runs, so nothing anyone wrote is read as markup.
+ */
+import {
+  Document,
+  HeadingLevel,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx'
+import { POSITIONS } from '../../../shared/rounds.ts'
+import { type Memorandum, type MemoThread, SUMMARY_COLUMNS } from './model.ts'
+
+type Level = (typeof HeadingLevel)[keyof typeof HeadingLevel]
+
+const heading = (text: string, level: Level) => new Paragraph({ text, heading: level })
+
+/** Runs of text with line breaks kept as breaks. */
+function runs(text: string, bold = false): TextRun[] {
+  return text.split('\n').map((line, i) => new TextRun({ text: line, bold, break: i > 0 ? 1 : 0 }))
+}
+
+const labelled = (label: string, text: string, bullet = false) =>
+  new Paragraph({
+    children: [new TextRun({ text: `${label} `, bold: true }), ...runs(text)],
+    ...(bullet ? { bullet: { level: 0 } } : {}),
+  })
+
+const quote = (text: string) => new Paragraph({ children: runs(text), indent: { left: 567 } })
+
+function thread(t: MemoThread, level: Level): Array<Paragraph> {
+  const out = [heading(t.heading, level), quote(t.quote)]
+  if (t.replacement !== null) {
+    out.push(
+      t.replacement === ''
+        ? labelled('Voorgesteld:', 'deze tekst schrappen.')
+        : labelled('Voorgestelde tekst:', t.replacement),
+    )
+  }
+  for (const c of t.comments) out.push(labelled(`${c.author}:`, c.body, true))
+  out.push(labelled('Uitkomst:', t.outcome))
+  if (t.note) out.push(labelled('Toelichting:', t.note))
+  return out
+}
+
+const cell = (text: string, header = false) =>
+  new TableCell({ children: [new Paragraph({ children: runs(text, header) })] })
+
+function summaryTable(memo: Memorandum): Table {
+  const header = new TableRow({
+    tableHeader: true,
+    children: SUMMARY_COLUMNS.map((column) => cell(column, true)),
+  })
+  const rows = memo.summary.map(
+    (row) =>
+      new TableRow({
+        children: [
+          cell(row.number),
+          cell(row.excerpt),
+          ...POSITIONS.map((p) => cell(String(row.counts[p]))),
+        ],
+      }),
+  )
+  return new Table({ rows: [header, ...rows], width: { size: 100, type: WidthType.PERCENTAGE } })
+}
+
+export async function renderDocx(memo: Memorandum): Promise<Buffer> {
+  const body: Array<Paragraph | Table> = [heading(memo.title, HeadingLevel.TITLE)]
+  for (const [label, value] of memo.facts) body.push(labelled(`${label}:`, value, true))
+  body.push(heading('Samenvatting', HeadingLevel.HEADING_1), summaryTable(memo))
+  body.push(heading('Reacties per passage', HeadingLevel.HEADING_1))
+  for (const passage of memo.passages) {
+    body.push(heading(`Passage ${passage.number}`, HeadingLevel.HEADING_2), quote(passage.text))
+    body.push(heading('Standpunten', HeadingLevel.HEADING_3))
+    if (passage.positions.length === 0) body.push(new Paragraph('Geen standpunten gegeven.'))
+    for (const p of passage.positions) {
+      const where = p.province ? ` (${p.province})` : ''
+      const why = p.reason ? `: ${p.reason}` : ''
+      body.push(
+        new Paragraph({
+          bullet: { level: 0 },
+          children: [
+            new TextRun({ text: p.organisation, bold: true }),
+            ...runs(`${where}, ${p.position}${why} `),
+            new TextRun({ text: `(${p.givenBy})`, italics: true }),
+          ],
+        }),
+      )
+    }
+    if (passage.threads.length > 0) {
+      body.push(heading('Reacties', HeadingLevel.HEADING_3))
+      for (const t of passage.threads) body.push(...thread(t, HeadingLevel.HEADING_4))
+    }
+    if (passage.amendments.length > 0) {
+      body.push(heading('Wijzigingsvoorstellen', HeadingLevel.HEADING_3))
+      for (const t of passage.amendments) body.push(...thread(t, HeadingLevel.HEADING_4))
+    }
+  }
+  if (memo.otherThreads.length > 0) {
+    body.push(heading('Reacties bij tekst die niet in deze versie staat', HeadingLevel.HEADING_1))
+    for (const t of memo.otherThreads) body.push(...thread(t, HeadingLevel.HEADING_2))
+  }
+  const document = new Document({
+    title: memo.title,
+    creator: 'Meeschrijven',
+    sections: [{ children: body }],
+  })
+  return Packer.toBuffer(document)
+}
