@@ -24,15 +24,29 @@ const now = () => new Date().toISOString()
 
 export type ThreadFilter = 'open' | 'resolved' | 'all'
 
+/** Which threads a later version has overtaken (R6): threadId → that version's id. */
+export interface OutdatedLookup {
+  of(proposalId: string, threads: Iterable<ThreadRecord>): Promise<Map<string, string>>
+}
+
+export interface ThreadServiceOptions {
+  log: Logger
+  anchorDelayMs: number
+  /** R6; without it no thread is ever outdated. */
+  outdated?: OutdatedLookup
+}
+
 export class ThreadService {
   readonly #storage: Storage
   readonly #rooms: Rooms
   readonly #cache = new Map<string, Promise<Map<string, ThreadRecord>>>()
   readonly anchoring: ThreadAnchoring
+  readonly #options: ThreadServiceOptions
 
-  constructor(storage: Storage, rooms: Rooms, options: { log: Logger; anchorDelayMs: number }) {
+  constructor(storage: Storage, rooms: Rooms, options: ThreadServiceOptions) {
     this.#storage = storage
     this.#rooms = rooms
+    this.#options = options
     this.anchoring = new ThreadAnchoring({
       delayMs: options.anchorDelayMs,
       log: options.log,
@@ -110,6 +124,7 @@ export class ThreadService {
     const viewers = [...new Set([...room.connections].map((conn) => conn.personId))]
     const visits = await Promise.all(viewers.map((id) => this.#storage.visits.get(id, proposalId)))
     const lastVisit = new Map(viewers.map((id, i) => [id, visits[i] ?? null]))
+    const outdated = await this.#outdated(proposalId, threads)
     room.sendEventPer((conn) => ({
       type: 'threads',
       threads: threads.map((thread) =>
@@ -117,14 +132,37 @@ export class ThreadService {
           thread,
           conn.principal,
           people,
-          this.#extras(thread, conn.principal, lastVisit.get(conn.personId) ?? null),
+          this.#extras(thread, conn.principal, lastVisit.get(conn.personId) ?? null, outdated),
         ),
       ),
     }))
   }
 
-  #extras(thread: ThreadRecord, viewer: Principal, lastVisit: string | null) {
-    return { outdated: false, outdatedVersionId: null, unread: isUnread(thread, viewer, lastVisit) }
+  #extras(
+    thread: ThreadRecord,
+    viewer: Principal,
+    lastVisit: string | null,
+    outdated: ReadonlyMap<string, string>,
+  ) {
+    const outdatedVersionId = outdated.get(thread.id) ?? null
+    return {
+      outdated: outdatedVersionId !== null,
+      outdatedVersionId,
+      unread: isUnread(thread, viewer, lastVisit),
+    }
+  }
+
+  /** R6 for these threads; a version that cannot be read leaves them as they are. */
+  async #outdated(proposalId: string, threads: Iterable<ThreadRecord>) {
+    try {
+      return (await this.#options.outdated?.of(proposalId, threads)) ?? new Map<string, string>()
+    } catch (error) {
+      this.#options.log.error('checking outdated threads failed', {
+        proposal: proposalId,
+        error: String(error),
+      })
+      return new Map<string, string>()
+    }
   }
 
   async list(viewer: Principal, proposal: ProposalRecord, filter: ThreadFilter) {
@@ -133,9 +171,11 @@ export class ThreadService {
     const people = await this.#people()
     const lastVisit = await this.#storage.visits.get(viewer.person.id, proposal.id)
     const linearOrder = await this.#textOrder(proposal.id, [...threads.values()])
-    return linearOrder
-      .filter((thread) => filter === 'all' || thread.status === filter)
-      .map((thread) => threadView(thread, viewer, people, this.#extras(thread, viewer, lastVisit)))
+    const shown = linearOrder.filter((thread) => filter === 'all' || thread.status === filter)
+    const outdated = await this.#outdated(proposal.id, shown)
+    return shown.map((thread) =>
+      threadView(thread, viewer, people, this.#extras(thread, viewer, lastVisit, outdated)),
+    )
   }
 
   /** Threads in text order (anchored ones by position, the others after, oldest first). */
@@ -161,11 +201,15 @@ export class ThreadService {
   async get(viewer: Principal, proposal: ProposalRecord, threadId: string) {
     const thread = await this.#thread(proposal.id, threadId)
     const lastVisit = await this.#storage.visits.get(viewer.person.id, proposal.id)
-    return threadView(thread, viewer, await this.#people(), this.#extras(thread, viewer, lastVisit))
+    const outdated = await this.#outdated(proposal.id, [thread])
+    const extras = this.#extras(thread, viewer, lastVisit, outdated)
+    return threadView(thread, viewer, await this.#people(), extras)
   }
 
   async view(viewer: Principal, thread: ThreadRecord) {
-    return threadView(thread, viewer, await this.#people(), this.#extras(thread, viewer, null))
+    const outdated = await this.#outdated(thread.proposalId, [thread])
+    const extras = this.#extras(thread, viewer, null, outdated)
+    return threadView(thread, viewer, await this.#people(), extras)
   }
 
   async create(
