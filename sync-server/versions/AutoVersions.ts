@@ -6,12 +6,9 @@
  * every pending version is saved at once.
  */
 import type { Logger } from '../log.ts'
-import type { Rooms } from '../rooms/Rooms.ts'
 import { SYSTEM_PERSON_ID } from '../rooms/ServerWriter.ts'
-import { LastWriters } from './LastWriters.ts'
 
 export interface AutoVersionsOptions {
-  rooms: Rooms
   log: Logger
   /** Quiet time after a change before the version is saved. */
   delayMs: number
@@ -22,17 +19,17 @@ export interface AutoVersionsOptions {
 export class AutoVersions {
   readonly #options: AutoVersionsOptions
   readonly #timers = new Map<string, NodeJS.Timeout>()
-  readonly #writers = new LastWriters()
+  /** Proposal → the person of its last change (from the rooms, who know the sender). */
+  readonly #lastWriter = new Map<string, string>()
   readonly #saving = new Set<Promise<void>>()
 
   constructor(options: AutoVersionsOptions) {
     this.#options = options
   }
 
-  /** Called after every accepted change of a proposal's text. */
-  textChanged(proposalId: string, personId?: string): void {
-    const room = this.#options.rooms.peek(proposalId)
-    if (room) this.#writers.note(room, personId)
+  /** Called after every accepted change of a proposal's text, with who sent it. */
+  textChanged(proposalId: string, personId: string): void {
+    this.#lastWriter.set(proposalId, personId)
     clearTimeout(this.#timers.get(proposalId))
     const timer = setTimeout(() => void this.#save(proposalId), this.#options.delayMs)
     timer.unref()
@@ -53,7 +50,8 @@ export class AutoVersions {
   #save(proposalId: string): Promise<void> {
     clearTimeout(this.#timers.get(proposalId))
     this.#timers.delete(proposalId)
-    const person = this.#writers.last(proposalId) ?? SYSTEM_PERSON_ID
+    const person = this.#lastWriter.get(proposalId) ?? SYSTEM_PERSON_ID
+    this.#lastWriter.delete(proposalId)
     const saving = this.#options
       .save(proposalId, person)
       .then(

@@ -47,15 +47,14 @@ export class VersionService {
     this.#options = options
     this.#docs = new VersionDocs(storage)
     this.auto = new AutoVersions({
-      rooms,
       log: options.log,
       delayMs: options.autoVersionAfterMs,
       save: (proposalId, personId) => this.#save(proposalId, AUTO_VERSION_NAME, true, personId),
     })
   }
 
-  /** Called after every accepted change of a proposal's text. */
-  textChanged(proposalId: string, personId?: string): void {
+  /** Called after every accepted change of a proposal's text, with who sent it. */
+  textChanged(proposalId: string, personId: string): void {
     this.auto.textChanged(proposalId, personId)
   }
 

@@ -426,6 +426,25 @@ describe('automatic versions', () => {
     expect(untouched.events).toEqual([])
   })
 
+  it('[V1] the first and only change after the proposal was loaded is credited to its writer', async () => {
+    server = await startServer({ autoVersionAfterMs: 300 })
+    const anna = await writer('Anna')
+    const bram = await writer('Bram')
+    const a = await editorOf(anna)
+    a.editor.commands.insertContent('<p>Tekst van Anna.</p>')
+    await serverHas('Tekst van Anna.')
+    await vi.waitFor(async () => expect((await versionsOf('voorstel-1')).length).toBe(1), WAIT)
+    for (const e of editors.splice(0)) e.destroy()
+    await server.restart()
+    const b = await editorOf(bram)
+    typeBefore(b, 'Anna', 'en ')
+    await serverHas('Tekst van en Anna.')
+    await vi.waitFor(async () => expect((await versionsOf('voorstel-1')).length).toBe(2), WAIT)
+    const [latest, first] = await versionsOf('voorstel-1')
+    expect(first).toMatchObject({ auto: true, createdBy: person(anna) })
+    expect(latest).toMatchObject({ auto: true, createdBy: person(bram) })
+  })
+
   it('[V1] a version saved by hand takes the pending changes along: no automatic one follows', async () => {
     server = await startServer({ autoVersionAfterMs: 300 })
     const anna = await server.invite({ name: 'Anna', role: 'writer', proposals: '*' })
