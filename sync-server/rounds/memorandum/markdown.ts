@@ -5,7 +5,7 @@ import { type Memorandum, type MemoThread, SUMMARY_COLUMNS } from './model.ts'
 /** Escapes what Markdown would read as markup, so text stays text. */
 export function escapeMarkdown(text: string): string {
   return text
-    .replace(/[\\`*_{}[\]()<>#|~!]/g, '\\$&')
+    .replace(/[\\`*_[\]<>#|~]/g, '\\$&')
     .replace(/^(\s*)([-+=])/gm, '$1\\$2')
     .replace(/^(\s*\d+)([.)])/gm, '$1\\$2')
 }
