@@ -5,28 +5,22 @@
  * forwarded to the others.
  */
 import * as decoding from 'lib0/decoding'
-import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { CloseCode, MessageType, SyncMessageType } from '../../shared/protocol.ts'
 import { isFrozen, type Status } from '../../shared/roles.ts'
 import { BLOCK_ID_ATTRIBUTE } from '../../shared/schema.ts'
-import { canWriteText, hasAtLeast } from '../auth/Principal.ts'
 import type { Logger } from '../log.ts'
 import type { Metrics } from '../metrics/Metrics.ts'
 import type { Storage, StoredDocument } from '../persistence/Storage.ts'
 import type { Connection } from '../transport/Connection.ts'
 import { binaryFrame } from '../transport/frames.ts'
 import { Authorship } from './Authorship.ts'
+import { AwarenessRelay } from './AwarenessRelay.ts'
 import { BlockIndex, changedTextblocks, collectTextblocks, olderFirst } from './blockIds.ts'
-import { inspectUpdate, type SchemaNames } from './inspectUpdate.ts'
-import {
-  awarenessMessage,
-  eventMessage,
-  syncStep1Message,
-  syncStep2Message,
-  updateMessage,
-} from './messages.ts'
-import { PresenceGuard } from './PresenceGuard.ts'
+import { captureTransaction } from './captureTransaction.ts'
+import type { SchemaNames } from './inspectUpdate.ts'
+import { judgeUpdate } from './judgeUpdate.ts'
+import { eventMessage, syncStep1Message, syncStep2Message, updateMessage } from './messages.ts'
 import { ServerWriter, SYSTEM_PERSON_ID } from './ServerWriter.ts'
 
 export interface RoomOptions {
@@ -58,25 +52,22 @@ export class Room {
   readonly id: string
   readonly doc = new Y.Doc({ gc: true })
   readonly fragment: Y.XmlFragment
-  readonly awareness: awarenessProtocol.Awareness
   readonly connections = new Set<Connection>()
+  readonly presence: AwarenessRelay
   authorship = new Authorship()
   status: Status = 'concept'
+  /** Resolves once the document is built; HTTP readers wait for it. */
+  ready: Promise<void> = Promise.resolve()
   readonly #options: RoomOptions
   readonly #log: Logger
   readonly #blocks = new BlockIndex()
   readonly #writer: ServerWriter
-  readonly #presence: PresenceGuard
   /** False until the stored document is built into `doc` (see `load`). */
   #built = false
-  /** Resolves once the document is built; HTTP readers wait for it. */
-  ready: Promise<void> = Promise.resolve()
   readonly #waiting: Array<[Connection, Uint8Array]> = []
   readonly #waitingForGreeting: Connection[] = []
   /** The full state encoded, while it is known to be current (cold open, idle joins). */
   #fullState: Uint8Array | null = null
-  readonly #pendingAwareness = new Set<number>()
-  #awarenessTimer: NodeJS.Timeout | null = null
   /** An upper bound of the encoded document's size: state plus updates since. */
   #size = 0
   /** The last append; sync answers wait for it so nobody sees unwritten state. */
@@ -87,15 +78,17 @@ export class Room {
     this.#options = options
     this.#log = options.log
     this.fragment = this.doc.getXmlFragment('default')
-    this.awareness = new awarenessProtocol.Awareness(this.doc)
-    this.awareness.setLocalState(null)
+    this.presence = new AwarenessRelay(
+      this.doc,
+      () => this.authorship,
+      this.connections,
+      options.awarenessFlushMs,
+    )
     this.#writer = new ServerWriter(
       this.doc,
       () => this.authorship,
       (personId, update, tr) => this.#accept(personId, update, tr, null),
     )
-    this.#presence = new PresenceGuard(this.awareness, () => this.authorship)
-    this.awareness.on('update', this.#onAwarenessUpdate)
     // Provenance must see a transaction before Yjs collects its deleted content.
     this.doc.on('afterTransaction', (tr: Y.Transaction) => {
       if (tr.origin === SNAPSHOT_ORIGIN) return
@@ -106,6 +99,10 @@ export class Room {
         this.#log.error('recording provenance failed', { proposal: this.id, error: String(error) })
       }
     })
+  }
+
+  get awareness() {
+    return this.presence.awareness
   }
 
   /**
@@ -143,8 +140,14 @@ export class Room {
       Y.applyUpdate(this.doc, stored.snapshot.state, SNAPSHOT_ORIGIN)
       this.#size = stored.snapshot.state.length
     }
-    for (const record of stored.log) this.#size += record.update.length
-    for (const record of stored.log) this.#replay(record.personId, record.update)
+    for (const record of stored.log) {
+      this.#size += record.update.length
+      const tr = captureTransaction(this.doc, REPLAY_ORIGIN, () =>
+        Y.applyUpdate(this.doc, record.update, REPLAY_ORIGIN),
+      )
+      if (tr) this.#recordAuthorship(record.personId, tr)
+      this.authorship.provenance.takeLineage()
+    }
     this.#assignBlockIds(olderFirst(collectTextblocks(this.fragment), null), SYSTEM_PERSON_ID)
     this.#built = true
     for (const conn of this.#waitingForGreeting.splice(0)) if (!conn.closed) this.greet(conn)
@@ -158,41 +161,8 @@ export class Room {
       proposal: this.id,
       error: String(error),
     })
-    for (const conn of [
-      ...this.#waitingForGreeting,
-      ...this.#waiting.map(([c]) => c),
-      ...this.connections,
-    ]) {
-      conn.close(1011, 'load_failed')
-    }
-  }
-
-  #replay(personId: string, update: Uint8Array): void {
-    const tr = this.#capture(REPLAY_ORIGIN, () => Y.applyUpdate(this.doc, update, REPLAY_ORIGIN))
-    if (tr) this.#recordAuthorship(personId, tr)
-    this.authorship.provenance.takeLineage()
-  }
-
-  /**
-   * Runs `apply` and returns its transaction, if it changed anything. Yjs may
-   * follow it with a local clean-up transaction (redundant formatting markers);
-   * every replica makes that one itself, so only the first, of `origin`, counts.
-   */
-  #capture(origin: unknown, apply: () => void): Y.Transaction | null {
-    let captured: Y.Transaction | null = null
-    const listener = (tr: Y.Transaction) => {
-      if (tr.origin === origin) captured ??= tr
-    }
-    this.doc.on('afterTransaction', listener)
-    try {
-      apply()
-    } finally {
-      this.doc.off('afterTransaction', listener)
-    }
-    const tr = captured as Y.Transaction | null
-    if (!tr) return null
-    const grew = [...tr.afterState].some(([client, clock]) => tr.beforeState.get(client) !== clock)
-    return grew || tr.deleteSet.clients.size > 0 ? tr : null
+    const waiting = [...this.#waitingForGreeting, ...this.#waiting.map(([conn]) => conn)]
+    for (const conn of [...waiting, ...this.connections]) conn.close(1011, 'load_failed')
   }
 
   #recordAuthorship(personId: string, tr: Y.Transaction): void {
@@ -219,10 +189,10 @@ export class Room {
           this.#receiveUpdate(conn, payload)
         } else conn.close(CloseCode.badRequest.code, 'unknown_sync_step')
       } else if (type === MessageType.awareness) {
-        const refusal = this.#presence.receive(conn, decoding.readVarUint8Array(decoder))
+        const refusal = this.presence.receive(conn, decoding.readVarUint8Array(decoder))
         if (refusal) conn.close(CloseCode.badRequest.code, refusal)
       } else if (type === MessageType.queryAwareness) {
-        this.#sendAllAwareness(conn)
+        this.presence.sendAll(conn)
       } else {
         // Includes type 100: only the server sends events (E1).
         conn.close(CloseCode.badRequest.code, 'unexpected_message_type')
@@ -244,7 +214,7 @@ export class Room {
       return
     }
     conn.send(syncStep1Message(Y.encodeStateVector(this.doc)))
-    this.#sendAllAwareness(conn)
+    this.presence.sendAll(conn)
   }
 
   /**
@@ -278,57 +248,38 @@ export class Room {
     )
   }
 
-  #sendAllAwareness(conn: Connection): void {
-    const clients = [...this.awareness.getStates().keys()]
-    if (clients.length === 0) return
-    conn.send(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)))
-  }
-
   #receiveUpdate(conn: Connection, update: Uint8Array): void {
-    const inspection = inspectUpdate(this.doc, update, this.#options.schema)
-    if (!inspection.ok && inspection.reason === 'gap' && hasAtLeast(conn.principal, 'writer')) {
-      this.#askForGap(conn, inspection.detail)
-      return
-    }
-    if (!inspection.ok) {
-      this.#log.warn('update refused', {
-        proposal: this.id,
-        person: conn.personId,
-        reason: inspection.reason,
-        detail: inspection.detail,
-      })
-      conn.close(CloseCode.badRequest.code, inspection.reason)
-      return
-    }
-    if (inspection.empty) return
-    if (!hasAtLeast(conn.principal, 'writer')) {
-      // A3: a reviewer's update is never applied, broadcast or stored; S5: told.
-      conn.close(CloseCode.forbidden.code, 'read_only')
-      return
-    }
-    if (this.#size + update.length > this.#options.maxDocumentBytes) {
-      this.#log.warn('update refused: document too large', {
-        proposal: this.id,
-        person: conn.personId,
-        size: this.#size,
-      })
-      conn.close(CloseCode.tooLarge.code, 'document_too_large')
-      return
-    }
-    if (!canWriteText(conn.principal, this.status)) {
-      conn.send(eventMessage({ type: 'refused', reason: 'frozen', status: this.status }))
-      return
-    }
-    for (const client of inspection.clients) {
-      const owner = this.authorship.ownerOf(client)
-      if (owner !== undefined && owner !== conn.personId) {
-        conn.close(CloseCode.badRequest.code, 'client_id_taken')
+    const verdict = judgeUpdate(conn, update, {
+      doc: this.doc,
+      schema: this.#options.schema,
+      status: this.status,
+      authorship: this.authorship,
+      size: this.#size,
+      maxSize: this.#options.maxDocumentBytes,
+    })
+    switch (verdict.kind) {
+      case 'nothing':
         return
+      case 'gap':
+        return this.#askForGap(conn, verdict.detail)
+      case 'frozen':
+        return conn.send(eventMessage({ type: 'refused', reason: 'frozen', status: this.status }))
+      case 'close': {
+        const { reason, detail } = verdict
+        this.#log.warn('update refused', {
+          proposal: this.id,
+          person: conn.personId,
+          reason,
+          detail,
+        })
+        return conn.close(verdict.code, reason)
+      }
+      case 'apply': {
+        conn.gapRequests = 0
+        const tr = captureTransaction(this.doc, conn, () => Y.applyUpdate(this.doc, update, conn))
+        if (tr) this.#accept(conn.personId, update, tr, conn)
       }
     }
-    conn.gapRequests = 0
-    const tr = this.#capture(conn, () => Y.applyUpdate(this.doc, update, conn))
-    if (tr) this.#accept(conn.personId, update, tr, conn)
   }
 
   /**
@@ -367,7 +318,7 @@ export class Room {
     this.#size += update.length
     this.#options.metrics?.countEdit(update.length)
     const frame = binaryFrame(updateMessage(update))
-    void written.then(
+    written.then(
       () => {
         for (const conn of this.connections) if (conn !== from) conn.sendFrame(frame)
       },
@@ -415,8 +366,10 @@ export class Room {
     const state = Y.encodeStateAsUpdate(this.doc)
     this.#size = state.length
     this.#fullState = state
-    const snapshot = { state, authorship: this.authorship.encode() }
-    return this.#options.storage.documents.compact(this.id, snapshot)
+    return this.#options.storage.documents.compact(this.id, {
+      state,
+      authorship: this.authorship.encode(),
+    })
   }
 
   sendEvent(event: RoomEvent): void {
@@ -444,45 +397,11 @@ export class Room {
 
   removeConnection(conn: Connection): void {
     this.connections.delete(conn)
-    this.#presence.forget(conn)
-  }
-
-  /**
-   * Carets change on every keystroke. Forwarding each change to every socket
-   * costs N² messages per room; instead the changes of `awarenessFlushMs` are
-   * sent together, once, with the latest state of each client.
-   */
-  #onAwarenessUpdate = (change: { added: number[]; updated: number[]; removed: number[] }) => {
-    for (const ids of [change.added, change.updated, change.removed]) {
-      for (const id of ids) this.#pendingAwareness.add(id)
-    }
-    if (this.#options.awarenessFlushMs <= 0) this.#flushAwareness()
-    else
-      this.#awarenessTimer ??= setTimeout(
-        () => this.#flushAwareness(),
-        this.#options.awarenessFlushMs,
-      )
-  }
-
-  #flushAwareness(): void {
-    if (this.#awarenessTimer) clearTimeout(this.#awarenessTimer)
-    this.#awarenessTimer = null
-    const clients = [...this.#pendingAwareness]
-    this.#pendingAwareness.clear()
-    if (clients.length === 0) return
-    const frame = binaryFrame(
-      awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)),
-    )
-    for (const conn of this.connections) {
-      // A socket whose own caret is all that changed needs nothing.
-      if (!clients.every((id) => conn.awarenessIds.has(id))) conn.sendFrame(frame)
-    }
+    this.presence.forget(conn)
   }
 
   destroy(): void {
-    if (this.#awarenessTimer) clearTimeout(this.#awarenessTimer)
-    this.awareness.off('update', this.#onAwarenessUpdate)
-    this.awareness.destroy()
+    this.presence.destroy()
     this.doc.destroy()
   }
 }

@@ -1,0 +1,57 @@
+/**
+ * What to do with an update from a socket, before anything is applied: the
+ * checks of S4 (complete, in the schema), A3 (role), H4 (frozen), the size limit,
+ * and client ids that belong to another person.
+ */
+import type * as Y from 'yjs'
+import { CloseCode } from '../../shared/protocol.ts'
+import type { Status } from '../../shared/roles.ts'
+import { canWriteText, hasAtLeast } from '../auth/Principal.ts'
+import type { Connection } from '../transport/Connection.ts'
+import type { Authorship } from './Authorship.ts'
+import { inspectUpdate, type SchemaNames } from './inspectUpdate.ts'
+
+export type Verdict =
+  | { kind: 'apply' }
+  | { kind: 'nothing' }
+  | { kind: 'gap'; detail: string }
+  | { kind: 'frozen' }
+  | { kind: 'close'; code: number; reason: string; detail?: string }
+
+export interface UpdateContext {
+  doc: Y.Doc
+  schema: SchemaNames
+  status: Status
+  authorship: Authorship
+  /** Upper bound of the document's encoded size, and its limit. */
+  size: number
+  maxSize: number
+}
+
+export function judgeUpdate(conn: Connection, update: Uint8Array, context: UpdateContext): Verdict {
+  const inspection = inspectUpdate(context.doc, update, context.schema)
+  const writer = hasAtLeast(conn.principal, 'writer')
+  if (!inspection.ok) {
+    if (inspection.reason === 'gap' && writer) return { kind: 'gap', detail: inspection.detail }
+    return {
+      kind: 'close',
+      code: CloseCode.badRequest.code,
+      reason: inspection.reason,
+      detail: inspection.detail,
+    }
+  }
+  if (inspection.empty) return { kind: 'nothing' }
+  // A3: a reviewer's update is never applied, broadcast or stored; S5: told.
+  if (!writer) return { kind: 'close', code: CloseCode.forbidden.code, reason: 'read_only' }
+  if (context.size + update.length > context.maxSize) {
+    return { kind: 'close', code: CloseCode.tooLarge.code, reason: 'document_too_large' }
+  }
+  if (!canWriteText(conn.principal, context.status)) return { kind: 'frozen' }
+  for (const client of inspection.clients) {
+    const owner = context.authorship.ownerOf(client)
+    if (owner !== undefined && owner !== conn.personId) {
+      return { kind: 'close', code: CloseCode.badRequest.code, reason: 'client_id_taken' }
+    }
+  }
+  return { kind: 'apply' }
+}
