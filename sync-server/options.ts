@@ -3,6 +3,7 @@
  * run in seconds; the defaults are what production uses.
  */
 import type { RateLimit } from './api/RateLimiter.ts'
+import type { Bus } from './cluster/Bus.ts'
 import type { Logger } from './log.ts'
 import type { Storage } from './persistence/Storage.ts'
 
@@ -21,6 +22,8 @@ export interface ServerOptions {
   publicUrl?: string
   /** A storage other than the embedded one (PostgreSQL, tests). */
   storage?: Storage
+  /** Messages between instances (a cluster, through Redis). @default one instance alone */
+  bus?: Bus
   log?: Logger
   /** Keepalive and ping interval of sockets (S6). @default 15000 */
   heartbeatMs?: number

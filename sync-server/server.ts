@@ -14,6 +14,7 @@ import { createRequestHandler, createRouter } from './api/handleRequest.ts'
 import { RateLimiter } from './api/RateLimiter.ts'
 import type { Services } from './api/services.ts'
 import { Authenticator } from './auth/Authenticator.ts'
+import { LocalBus } from './cluster/Bus.ts'
 import { ThreadService } from './comments/ThreadService.ts'
 import { type AdminBootstrap, ensureAdmin } from './firstStart.ts'
 import { createLogger } from './log.ts'
@@ -64,8 +65,10 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
   let threads: ThreadService | null = null
   let versions: VersionService | null = null
   let rounds: RoundService | null = null
+  const bus = options.bus ?? new LocalBus()
   const rooms = new Rooms({
     storage,
+    bus,
     log: log.child('rooms'),
     schema: schemaNames,
     idleUnloadMs: options.idleUnloadMs ?? DEFAULTS.idleUnloadMs,

@@ -47,6 +47,14 @@ export class ThreadService {
     this.#storage = storage
     this.#rooms = rooms
     this.#options = options
+    rooms.on('threads', (room, { ids, from }) => {
+      this.#deliver(room, ids as string[], from !== rooms.instanceId).catch((error) =>
+        options.log.error('sending thread changes failed', {
+          proposal: room.id,
+          error: String(error),
+        }),
+      )
+    })
     this.anchoring = new ThreadAnchoring({
       delayMs: options.anchorDelayMs,
       log: options.log,
@@ -116,10 +124,33 @@ export class ThreadService {
     await this.#announce(thread.proposalId, [thread])
   }
 
-  /** Sends changed threads to every open editor of the proposal, each seeing their own view (C7). */
+  /**
+   * Tells every instance holding the proposal which threads changed; each sends
+   * them to its own sockets, every person seeing their own view (C7).
+   */
   async #announce(proposalId: string, threads: ThreadRecord[]): Promise<void> {
-    const room = this.#rooms.peek(proposalId)
-    if (!room || threads.length === 0) return
+    if (threads.length === 0) return
+    const ids = threads.map((thread) => thread.id)
+    this.#rooms.publish(proposalId, { kind: 'threads', ids, from: this.#rooms.instanceId })
+  }
+
+  /** Threads changed (here or on another instance): refresh them and tell this instance's sockets. */
+  async #deliver(room: Room, ids: string[], fromElsewhere: boolean): Promise<void> {
+    const proposalId = room.id
+    const cached = this.#cache.has(proposalId) ? await this.#threads(proposalId) : null
+    const threads: ThreadRecord[] = []
+    for (const id of ids) {
+      // Changed by another instance: storage has the current version. Changed
+      // here: the cached record is the one that was just saved.
+      const thread =
+        fromElsewhere || !cached?.has(id)
+          ? await this.#storage.threads.get(proposalId, id)
+          : cached.get(id)
+      if (!thread) continue
+      if (fromElsewhere) cached?.set(id, thread)
+      threads.push(thread)
+    }
+    if (threads.length === 0 || room.connections.size === 0) return
     const people = await this.#people()
     const viewers = [...new Set([...room.connections].map((conn) => conn.personId))]
     const visits = await Promise.all(viewers.map((id) => this.#storage.visits.get(id, proposalId)))

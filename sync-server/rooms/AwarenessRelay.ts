@@ -3,6 +3,8 @@
  * PresenceGuard (A6); changes are forwarded in batches, because carets change on
  * every keystroke and forwarding each to every socket costs N² messages: the
  * changes of `flushMs` go out together, once, with each client's latest state.
+ * In a cluster, the batch of this instance's own sockets also goes to the other
+ * instances (`share`), which apply it as remote presence.
  */
 import * as awarenessProtocol from 'y-protocols/awareness'
 import type * as Y from 'yjs'
@@ -12,12 +14,20 @@ import type { Authorship } from './Authorship.ts'
 import { awarenessMessage } from './messages.ts'
 import { PresenceGuard } from './PresenceGuard.ts'
 
+/** Origin of presence that arrived from another instance. */
+const REMOTE = Symbol('remote')
+
+type Share = (message: { kind: string } & Record<string, unknown>) => void
+
 export class AwarenessRelay {
   readonly awareness: awarenessProtocol.Awareness
   readonly #guard: PresenceGuard
   readonly #connections: ReadonlySet<Connection>
   readonly #flushMs: number
+  readonly #share: Share | null
   readonly #pending = new Set<number>()
+  /** Clients whose pending change came from this instance's sockets. */
+  readonly #pendingLocal = new Set<number>()
   #timer: NodeJS.Timeout | null = null
 
   constructor(
@@ -25,18 +35,25 @@ export class AwarenessRelay {
     authorship: () => Authorship,
     connections: ReadonlySet<Connection>,
     flushMs: number,
+    share: Share | null = null,
   ) {
     this.awareness = new awarenessProtocol.Awareness(doc)
     this.awareness.setLocalState(null)
     this.#guard = new PresenceGuard(this.awareness, authorship)
     this.#connections = connections
     this.#flushMs = flushMs
+    this.#share = share
     this.awareness.on('update', this.#onUpdate)
   }
 
   /** Applies a socket's awareness frame. @returns a refusal reason for a malformed one */
   receive(conn: Connection, update: Uint8Array): string | null {
     return this.#guard.receive(conn, update)
+  }
+
+  /** Presence from another instance's sockets (checked there). */
+  applyRemote(update: Uint8Array): void {
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE)
   }
 
   /** Sends a socket every current state (on joining, or when it asks). */
@@ -51,9 +68,16 @@ export class AwarenessRelay {
     this.#guard.forget(conn)
   }
 
-  #onUpdate = (change: { added: number[]; updated: number[]; removed: number[] }) => {
+  #onUpdate = (
+    change: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ) => {
     for (const ids of [change.added, change.updated, change.removed]) {
-      for (const id of ids) this.#pending.add(id)
+      for (const id of ids) {
+        this.#pending.add(id)
+        if (origin === REMOTE) this.#pendingLocal.delete(id)
+        else this.#pendingLocal.add(id)
+      }
     }
     if (this.#flushMs <= 0) this.#flush()
     else this.#timer ??= setTimeout(() => this.#flush(), this.#flushMs)
@@ -63,7 +87,13 @@ export class AwarenessRelay {
     if (this.#timer) clearTimeout(this.#timer)
     this.#timer = null
     const clients = [...this.#pending]
+    const local = [...this.#pendingLocal]
     this.#pending.clear()
+    this.#pendingLocal.clear()
+    if (this.#share && local.length > 0) {
+      const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, local)
+      this.#share({ kind: 'awareness', update: Buffer.from(update).toString('base64') })
+    }
     if (clients.length === 0) return
     const frame = binaryFrame(
       awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)),

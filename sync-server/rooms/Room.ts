@@ -33,7 +33,11 @@ export interface RoomOptions {
   maxDocumentBytes: number
   /** Carets are forwarded in batches this often; 0 forwards each at once. */
   awarenessFlushMs: number
+  /** True in a cluster: carets of this instance's sockets go to the other instances. */
+  shareAwareness?: boolean
   metrics?: Metrics | undefined
+  /** Sends a message about this proposal to every instance holding it (see Rooms). */
+  publish: (message: { kind: string } & Record<string, unknown>, toSelf?: boolean) => void
   /** Called after every accepted change of the text, with the person who made it. */
   onTextChanged?: ((proposalId: string, personId: string) => void) | undefined
 }
@@ -83,6 +87,8 @@ export class Room {
       () => this.authorship,
       this.connections,
       options.awarenessFlushMs,
+      // Presence goes to the other instances only: this one has it already.
+      options.shareAwareness ? (message) => options.publish(message, false) : null,
     )
     this.#writer = new ServerWriter(
       this.doc,
@@ -372,7 +378,13 @@ export class Room {
     })
   }
 
+  /** Sends an event (E1) to every socket of the proposal, on every instance. */
   sendEvent(event: RoomEvent): void {
+    this.#options.publish({ kind: 'event', event })
+  }
+
+  /** Sends an event to this instance's sockets of the proposal. */
+  deliverEvent(event: RoomEvent): void {
     const frame = binaryFrame(eventMessage(event))
     for (const conn of this.connections) conn.sendFrame(frame)
   }
@@ -385,9 +397,10 @@ export class Room {
     }
   }
 
-  setStatus(status: Status, event: RoomEvent): void {
+  /** The status changed (on any instance): this instance's room follows and tells its sockets. */
+  applyStatus(status: Status, event: RoomEvent): void {
     this.status = status
-    this.sendEvent(event)
+    this.deliverEvent(event)
     if (isFrozen(status)) this.#log.info('proposal frozen', { proposal: this.id })
   }
 

@@ -4,6 +4,7 @@
  * gone and its state is compacted to disk.
  */
 import type { Status } from '../../shared/roles.ts'
+import { type Bus, type BusMessage, PEOPLE_CHANNEL, proposalChannel } from '../cluster/Bus.ts'
 import type { Logger } from '../log.ts'
 import type { Metrics } from '../metrics/Metrics.ts'
 import type { Storage } from '../persistence/Storage.ts'
@@ -11,8 +12,13 @@ import type { Connection } from '../transport/Connection.ts'
 import type { SchemaNames } from './inspectUpdate.ts'
 import { Room, type RoomEvent } from './Room.ts'
 
+/** Handles a message about a proposal whose room this instance holds. */
+export type RoomMessageHandler = (room: Room, message: BusMessage) => void
+
 export interface RoomsOptions {
   storage: Storage
+  /** Messages to and from the other instances (a LocalBus when alone). */
+  bus: Bus
   log: Logger
   schema: SchemaNames
   idleUnloadMs: number
@@ -32,9 +38,53 @@ export class Rooms {
   readonly #loaded = new Map<string, Room>()
   readonly #unloading = new Map<string, Promise<void>>()
   readonly #idleTimers = new Map<string, NodeJS.Timeout>()
+  readonly #handlers = new Map<string, RoomMessageHandler>()
+  readonly #subscriptions = new Map<string, () => void>()
 
   constructor(options: RoomsOptions) {
     this.#options = options
+    this.on('status', (room, { status, event }) =>
+      room.applyStatus(status as Status, event as RoomEvent),
+    )
+    this.on('event', (room, { event }) => room.deliverEvent(event as RoomEvent))
+    this.on('awareness', (room, { update }) =>
+      room.presence.applyRemote(Buffer.from(update as string, 'base64')),
+    )
+    options.bus.subscribe(PEOPLE_CHANNEL, ({ kind, personId, code, reason }) => {
+      if (kind === 'close-person')
+        this.#closeLocal(personId as string, code as number, reason as string)
+    })
+  }
+
+  /** This instance, as the bus knows it. */
+  get instanceId(): string {
+    return this.#options.bus.instanceId
+  }
+
+  /** Registers what to do with messages of `kind` about a proposal this instance holds. */
+  on(kind: string, handler: RoomMessageHandler): void {
+    this.#handlers.set(kind, handler)
+  }
+
+  /** Sends a message about a proposal to every instance holding it (this one unless `toSelf` is false). */
+  publish(proposalId: string, message: BusMessage, toSelf = true): void {
+    this.#options.bus.publish(proposalChannel(proposalId), message, toSelf)
+  }
+
+  /** Messages for a room that is still loading wait for it; those for others are dropped. */
+  #dispatch(proposalId: string, message: BusMessage): void {
+    const handler = this.#handlers.get(message.kind)
+    if (!handler) return
+    this.#loading
+      .get(proposalId)
+      ?.then((room) => room.ready.then(() => handler(room, message)))
+      .catch((error) =>
+        this.#options.log.error('handling a message failed', {
+          proposal: proposalId,
+          kind: message.kind,
+          error: String(error),
+        }),
+      )
   }
 
   /**
@@ -55,6 +105,13 @@ export class Rooms {
     this.#cancelIdle(proposalId)
     let loading = this.#loading.get(proposalId)
     if (!loading) {
+      if (!this.#subscriptions.has(proposalId)) {
+        const channel = proposalChannel(proposalId)
+        this.#subscriptions.set(
+          proposalId,
+          this.#options.bus.subscribe(channel, (m) => this.#dispatch(proposalId, m)),
+        )
+      }
       loading = this.#load(proposalId)
       this.#loading.set(proposalId, loading)
       loading.catch(() => this.#loading.delete(proposalId))
@@ -75,6 +132,8 @@ export class Rooms {
       log: this.#options.log,
       schema: this.#options.schema,
       compactAfterBytes: this.#options.compactAfterBytes,
+      publish: (message, toSelf) => this.publish(proposalId, message, toSelf),
+      shareAwareness: this.#options.bus.shared,
       maxDocumentBytes: this.#options.maxDocumentBytes,
       awarenessFlushMs: this.#options.awarenessFlushMs,
       metrics: this.#options.metrics,
@@ -125,6 +184,10 @@ export class Rooms {
         if (this.#options.storage.documents.logBytes(room.id) > 0) await room.compact()
       } finally {
         room.destroy()
+        if (!this.#loading.has(room.id)) {
+          this.#subscriptions.get(room.id)?.()
+          this.#subscriptions.delete(room.id)
+        }
         this.#options.storage.documents.release(room.id)
         this.#options.onUnloaded?.(room.id)
         this.#options.log.debug('proposal unloaded', { proposal: room.id })
@@ -138,18 +201,17 @@ export class Rooms {
     }
   }
 
-  /** Tells a loaded room that its status changed (H4) and sends the event (E1). */
+  /** Tells every instance holding the proposal that its status changed (H4), with the event (E1). */
   setStatus(proposalId: string, status: Status, event: RoomEvent): void {
-    this.#loading
-      .get(proposalId)
-      ?.then((room) => room.setStatus(status, event))
-      .catch(() => {
-        // A proposal that failed to load has no sockets to tell.
-      })
+    this.publish(proposalId, { kind: 'status', status, event })
   }
 
-  /** Closes every socket of a person, on every proposal (A5 revoke). */
+  /** Closes every socket of a person, on every proposal, on every instance (A5 revoke). */
   closeConnectionsOf(personId: string, code: number, reason: string): void {
+    this.#options.bus.publish(PEOPLE_CHANNEL, { kind: 'close-person', personId, code, reason })
+  }
+
+  #closeLocal(personId: string, code: number, reason: string): void {
     for (const room of this.#loaded.values()) {
       for (const conn of room.connections) if (conn.personId === personId) conn.close(code, reason)
     }
