@@ -128,6 +128,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     rounds,
     roundReports: new RoundReports(storage, rounds),
     metrics,
+    schema,
     connections: () => connections.size,
     publicUrl: (headers) => options.publicUrl ?? `http://${headers.host ?? `${host}:${port}`}`,
   }

@@ -1,4 +1,5 @@
 /** What route handlers may use. Built once in `server.ts`. */
+import type { Schema } from '@tiptap/pm/model'
 import type { ActivityLog } from '../activity/ActivityLog.ts'
 import type { Authenticator } from '../auth/Authenticator.ts'
 import type { ThreadService } from '../comments/ThreadService.ts'
@@ -27,6 +28,8 @@ export interface Services {
   rounds: RoundService
   roundReports: RoundReports
   metrics: Metrics
+  /** The ProseMirror schema of the text (S2), for reading and writing documents. */
+  schema: Schema
   /** Open sync sockets right now. */
   connections: () => number
   /** The address people open, e.g. `http://127.0.0.1:1234`, for invitation links. */

@@ -79,11 +79,36 @@ export class VersionService {
     return this.#save(proposal.id, name, false, principal.person.id)
   }
 
-  async #save(proposalId: string, name: string, auto: boolean, personId: string) {
-    const content = await this.#withRoom(proposalId, (room) => ({
-      state: Y.encodeStateAsUpdate(room.doc),
-      authorship: room.authorship.encode(),
-    }))
+  /**
+   * Saves the text as it is now as a named version of `principal`, and runs
+   * `change` on the room in the same turn: the version holds exactly the text
+   * the change starts from, whoever types meanwhile (V4's safety version).
+   * A change that throws saves nothing.
+   */
+  saveAndChange(
+    principal: Principal,
+    proposal: ProposalRecord,
+    name: string,
+    change: (room: Room) => void,
+  ) {
+    return this.#save(proposal.id, name, false, principal.person.id, change)
+  }
+
+  async #save(
+    proposalId: string,
+    name: string,
+    auto: boolean,
+    personId: string,
+    change?: (room: Room) => void,
+  ) {
+    const content = await this.#withRoom(proposalId, (room) => {
+      const encoded = {
+        state: Y.encodeStateAsUpdate(room.doc),
+        authorship: room.authorship.encode(),
+      }
+      change?.(room)
+      return encoded
+    })
     // Encoded in the same tick as this call: every change before it is in the version.
     this.auto.saved(proposalId)
     const record: VersionRecord = {
