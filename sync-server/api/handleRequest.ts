@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { AppError, messageOf } from '../errors.ts'
 import { sendError } from './http.ts'
 import { Router } from './router.ts'
+import { addExportRoutes } from './routes/export.ts'
 import { addOperationsRoutes } from './routes/operations.ts'
 import { addPeopleRoutes } from './routes/people.ts'
 import { addProposalRoutes } from './routes/proposals.ts'
@@ -25,6 +26,7 @@ export function createRouter(): Router<Services> {
   addThreadRoutes(router)
   addVersionRoutes(router)
   addRoundRoutes(router)
+  addExportRoutes(router)
   addOperationsRoutes(router)
   return router
 }
