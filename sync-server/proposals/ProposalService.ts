@@ -12,6 +12,7 @@ import { documentContent } from '../documents/content.ts'
 import { invalidField } from '../errors.ts'
 import type { ProposalRecord, Storage } from '../persistence/Storage.ts'
 import type { Rooms } from '../rooms/Rooms.ts'
+import { lookupPeople, type PersonLookup } from '../versions/people.ts'
 import { slugify, uniqueId } from './slug.ts'
 
 /** The seven proposals of the discussion note, created on first start (P4). */
@@ -76,16 +77,23 @@ export class ProposalService {
     return true
   }
 
-  /** A proposal as the API shows it to `viewer` (H2), with its open threads and news. */
-  async view(proposal: ProposalRecord, viewer: Principal) {
+  /**
+   * A proposal as the API shows it to `viewer` (H2), with its open threads and
+   * news, and who last changed its status as a person (H4).
+   * @param people a lookup read once for many proposals; read here when absent
+   */
+  async view(proposal: ProposalRecord, viewer: Principal, people?: PersonLookup) {
     const at = this.#touched.get(proposal.id)
     const touched = at === undefined ? undefined : new Date(at).toISOString()
     const updatedAt = touched && touched > proposal.updatedAt ? touched : proposal.updatedAt
-    const [openThreads, newForYou] = await Promise.all([
+    const [openThreads, newForYou, lookup] = await Promise.all([
       this.#counts.openThreads(proposal.id),
       this.#counts.newForYou(viewer, proposal.id),
+      proposal.statusChangedBy && !people ? lookupPeople(this.#storage) : people,
     ])
-    return { ...proposal, updatedAt, openThreads, newForYou }
+    const statusChangedBy =
+      proposal.statusChangedBy && lookup ? lookup(proposal.statusChangedBy) : null
+    return { ...proposal, statusChangedBy, updatedAt, openThreads, newForYou }
   }
 
   async list(principal: Principal) {
@@ -97,7 +105,8 @@ export class ProposalService {
           a.createdAt.localeCompare(b.createdAt) ||
           a.id.localeCompare(b.id, 'nl', { numeric: true }),
       )
-    return Promise.all(visible.map((proposal) => this.view(proposal, principal)))
+    const people = await lookupPeople(this.#storage)
+    return Promise.all(visible.map((proposal) => this.view(proposal, principal, people)))
   }
 
   async create(principal: Principal, input: Record<string, unknown>): Promise<ProposalRecord> {
