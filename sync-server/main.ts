@@ -3,6 +3,7 @@
  * start, the lines people read (P3), and a clean stop on SIGTERM/SIGINT (P5).
  */
 import { mkdir } from 'node:fs/promises'
+import { startCluster } from './cluster/startCluster.ts'
 import { messageOf, StorageError } from './errors.ts'
 import { createLogger } from './log.ts'
 import { DEFAULTS } from './options.ts'
@@ -24,8 +25,15 @@ async function main(): Promise<void> {
   const databaseUrl = process.env.DATABASE_URL || undefined
   if (databaseUrl)
     await mkdir(process.env.DATA_DIR || DEFAULTS.dataDir, { recursive: true, mode: 0o700 })
+  const postgres = databaseUrl ? new PgStorage({ url: databaseUrl, log }) : undefined
+  // D1: with REDIS_URL as well, this is one of several instances serving together.
+  const redisUrl = process.env.REDIS_URL || undefined
+  if (redisUrl && !postgres)
+    throw new Error('REDIS_URL needs DATABASE_URL: a cluster stores in PostgreSQL')
+  const cluster = redisUrl && postgres ? await startCluster({ redisUrl, postgres, log }) : undefined
   const server = await createServer({
-    storage: databaseUrl ? new PgStorage({ url: databaseUrl, log }) : undefined,
+    storage: postgres,
+    cluster,
     port,
     host: process.env.HOST || undefined,
     dataDir: process.env.DATA_DIR || undefined,
@@ -53,16 +61,19 @@ async function main(): Promise<void> {
       log.error('stop took longer than 5 s')
       process.exit(1)
     }, 5000)
-    server.close().then(
-      () => {
-        clearTimeout(deadline)
-        process.exit(0)
-      },
-      (error) => {
-        log.error('stop failed', { error: messageOf(error) })
-        process.exit(1)
-      },
-    )
+    server
+      .close()
+      .then(() => cluster?.close())
+      .then(
+        () => {
+          clearTimeout(deadline)
+          process.exit(0)
+        },
+        (error) => {
+          log.error('stop failed', { error: messageOf(error) })
+          process.exit(1)
+        },
+      )
   }
   process.on('SIGTERM', () => stop('SIGTERM'))
   process.on('SIGINT', () => stop('SIGINT'))

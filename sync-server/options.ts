@@ -4,6 +4,7 @@
  */
 import type { RateLimit } from './api/RateLimiter.ts'
 import type { Bus } from './cluster/Bus.ts'
+import type { ClusterBinding } from './cluster/startCluster.ts'
 import type { Logger } from './log.ts'
 import type { Storage } from './persistence/Storage.ts'
 
@@ -22,8 +23,10 @@ export interface ServerOptions {
   publicUrl?: string
   /** A storage other than the embedded one (PostgreSQL, tests). */
   storage?: Storage
-  /** Messages between instances (a cluster, through Redis). @default one instance alone */
+  /** Messages between instances. @default one instance alone */
   bus?: Bus
+  /** Running as one instance of a cluster (`startCluster`): its storage, bus and hooks. */
+  cluster?: ClusterBinding
   log?: Logger
   /** Keepalive and ping interval of sockets (S6). @default 15000 */
   heartbeatMs?: number

@@ -50,7 +50,9 @@ const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 export async function createServer(options: ServerOptions = {}): Promise<RunningServer> {
   const dataDir = resolve(options.dataDir ?? DEFAULTS.dataDir)
   const log = options.log ?? createLogger()
+  const { cluster } = options
   const storage =
+    cluster?.storage ??
     options.storage ??
     new LowdbStorage({ dataDir, log, fsyncDelayMs: options.fsyncDelayMs ?? DEFAULTS.fsyncDelayMs })
   await storage.open()
@@ -65,7 +67,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
   let threads: ThreadService | null = null
   let versions: VersionService | null = null
   let rounds: RoundService | null = null
-  const bus = options.bus ?? new LocalBus()
+  const bus = cluster?.bus ?? options.bus ?? new LocalBus()
   const rooms = new Rooms({
     storage,
     bus,
@@ -77,15 +79,19 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     awarenessFlushMs: options.awarenessFlushMs ?? DEFAULTS.awarenessFlushMs,
     metrics,
     onUnloaded: (id) => {
+      cluster?.roomUnloaded(id)
       threads?.forget(id)
       rounds?.forget(id)
     },
+    onLoaded: (room) => cluster?.roomLoaded(room),
+    onRemoteChange: (id) => threads?.textChanged(id),
     onTextChanged: (id, personId) => {
       proposals?.touch(id)
       threads?.textChanged(id)
       versions?.textChanged(id, personId)
     },
   })
+  cluster?.attach(rooms)
   // Versions never change: their passages are read once, for R6 and for rounds alike.
   const versionPassages = new VersionPassages(storage)
   const activity = new ActivityLog(storage, log.child('activity'))
@@ -114,10 +120,14 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
   const admin = await ensureAdmin(storage, dataDir, options.adminToken)
 
   const authenticator = new Authenticator(storage, options.adminToken)
+  const rateLimit = options.rateLimit ?? DEFAULTS.rateLimit
+  const maxSocketsPerPerson = options.maxSocketsPerPerson ?? DEFAULTS.maxSocketsPerPerson
+  const maxSocketsPerAddress = options.maxSocketsPerAddress ?? DEFAULTS.maxSocketsPerAddress
+  const clusterLimits = cluster?.limits(rateLimit, maxSocketsPerPerson, maxSocketsPerAddress)
   const services: Services = {
     storage,
     authenticator,
-    rateLimiter: new RateLimiter(options.rateLimit ?? DEFAULTS.rateLimit),
+    rateLimiter: clusterLimits?.rateLimiter ?? new RateLimiter(rateLimit),
     rooms,
     log: log.child('api'),
     people: new PeopleService(storage, rooms),
@@ -141,8 +151,9 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     connections,
     maxBufferedBytes: options.maxBufferedBytes ?? DEFAULTS.maxBufferedBytes,
     metrics,
-    maxSocketsPerPerson: options.maxSocketsPerPerson ?? DEFAULTS.maxSocketsPerPerson,
-    maxSocketsPerAddress: options.maxSocketsPerAddress ?? DEFAULTS.maxSocketsPerAddress,
+    maxSocketsPerPerson,
+    maxSocketsPerAddress,
+    socketCounts: clusterLimits?.socketCounts,
   })
   const staticDir =
     options.staticDir === undefined ? join(repositoryRoot, 'dist', 'editor') : options.staticDir

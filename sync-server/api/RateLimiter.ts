@@ -9,7 +9,12 @@ export interface RateLimit {
   perSecond: number
 }
 
-export class RateLimiter {
+/** Limits requests per key (a token); `take` answers 0 or the seconds to wait. */
+export interface RequestLimiter {
+  take(key: string): number | Promise<number>
+}
+
+export class RateLimiter implements RequestLimiter {
   readonly #limit: RateLimit
   readonly #buckets = new Map<string, { tokens: number; at: number }>()
 

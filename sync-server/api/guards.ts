@@ -24,7 +24,7 @@ export async function signedIn(ctx: Context): Promise<Principal> {
       'Je bent niet (meer) aangemeld. Open je uitnodigingslink opnieuw.',
     )
   }
-  const wait = ctx.services.rateLimiter.take(token)
+  const wait = await ctx.services.rateLimiter.take(token)
   if (wait > 0) {
     throw new AppError(
       'rate_limited',

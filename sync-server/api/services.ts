@@ -12,12 +12,12 @@ import type { Rooms } from '../rooms/Rooms.ts'
 import type { RoundReports } from '../rounds/RoundReports.ts'
 import type { RoundService } from '../rounds/RoundService.ts'
 import type { VersionService } from '../versions/VersionService.ts'
-import type { RateLimiter } from './RateLimiter.ts'
+import type { RequestLimiter } from './RateLimiter.ts'
 
 export interface Services {
   storage: Storage
   authenticator: Authenticator
-  rateLimiter: RateLimiter
+  rateLimiter: RequestLimiter
   rooms: Rooms
   log: Logger
   people: PeopleService

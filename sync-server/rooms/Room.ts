@@ -38,6 +38,8 @@ export interface RoomOptions {
   metrics?: Metrics | undefined
   /** Sends a message about this proposal to every instance holding it (see Rooms). */
   publish: (message: { kind: string } & Record<string, unknown>, toSelf?: boolean) => void
+  /** Called after a change another instance accepted was applied here (cluster). */
+  onRemoteChange?: ((proposalId: string) => void) | undefined
   /** Called after every accepted change of the text, with the person who made it. */
   onTextChanged?: ((proposalId: string, personId: string) => void) | undefined
 }
@@ -48,6 +50,8 @@ const MAX_GAP_REQUESTS = 50
 /** Origin of loading a snapshot: its tombstones are history, not a rebuild. */
 const SNAPSHOT_ORIGIN = Symbol('snapshot')
 const REPLAY_ORIGIN = Symbol('replay')
+/** Origin of updates another instance accepted (cluster). */
+const REMOTE_ORIGIN = Symbol('remote')
 
 /** A server event for clients of one proposal (contract E1). */
 export type RoomEvent = { type: string } & Record<string, unknown>
@@ -70,6 +74,7 @@ export class Room {
   #built = false
   readonly #waiting: Array<[Connection, Uint8Array]> = []
   readonly #waitingForGreeting: Connection[] = []
+  readonly #waitingRemote: Array<[string, Uint8Array]> = []
   /** The full state encoded, while it is known to be current (cold open, idle joins). */
   #fullState: Uint8Array | null = null
   /** An upper bound of the encoded document's size: state plus updates since. */
@@ -156,6 +161,8 @@ export class Room {
     }
     this.#assignBlockIds(olderFirst(collectTextblocks(this.fragment), null), SYSTEM_PERSON_ID)
     this.#built = true
+    for (const [personId, update] of this.#waitingRemote.splice(0))
+      this.applyRemote(personId, update)
     for (const conn of this.#waitingForGreeting.splice(0)) if (!conn.closed) this.greet(conn)
     for (const [conn, data] of this.#waiting.splice(0))
       if (!conn.closed) this.handleMessage(conn, data)
@@ -360,6 +367,31 @@ export class Room {
       error: String(error),
     })
     for (const conn of this.connections) conn.close(1011, 'storage_failed')
+  }
+
+  /**
+   * An update another instance accepted, checked and stored (cluster): applied
+   * here and sent to this instance's sockets. Block ids in it are that instance's
+   * to settle (its own server change follows through the stream); here the index
+   * only learns them.
+   */
+  applyRemote(personId: string, update: Uint8Array): void {
+    if (!this.#built) {
+      this.#waitingRemote.push([personId, update])
+      return
+    }
+    const tr = captureTransaction(this.doc, REMOTE_ORIGIN, () =>
+      Y.applyUpdate(this.doc, update, REMOTE_ORIGIN),
+    )
+    this.authorship.provenance.takeLineage()
+    if (!tr) return
+    this.#recordAuthorship(personId, tr)
+    this.#fullState = null
+    this.#size += update.length
+    const frame = binaryFrame(updateMessage(update))
+    for (const conn of this.connections) conn.sendFrame(frame)
+    this.#blocks.settle(olderFirst(changedTextblocks(tr), tr))
+    this.#options.onRemoteChange?.(this.id)
   }
 
   /** Changes the text on the server's behalf, credited to `personId`. */

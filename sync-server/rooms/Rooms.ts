@@ -30,6 +30,10 @@ export interface RoomsOptions {
   onTextChanged?: (proposalId: string, personId: string) => void
   /** Called once a proposal has left memory, so caches of it can go too. */
   onUnloaded?: (proposalId: string) => void
+  /** Called after a change another instance accepted was applied here (cluster). */
+  onRemoteChange?: (proposalId: string) => void
+  /** Called when a proposal has been taken up by this instance (its stored state read). */
+  onLoaded?: (room: Room) => void
 }
 
 export class Rooms {
@@ -133,6 +137,7 @@ export class Rooms {
       schema: this.#options.schema,
       compactAfterBytes: this.#options.compactAfterBytes,
       publish: (message, toSelf) => this.publish(proposalId, message, toSelf),
+      onRemoteChange: this.#options.onRemoteChange,
       shareAwareness: this.#options.bus.shared,
       maxDocumentBytes: this.#options.maxDocumentBytes,
       awarenessFlushMs: this.#options.awarenessFlushMs,
@@ -141,6 +146,7 @@ export class Rooms {
     })
     await room.load((proposal?.status ?? 'concept') as Status)
     this.#loaded.set(proposalId, room)
+    this.#options.onLoaded?.(room)
     this.#options.log.debug('proposal loaded', { proposal: proposalId })
     return room
   }

@@ -2,7 +2,13 @@
  * Open sockets per person and per network address (issue: limits), so one
  * token or one machine cannot exhaust the server. Past a cap: 4429.
  */
-export class SocketCounts {
+/** Counts open sockets; `take` refuses past the caps. */
+export interface SocketCounter {
+  take(personId: string, address: string): boolean | Promise<boolean>
+  release(personId: string, address: string): void
+}
+
+export class SocketCounts implements SocketCounter {
   readonly #perPerson = new Map<string, number>()
   readonly #perAddress = new Map<string, number>()
   readonly #maxPerPerson: number

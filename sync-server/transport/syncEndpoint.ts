@@ -15,7 +15,7 @@ import type { Storage } from '../persistence/Storage.ts'
 import type { Room } from '../rooms/Room.ts'
 import type { Rooms } from '../rooms/Rooms.ts'
 import { Connection } from './Connection.ts'
-import { SocketCounts } from './SocketCounts.ts'
+import { type SocketCounter, SocketCounts } from './SocketCounts.ts'
 
 export interface SyncEndpointOptions {
   metrics: Metrics
@@ -23,6 +23,8 @@ export interface SyncEndpointOptions {
   maxSocketsPerPerson: number
   /** Sockets one network address may have open at once; more close with 4429. */
   maxSocketsPerAddress: number
+  /** Counts shared by several instances (cluster); by default this instance counts alone. */
+  socketCounts?: SocketCounter | undefined
   authenticator: Authenticator
   storage: Storage
   rooms: Rooms
@@ -42,11 +44,13 @@ export class SyncEndpoint {
   // cut off by ws itself before they are buffered.
   readonly #wss = new WebSocketServer({ noServer: true, maxPayload: Limits.maxFrameBytes * 8 })
 
-  readonly #counts: SocketCounts
+  readonly #counts: SocketCounter
 
   constructor(options: SyncEndpointOptions) {
     this.#options = options
-    this.#counts = new SocketCounts(options.maxSocketsPerPerson, options.maxSocketsPerAddress)
+    this.#counts =
+      options.socketCounts ??
+      new SocketCounts(options.maxSocketsPerPerson, options.maxSocketsPerAddress)
   }
 
   /** @returns false when the request is not for the sync endpoint */
@@ -85,7 +89,8 @@ export class SyncEndpoint {
     if (!canSee(principal, proposalId)) return { refusal: CloseCode.forbidden }
     if (!(await storage.proposals.get(proposalId))) return { refusal: CloseCode.notFound }
     const address = request.socket.remoteAddress ?? 'unknown'
-    if (!this.#counts.take(principal.person.id, address)) return { refusal: CloseCode.tooMany }
+    if (!(await this.#counts.take(principal.person.id, address)))
+      return { refusal: CloseCode.tooMany }
     const release = () => this.#counts.release(principal.person.id, address)
     try {
       const room = await rooms.open(proposalId)
