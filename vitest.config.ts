@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config'
 import { findPostgresBin, isCi } from './test/helpers/postgres.ts'
+import { findRedisServer } from './test/helpers/redis.ts'
 
 /**
  * The integration tests run a second time with PostgreSQL storage, plus the
@@ -25,6 +26,34 @@ function postgresProjects() {
         setupFiles: ['test/integration-pg/setup.ts'],
         testTimeout: 30_000,
         hookTimeout: 30_000,
+      },
+    },
+  ]
+}
+
+/**
+ * Several instances on PostgreSQL and Redis (contract D1, D2). Without Redis or
+ * PostgreSQL installed the project is left out locally (saying so); under CI
+ * their absence fails the run.
+ */
+function clusterProjects() {
+  if (!findPostgresBin() || !findRedisServer()) {
+    if (isCi())
+      throw new Error(
+        'PostgreSQL and Redis are needed (apt-get install -y postgresql redis-server)',
+      )
+    console.warn('[vitest] PostgreSQL or Redis is not installed: the cluster project is left out')
+    return []
+  }
+  return [
+    {
+      test: {
+        name: 'cluster',
+        include: ['test/integration-cluster/**/*.test.ts'],
+        environment: 'node',
+        globalSetup: ['test/integration-cluster/globalSetup.ts'],
+        testTimeout: 60_000,
+        hookTimeout: 60_000,
       },
     },
   ]
@@ -61,6 +90,7 @@ export default defineConfig({
         },
       },
       ...postgresProjects(),
+      ...clusterProjects(),
       {
         test: {
           name: 'e2e',

@@ -50,7 +50,18 @@ export async function startRedis(options: { appendonly?: boolean } = {}): Promis
   const port = await freePort()
   const child: ChildProcess = spawn(
     binary,
-    ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', options.appendonly === false ? 'no' : 'yes'],
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--dir',
+      dir,
+      '--save',
+      '',
+      '--appendonly',
+      options.appendonly === false ? 'no' : 'yes',
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   )
   let output = ''

@@ -1,0 +1,201 @@
+import * as decoding from 'lib0/decoding'
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest'
+import * as Y from 'yjs'
+import { connectClient, type TestClient } from '../helpers/clients.ts'
+import { startTestCluster, type TestCluster } from '../helpers/cluster.ts'
+import { appendBlock, linesOf, textOfBlock } from '../helpers/ydoc.ts'
+
+describe('[D1] three instances serve one proposal together', () => {
+  let cluster: TestCluster
+  const clients: TestClient[] = []
+  beforeAll(async () => {
+    cluster = await startTestCluster(inject('clusterPostgresUrl'), 3)
+  })
+  afterAll(async () => {
+    for (const client of clients) client.destroy()
+    await cluster.stop()
+  })
+  const wsOf = (i: number) => cluster.instances[i]!.url.replace('http', 'ws')
+  const connect = (i: number, token: string, proposal = 'voorstel-1') => {
+    const client = connectClient(wsOf(i), proposal, token)
+    clients.push(client)
+    return client
+  }
+
+  it('[D1][S1] clients on different instances converge, and see each other’s carets', async () => {
+    const people = await Promise.all(
+      ['Anna', 'Bram', 'Cor'].map((name, i) =>
+        cluster.invite(cluster.instances[i]!, { name, role: 'writer', proposals: ['voorstel-1'] }),
+      ),
+    )
+    const [a, b, c] = people.map((person, i) => connect(i, person.token))
+    await Promise.all([a!, b!, c!].map((client) => client.synced()))
+    appendBlock(a!.doc, 'Van instantie A.')
+    await vi.waitFor(() => expect(linesOf(c!.doc)).toBe('Van instantie A.'))
+    textOfBlock(b!.doc, 0).insert(0, 'B: ')
+    textOfBlock(c!.doc, 0).insert(textOfBlock(c!.doc, 0).length, ' En C.')
+    await vi.waitFor(() => {
+      for (const client of [a!, b!, c!])
+        expect(linesOf(client.doc)).toBe('B: Van instantie A. En C.')
+    })
+    c!.provider.awareness.setLocalStateField('cursor', { anchor: 1 })
+    await vi.waitFor(() => {
+      const seen = [...a!.provider.awareness.getStates().values()].map(
+        (state) => (state as { user?: { name: string } }).user?.name,
+      )
+      expect(seen).toContain('Cor')
+    })
+    // The server-side state agrees on every instance.
+    for (const instance of cluster.instances) {
+      await vi.waitFor(async () => {
+        const content = await cluster.api<{ text: string }>(
+          instance,
+          '/api/proposals/voorstel-1/content',
+        )
+        expect(content.body.text).toBe('B: Van instantie A. En C.')
+      })
+    }
+  })
+
+  it('[C7][D1] a thread opened on one instance reaches a client of another within a second', async () => {
+    const reader = await cluster.invite(cluster.instances[2]!, {
+      name: 'Lid',
+      role: 'reviewer',
+      proposals: ['voorstel-1'],
+    })
+    const watcher = connect(2, reader.token)
+    const events: Array<{ type: string; threads?: Array<{ quote: string }> }> = []
+    watcher.provider.messageHandlers[100] = (_encoder, decoder) => {
+      events.push(JSON.parse(decoding.readVarString(decoder)))
+    }
+    await watcher.synced()
+    const opened = await cluster.api(cluster.instances[0]!, '/api/proposals/voorstel-1/threads', {
+      method: 'POST',
+      token: reader.token,
+      body: { body: 'Waarom A?', quote: 'instantie A' },
+    })
+    expect(opened.status).toBe(201)
+    await vi.waitFor(
+      () =>
+        expect(
+          events.some((e) => e.type === 'threads' && e.threads?.[0]?.quote === 'instantie A'),
+        ).toBe(true),
+      {
+        timeout: 1000,
+      },
+    )
+    // Another instance lists it too.
+    const listed = await cluster.api<Array<{ quote: string }>>(
+      cluster.instances[1]!,
+      '/api/proposals/voorstel-1/threads',
+    )
+    expect(listed.body.map((t) => t.quote)).toContain('instantie A')
+  })
+
+  it('[A5][D1] an invitation made on one instance works on another; a revocation closes sockets everywhere', async () => {
+    const person = await cluster.invite(cluster.instances[0]!, {
+      name: 'Dirk',
+      role: 'writer',
+      proposals: ['voorstel-1', 'voorstel-2'],
+    })
+    const onB = connect(1, person.token)
+    const onC = connect(2, person.token, 'voorstel-2')
+    await Promise.all([onB.synced(), onC.synced()])
+    const other = await cluster.invite(cluster.instances[0]!, {
+      name: 'Els',
+      role: 'writer',
+      proposals: ['voorstel-1'],
+    })
+    const stays = connect(2, other.token)
+    await stays.synced()
+    const revoked = await cluster.api(cluster.instances[0]!, `/api/people/${person.person.id}`, {
+      method: 'DELETE',
+    })
+    expect(revoked.status).toBe(200)
+    await vi.waitFor(() => {
+      expect(onB.closed?.code).toBe(4401)
+      expect(onC.closed?.code).toBe(4401)
+    })
+    expect(stays.closed).toBeNull()
+    for (const instance of cluster.instances) {
+      expect((await cluster.api(instance, '/api/me', { token: person.token })).status).toBe(401)
+    }
+  })
+
+  it('[A6][D1] a Yjs client id one person uses is refused to another person on another instance', async () => {
+    const anna = await cluster.invite(cluster.instances[0]!, {
+      name: 'Anna2',
+      role: 'writer',
+      proposals: ['voorstel-3'],
+    })
+    const mallory = await cluster.invite(cluster.instances[0]!, {
+      name: 'Mallory',
+      role: 'writer',
+      proposals: ['voorstel-3'],
+    })
+    const a = connect(0, anna.token, 'voorstel-3')
+    await a.synced()
+    appendBlock(a.doc, 'Van Anna.')
+    const watcher = connect(1, mallory.token, 'voorstel-3')
+    await vi.waitFor(() => expect(linesOf(watcher.doc)).toBe('Van Anna.'))
+    // A copy of Anna's document under Anna's client id, written by Mallory on instance B.
+    const forged = new Y.Doc()
+    Y.applyUpdate(forged, Y.encodeStateAsUpdate(a.doc))
+    forged.clientID = a.doc.clientID
+    const attacker = connectClient(wsOf(1), 'voorstel-3', mallory.token, {
+      doc: forged,
+      connect: false,
+    })
+    clients.push(attacker)
+    attacker.provider.connect()
+    await attacker.synced().catch(() => {})
+    textOfBlock(forged, 0).insert(0, 'Namens Anna: ')
+    await vi.waitFor(() => expect(attacker.closed?.code).toBe(4400))
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(linesOf(a.doc)).toBe('Van Anna.')
+  })
+
+  it('[H4][D1] the frozen status holds on every instance, and lifts everywhere', async () => {
+    const writer = await cluster.invite(cluster.instances[0]!, {
+      name: 'Fien',
+      role: 'writer',
+      proposals: ['voorstel-4'],
+    })
+    const onC = connect(2, writer.token, 'voorstel-4')
+    await onC.synced()
+    appendBlock(onC.doc, 'Voor het vaststellen.')
+    await vi.waitFor(async () => {
+      const content = await cluster.api<{ text: string }>(
+        cluster.instances[0]!,
+        '/api/proposals/voorstel-4/content',
+      )
+      expect(content.body.text).toBe('Voor het vaststellen.')
+    })
+    const events: Array<{ type: string; reason?: string; status?: string }> = []
+    onC.provider.messageHandlers[100] = (_encoder, decoder) => {
+      events.push(JSON.parse(decoding.readVarString(decoder)))
+    }
+    expect(
+      (
+        await cluster.api(cluster.instances[0]!, '/api/proposals/voorstel-4', {
+          method: 'PATCH',
+          body: { status: 'vastgesteld' },
+        })
+      ).status,
+    ).toBe(200)
+    await vi.waitFor(() =>
+      expect(events).toContainEqual(
+        expect.objectContaining({ type: 'status', status: 'vastgesteld' }),
+      ),
+    )
+    textOfBlock(onC.doc, 0).insert(0, 'Stiekem: ')
+    await vi.waitFor(() =>
+      expect(events).toContainEqual(expect.objectContaining({ type: 'refused', reason: 'frozen' })),
+    )
+    const frozen = await cluster.api<{ text: string }>(
+      cluster.instances[1]!,
+      '/api/proposals/voorstel-4/content',
+    )
+    expect(frozen.body.text).toBe('Voor het vaststellen.')
+  })
+})
