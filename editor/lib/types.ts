@@ -21,6 +21,9 @@ export interface ProposalSummary {
   id: string
   title: string
   status: Status
+  /** When and by whom the status was last changed (H4); null before any change. */
+  statusChangedAt?: string | null
+  statusChangedBy?: Person | null
   updatedAt: string
   openThreads: number
   /** Threads with replies or decisions for this person since their last visit. */

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react'
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react'
 import { CloseCode } from '../../../shared/protocol.ts'
 import { hasRole, isFrozen } from '../../../shared/roles.ts'
 import { PageTitle } from '../../lib/PageTitle.tsx'
@@ -11,22 +11,29 @@ import { ConnectionStatus } from '../connection/ConnectionStatus.tsx'
 import { type Refusal, refusalForCloseCode, refusalForEvent } from '../connection/closeMessages.ts'
 import { RefusalNotice } from '../connection/RefusalNotice.tsx'
 import { useConnection } from '../connection/useConnection.ts'
+import { useTextIsEmpty } from '../export/useTextIsEmpty.ts'
 import { PresenceList } from '../presence/PresenceList.tsx'
 import { colorForPerson } from '../presence/personColor.ts'
 import { usePresence } from '../presence/usePresence.ts'
-import { StatusBadge } from '../proposals/StatusBadge.tsx'
 import { useSession } from '../session/SessionContext.ts'
 import { readToken } from '../session/tokenStore.ts'
+import { StatusArea } from '../status/StatusArea.tsx'
+import { useRestored } from '../versions/useRestored.ts'
 import { useVersions } from '../versions/useVersions.ts'
 import { useVersionTarget } from '../versions/useVersionTarget.ts'
 import { VersionsPanel } from '../versions/VersionsPanel.tsx'
 import { VersionView } from '../versions/VersionView.tsx'
 import '../../styles/editor.css'
+import { FreezeNotice } from './FreezeNotice.tsx'
 import { ProposalEditor } from './ProposalEditor.tsx'
 import { ReadOnlyNotice } from './ReadOnlyNotice.tsx'
 import type { RefusedEvent } from './serverEvents.ts'
 import { useCollab } from './useCollab.ts'
+import { useFreeze } from './useFreeze.ts'
 import { useProposalMeta } from './useProposalMeta.ts'
+
+// Downloading, printing and loading Word come after the text: loaded once the page is there.
+const ExportPanel = lazy(() => import('../export/ExportPanel.tsx'))
 
 /** One proposal: title, status, connection, who is here, the shared text and its comments. */
 export function ProposalPage({ proposalId, me }: { proposalId: string; me: Me }) {
@@ -34,7 +41,17 @@ export function ProposalPage({ proposalId, me }: { proposalId: string; me: Me })
   const { collab, ready, reloadText } = useCollab(proposalId, me.person.id, readToken() ?? '')
   const connection = useConnection(collab?.provider ?? null)
   const present = usePresence(collab?.provider.awareness ?? null)
-  const { title, status } = useProposalMeta(proposalId, collab?.events ?? null)
+  const meta = useProposalMeta(proposalId, collab?.events ?? null)
+  const { title, status } = meta
+  const freeze = useFreeze({
+    proposalId,
+    token: readToken() ?? '',
+    collab,
+    mayWrite: hasRole(me.role, 'writer'),
+    reloadText,
+  })
+  const restored = useRestored(collab?.events ?? null, me.person.id)
+  const textIsEmpty = useTextIsEmpty(ready ? (collab?.doc ?? null) : null)
   const [refused, setRefused] = useState<Refusal | null>(null)
   const comments = useComments(proposalId, me, collab)
   const versions = useVersions(proposalId, collab?.events ?? null)
@@ -50,9 +67,12 @@ export function ProposalPage({ proposalId, me }: { proposalId: string; me: Me })
 
   useEffect(() => {
     setRefused(null)
-    return collab?.events.on('refused', (event) =>
-      setRefused(refusalForEvent((event as RefusedEvent).reason)),
-    )
+    return collab?.events.on('refused', (event) => {
+      const { reason } = event as RefusedEvent
+      // A frozen text is the freeze notice's (S5): it keeps the unsent text and the
+      // editor writes again, without reloading, once the freeze lifts.
+      if (reason !== 'frozen') setRefused(refusalForEvent(reason))
+    })
   }, [collab])
 
   useEffect(() => {
@@ -68,6 +88,7 @@ export function ProposalPage({ proposalId, me }: { proposalId: string; me: Me })
     refused ?? (connection.kind === 'closed' ? refusalForCloseCode(connection.code, frozen) : null)
   const editable = canWrite && refusal === null
   const shownTitle = title ?? proposalId
+  const isEditor = hasRole(me.role, 'editor')
 
   return (
     <article className="proposal" aria-labelledby="proposal-title">
@@ -78,7 +99,13 @@ export function ProposalPage({ proposalId, me }: { proposalId: string; me: Me })
         <PageTitle title={shownTitle}>
           <span id="proposal-title">{shownTitle}</span>
         </PageTitle>
-        {status && <StatusBadge status={status} />}
+        <StatusArea
+          proposalId={proposalId}
+          status={status}
+          change={meta.statusChange}
+          isEditor={isEditor}
+          onChanged={meta.showProposal}
+        />
       </div>
       <ConnectionStatus connection={connection} canWrite={canWrite} />
       {refusal && (
@@ -91,7 +118,13 @@ export function ProposalPage({ proposalId, me }: { proposalId: string; me: Me })
           }}
         />
       )}
+      <FreezeNotice freeze={freeze} frozen={frozen} onReload={() => void reloadText()} />
       {!canWrite && <ReadOnlyNotice role={me.role} frozen={frozen} />}
+      {restored.message && (
+        <p className="alert alert--success" role="status" data-testid="restored-notice">
+          {restored.message}
+        </p>
+      )}
       <div className="proposal__layout">
         <div className="proposal__text">
           {shownVersion.target && (
@@ -100,6 +133,7 @@ export function ProposalPage({ proposalId, me }: { proposalId: string; me: Me })
               target={shownVersion.target}
               onShow={shownVersion.show}
               onClose={shownVersion.close}
+              onRestored={isEditor && !frozen ? shownVersion.close : undefined}
             />
           )}
           {/* Hidden, not unmounted, while a version is shown: the text stays live. */}
@@ -136,6 +170,13 @@ export function ProposalPage({ proposalId, me }: { proposalId: string; me: Me })
               frozen={frozen}
             />
           </aside>
+          <Suspense fallback={null}>
+            <ExportPanel
+              proposalId={proposalId}
+              versions={versions.versions}
+              canImport={isEditor && !frozen && textIsEmpty}
+            />
+          </Suspense>
         </div>
       </div>
     </article>

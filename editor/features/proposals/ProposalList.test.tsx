@@ -22,6 +22,8 @@ describe('the overview', () => {
           id: 'voorstel-1',
           title: 'Voorstel 1',
           status: 'consultatie',
+          statusChangedAt: '2023-06-01T08:30:00Z',
+          statusChangedBy: { id: 'p-2', name: 'Eva', organisation: 'VNG' },
           updatedAt: '2023-06-14T12:05:00Z',
           openThreads: 3,
           newForYou: 2,
@@ -34,6 +36,10 @@ describe('the overview', () => {
     const link = within(list).getByRole('link', { name: 'Voorstel 1' })
     expect(link.getAttribute('href')).toBe('#/voorstel/voorstel-1')
     expect(list.textContent).toContain('Consultatie')
+    // H4: who changed the status, and when.
+    expect(within(list).getByTestId('status-change').textContent).toBe(
+      'Status gewijzigd door Eva (VNG), 1 juni 2023 om 10:30',
+    )
     expect(list.textContent).toContain('14 juni 2023 om 14:05')
     expect(list.textContent).toContain('3 open reacties')
     expect(screen.getByTestId('new-for-you').textContent).toBe('2 reacties met nieuws voor u')

@@ -3,6 +3,7 @@ import { PageTitle } from '../../lib/PageTitle.tsx'
 import { hrefFor } from '../../lib/route.ts'
 import type { Me, ProposalSummary } from '../../lib/types.ts'
 import { useApi } from '../../lib/useApi.ts'
+import { StatusChangeLine } from '../status/StatusChangeLine.tsx'
 import { StatusBadge } from './StatusBadge.tsx'
 
 function threadsText(count: number): string {
@@ -52,7 +53,8 @@ export function ProposalList({ me }: { me: Me }) {
                 <div>
                   <dt>Status</dt>
                   <dd>
-                    <StatusBadge status={proposal.status} />
+                    <StatusBadge status={proposal.status} />{' '}
+                    <StatusChangeLine by={proposal.statusChangedBy} at={proposal.statusChangedAt} />
                   </dd>
                 </div>
                 <div>

@@ -1,16 +1,21 @@
-import { useEffect, useState } from 'react'
+import { lazy, Suspense, useEffect, useState } from 'react'
 import { ApiError } from '../../lib/api.ts'
 import { formatDateTime } from '../../lib/formatDate.ts'
 import { DocRenderer } from './DocRenderer.tsx'
+import type { RestoreResult } from './RestoreVersion.tsx'
 import { personLabel } from './summary.ts'
 import { CURRENT, type VersionTarget, type VersionWithText } from './types.ts'
 import { versionsApi } from './versionsApi.ts'
 
-/** One version, read-only, exactly as it was saved (V2). */
+// Only editors restore (V4): the others never load it.
+const RestoreVersion = lazy(() => import('./RestoreVersion.tsx'))
+
+/** One version, read-only, exactly as it was saved (V2); editors may restore it (V4). */
 export function VersionReader(props: {
   proposalId: string
   versionId: string
   onShow: (target: VersionTarget) => void
+  onRestored?: ((result: RestoreResult) => void) | undefined
 }) {
   const [version, setVersion] = useState<VersionWithText | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -55,6 +60,15 @@ export function VersionReader(props: {
       >
         Vergelijk met de tekst van nu
       </button>
+      {props.onRestored && (
+        <Suspense fallback={null}>
+          <RestoreVersion
+            proposalId={props.proposalId}
+            version={version}
+            onRestored={props.onRestored}
+          />
+        </Suspense>
+      )}
       <div className="prose version-reader__text" data-testid="version-text">
         <DocRenderer doc={version.doc} />
       </div>

@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect, useRef } from 'react'
+import type { RestoreResult } from './RestoreVersion.tsx'
 import type { VersionTarget } from './types.ts'
 import { VersionReader } from './VersionReader.tsx'
 
@@ -15,6 +16,8 @@ export function VersionView(props: {
   target: VersionTarget
   onShow: (target: VersionTarget) => void
   onClose: () => void
+  /** Given to editors while the text is not frozen: a version read can be restored (V4). */
+  onRestored?: ((result: RestoreResult) => void) | undefined
 }) {
   const { target } = props
   const ref = useRef<HTMLDivElement>(null)
@@ -44,6 +47,7 @@ export function VersionView(props: {
           proposalId={props.proposalId}
           versionId={target.versionId}
           onShow={props.onShow}
+          onRestored={props.onRestored}
         />
       ) : (
         <Suspense fallback={<p role="status">De vergelijking wordt geladen…</p>}>
