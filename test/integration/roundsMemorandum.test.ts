@@ -179,7 +179,10 @@ describe('the response memorandum', () => {
     expect(messages.filter((m) => m.type === 'error')).toEqual([])
     expect(html).toMatch(/<h1>Samenvatting<\/h1><table>/)
     expect(html).toContain('<h2>Passage 1.1</h2>')
-    expect(html).toContain('<h3>Standpunten</h3><ul><li><strong>Gemeente Ede</strong>')
+    expect(html).toContain(
+      '<h3>Standpunten</h3><p><strong>Akkoord, mits (1)</strong></p><ul><li><strong>Gemeente Zwolle</strong>',
+    )
+    expect(html).toContain('<p><strong>Onthouding (1)</strong></p><p>Gemeente Ede.</p>')
     expect(html).toMatch(/<td><p>1\.1<\/p><\/td><td><p>Gemeenten nemen het voortouw\.<\/p><\/td>/)
     expect(html).toContain('&lt;script&gt;')
     for (const text of [

@@ -16,7 +16,7 @@ import {
   WidthType,
 } from 'docx'
 import { POSITIONS } from '../../../shared/rounds.ts'
-import { type Memorandum, type MemoThread, SUMMARY_COLUMNS } from './model.ts'
+import { type MemoPassage, type Memorandum, type MemoThread, SUMMARY_COLUMNS } from './model.ts'
 
 type Level = (typeof HeadingLevel)[keyof typeof HeadingLevel]
 
@@ -71,6 +71,33 @@ function summaryTable(memo: Memorandum): Table {
   return new Table({ rows: [header, ...rows], width: { size: 100, type: WidthType.PERCENTAGE } })
 }
 
+/** The positions on a passage: per position its count, the reasons, then the others by name. */
+function positions(passage: MemoPassage): Paragraph[] {
+  if (passage.positions.length === 0) return [new Paragraph('Geen standpunten gegeven.')]
+  const out: Paragraph[] = []
+  for (const group of passage.positions) {
+    out.push(new Paragraph({ children: runs(`${group.label} (${group.count})`, true) }))
+    for (const p of group.withReason) {
+      const where = p.province ? ` (${p.province})` : ''
+      // Two runs a line: a round of hundreds of organisations makes thousands of them.
+      out.push(
+        new Paragraph({
+          bullet: { level: 0 },
+          children: [
+            new TextRun({ text: p.organisation, bold: true }),
+            new TextRun(`${where}: ${p.reason.replace(/\s*\n\s*/g, ' ')} (${p.givenBy})`),
+          ],
+        }),
+      )
+    }
+    if (group.others.length > 0) {
+      const label = group.withReason.length > 0 ? 'Zonder toelichting: ' : ''
+      out.push(new Paragraph(`${label}${group.others.join(', ')}.`))
+    }
+  }
+  return out
+}
+
 export async function renderDocx(memo: Memorandum): Promise<Buffer> {
   const body: Array<Paragraph | Table> = [heading(memo.title, HeadingLevel.TITLE)]
   for (const [label, value] of memo.facts) body.push(labelled(`${label}:`, value, true))
@@ -79,21 +106,7 @@ export async function renderDocx(memo: Memorandum): Promise<Buffer> {
   for (const passage of memo.passages) {
     body.push(heading(`Passage ${passage.number}`, HeadingLevel.HEADING_2), quote(passage.text))
     body.push(heading('Standpunten', HeadingLevel.HEADING_3))
-    if (passage.positions.length === 0) body.push(new Paragraph('Geen standpunten gegeven.'))
-    for (const p of passage.positions) {
-      const where = p.province ? ` (${p.province})` : ''
-      const why = p.reason ? `: ${p.reason}` : ''
-      body.push(
-        new Paragraph({
-          bullet: { level: 0 },
-          children: [
-            new TextRun({ text: p.organisation, bold: true }),
-            ...runs(`${where}, ${p.position}${why} `),
-            new TextRun({ text: `(${p.givenBy})`, italics: true }),
-          ],
-        }),
-      )
-    }
+    body.push(...positions(passage))
     if (passage.threads.length > 0) {
       body.push(heading('Reacties', HeadingLevel.HEADING_3))
       for (const t of passage.threads) body.push(...thread(t, HeadingLevel.HEADING_4))

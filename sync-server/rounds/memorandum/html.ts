@@ -3,7 +3,7 @@
  * members wrote is shown as text, never read as markup.
  */
 import { POSITIONS } from '../../../shared/rounds.ts'
-import { type Memorandum, type MemoThread, SUMMARY_COLUMNS } from './model.ts'
+import { type MemoPassage, type Memorandum, type MemoThread, SUMMARY_COLUMNS } from './model.ts'
 
 const ENTITIES: Record<string, string> = {
   '&': '&amp;',
@@ -45,6 +45,30 @@ function thread(t: MemoThread, tag: 'h3' | 'h5'): string {
   return parts.join('\n')
 }
 
+/** The positions on a passage: per position its count, the reasons, then the others by name. */
+function positions(passage: MemoPassage): string[] {
+  if (passage.positions.length === 0) return ['<p>Geen standpunten gegeven.</p>']
+  const out: string[] = []
+  for (const group of passage.positions) {
+    out.push(`<p><strong>${escapeHtml(group.label)} (${group.count})</strong></p>`)
+    if (group.withReason.length > 0) {
+      out.push('<ul>')
+      for (const p of group.withReason) {
+        const where = p.province ? ` (${escapeHtml(p.province)})` : ''
+        out.push(
+          `<li><strong>${escapeHtml(p.organisation)}</strong>${where}: ${lines(p.reason)} <em>(${escapeHtml(p.givenBy)})</em></li>`,
+        )
+      }
+      out.push('</ul>')
+    }
+    if (group.others.length > 0) {
+      const label = group.withReason.length > 0 ? 'Zonder toelichting: ' : ''
+      out.push(`<p>${label}${escapeHtml(group.others.join(', '))}.</p>`)
+    }
+  }
+  return out
+}
+
 export function renderHtml(memo: Memorandum): string {
   const out = [
     '<!DOCTYPE html>',
@@ -75,18 +99,7 @@ export function renderHtml(memo: Memorandum): string {
       `<blockquote>${lines(passage.text)}</blockquote>`,
       '<h4>Standpunten</h4>',
     )
-    if (passage.positions.length === 0) out.push('<p>Geen standpunten gegeven.</p>')
-    else {
-      out.push('<ul>')
-      for (const p of passage.positions) {
-        const where = p.province ? ` (${escapeHtml(p.province)})` : ''
-        const why = p.reason ? `: ${lines(p.reason)}` : ''
-        out.push(
-          `<li><strong>${escapeHtml(p.organisation)}</strong>${where}, ${escapeHtml(p.position)}${why} <em>(${escapeHtml(p.givenBy)})</em></li>`,
-        )
-      }
-      out.push('</ul>')
-    }
+    out.push(...positions(passage))
     if (passage.threads.length > 0) {
       out.push('<h4>Reacties</h4>', ...passage.threads.map((t) => thread(t, 'h5')))
     }

@@ -7,7 +7,9 @@ describe('escaping the memorandum', () => {
     expect(escapeMarkdown('**vet** _schuin_ [link](x) <b> # | `code`')).toBe(
       '\\*\\*vet\\*\\* \\_schuin\\_ \\[link\\](x) \\<b\\> \\# \\| \\`code\\`',
     )
-    expect(escapeMarkdown('- lijst\n1. genummerd\n+ plus')).toBe('\\- lijst\n1\\. genummerd\n\\+ plus')
+    expect(escapeMarkdown('- lijst\n1. genummerd\n+ plus')).toBe(
+      '\\- lijst\n1\\. genummerd\n\\+ plus',
+    )
     // The twin: ordinary text passes unchanged.
     expect(escapeMarkdown('Gemeenten nemen het voortouw (zie 2.1), ook in 2030.')).toBe(
       'Gemeenten nemen het voortouw (zie 2.1), ook in 2030.',

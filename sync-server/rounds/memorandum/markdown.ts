@@ -1,6 +1,6 @@
 /** The memorandum as Markdown (R7): every piece of text people wrote is escaped. */
 import { POSITIONS } from '../../../shared/rounds.ts'
-import { type Memorandum, type MemoThread, SUMMARY_COLUMNS } from './model.ts'
+import { type MemoPassage, type Memorandum, type MemoThread, SUMMARY_COLUMNS } from './model.ts'
 
 /** Escapes what Markdown would read as markup, so text stays text. */
 export function escapeMarkdown(text: string): string {
@@ -38,6 +38,27 @@ function thread(t: MemoThread, level: string): string[] {
   return lines
 }
 
+/** The positions on a passage: per position its count, the reasons, then the others by name. */
+function positions(passage: MemoPassage): string[] {
+  if (passage.positions.length === 0) return ['Geen standpunten gegeven.', '']
+  const out: string[] = []
+  for (const group of passage.positions) {
+    out.push(`**${group.label} (${group.count})**`, '')
+    for (const p of group.withReason) {
+      const where = p.province ? ` (${inline(p.province)})` : ''
+      out.push(
+        `- **${inline(p.organisation)}**${where}: ${inline(p.reason)} _(${inline(p.givenBy)})_`,
+      )
+    }
+    if (group.withReason.length > 0) out.push('')
+    if (group.others.length > 0) {
+      const label = group.withReason.length > 0 ? 'Zonder toelichting: ' : ''
+      out.push(`${label}${group.others.map(inline).join(', ')}.`, '')
+    }
+  }
+  return out
+}
+
 export function renderMarkdown(memo: Memorandum): string {
   const out = [`# ${inline(memo.title)}`, '']
   for (const [label, value] of memo.facts) out.push(`- **${label}:** ${inline(value)}`)
@@ -53,15 +74,7 @@ export function renderMarkdown(memo: Memorandum): string {
   out.push('', '## Reacties per passage', '')
   for (const passage of memo.passages) {
     out.push(`### Passage ${passage.number}`, '', quote(passage.text), '', '#### Standpunten', '')
-    if (passage.positions.length === 0) out.push('Geen standpunten gegeven.')
-    for (const p of passage.positions) {
-      const where = p.province ? ` (${inline(p.province)})` : ''
-      const why = p.reason ? `: ${inline(p.reason)}` : ''
-      out.push(
-        `- **${inline(p.organisation)}**${where}, ${p.position}${why} _(${inline(p.givenBy)})_`,
-      )
-    }
-    out.push('')
+    out.push(...positions(passage))
     if (passage.threads.length > 0) {
       out.push('#### Reacties', '')
       for (const t of passage.threads) out.push(...thread(t, '#####'))

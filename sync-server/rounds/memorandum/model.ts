@@ -18,10 +18,23 @@ import { dutchDate, dutchDateTime } from './dates.ts'
 export interface MemoPosition {
   organisation: string
   province: string | null
-  position: string
-  reason: string | null
+  reason: string
   /** "Anna de Vries, 14 juni 2023". */
   givenBy: string
+}
+
+/**
+ * The organisations holding one position on a passage: those that gave a
+ * reason each with it, the others named together. A passage 342 municipalities
+ * agree with is one line then, not 342, and every reason is still there.
+ */
+export interface MemoPositionGroup {
+  /** "Akkoord, mits". */
+  label: string
+  count: number
+  withReason: MemoPosition[]
+  /** Organisations without a reason, by name. */
+  others: string[]
 }
 
 export interface MemoThread {
@@ -43,7 +56,7 @@ export interface MemoPassage {
   level: number | null
   text: string
   counts: PositionCounts
-  positions: MemoPosition[]
+  positions: MemoPositionGroup[]
   threads: MemoThread[]
   amendments: MemoThread[]
 }
@@ -108,14 +121,32 @@ function memoThread(thread: ThreadRecord, people: PersonLookup): MemoThread {
   }
 }
 
-function memoPosition(record: PositionRecord, people: PersonLookup): MemoPosition {
-  return {
-    organisation: record.organisation,
-    province: record.province,
-    position: POSITION_LABELS[record.position],
-    reason: record.reason,
-    givenBy: `${people(record.personId).name}, ${dutchDate(record.createdAt)}`,
-  }
+/** The latest positions on a passage, per position in the order of R4, organisations by name. */
+function positionGroups(records: PositionRecord[], people: PersonLookup): MemoPositionGroup[] {
+  const sorted = records.sort((a, b) => a.organisation.localeCompare(b.organisation, 'nl'))
+  return POSITIONS.flatMap((position) => {
+    const holding = sorted.filter((record) => record.position === position)
+    if (holding.length === 0) return []
+    return [
+      {
+        label: POSITION_LABELS[position],
+        count: holding.length,
+        withReason: holding.flatMap((record) =>
+          record.reason
+            ? [
+                {
+                  organisation: record.organisation,
+                  province: record.province,
+                  reason: record.reason,
+                  givenBy: `${people(record.personId).name}, ${dutchDate(record.createdAt)}`,
+                },
+              ]
+            : [],
+        ),
+        others: holding.filter((record) => !record.reason).map((record) => record.organisation),
+      },
+    ]
+  })
 }
 
 /** What the memorandum is built from. */
@@ -150,10 +181,7 @@ export function buildMemorandum(input: MemorandumInput): Memorandum {
       level: passage.level,
       text: passage.text,
       counts: tally.counts(passage.blockId),
-      positions: tally
-        .current(passage.blockId)
-        .sort((a, b) => a.organisation.localeCompare(b.organisation, 'nl'))
-        .map((record) => memoPosition(record, people)),
+      positions: positionGroups(tally.current(passage.blockId), people),
       threads: onIt.filter((t) => t.kind === 'comment').map((t) => memoThread(t, people)),
       amendments: onIt.filter((t) => t.kind === 'amendment').map((t) => memoThread(t, people)),
     }
