@@ -75,6 +75,8 @@ export class Room {
   readonly #waiting: Array<[Connection, Uint8Array]> = []
   readonly #waitingForGreeting: Connection[] = []
   readonly #waitingRemote: Array<[string, Uint8Array]> = []
+  /** Clients whose updates were refused while frozen (this room's lifetime). */
+  readonly #refusedWhileFrozen = new Set<number>()
   /** The full state encoded, while it is known to be current (cold open, idle joins). */
   #fullState: Uint8Array | null = null
   /** An upper bound of the encoded document's size: state plus updates since. */
@@ -269,6 +271,7 @@ export class Room {
       authorship: this.authorship,
       size: this.#size,
       maxSize: this.#options.maxDocumentBytes,
+      refusedWhileFrozen: this.#refusedWhileFrozen,
     })
     switch (verdict.kind) {
       case 'nothing':
@@ -276,6 +279,7 @@ export class Room {
       case 'gap':
         return this.#askForGap(conn, verdict.detail)
       case 'frozen':
+        for (const client of verdict.clients) this.#refusedWhileFrozen.add(client)
         return conn.send(eventMessage({ type: 'refused', reason: 'frozen', status: this.status }))
       case 'close': {
         const { reason, detail } = verdict

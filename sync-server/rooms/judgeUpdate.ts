@@ -15,7 +15,7 @@ export type Verdict =
   | { kind: 'apply' }
   | { kind: 'nothing' }
   | { kind: 'gap'; detail: string }
-  | { kind: 'frozen' }
+  | { kind: 'frozen'; clients: number[] }
   | { kind: 'close'; code: number; reason: string; detail?: string }
 
 export interface UpdateContext {
@@ -26,6 +26,8 @@ export interface UpdateContext {
   /** Upper bound of the document's encoded size, and its limit. */
   size: number
   maxSize: number
+  /** Clients whose updates were refused while the proposal was frozen. */
+  refusedWhileFrozen: ReadonlySet<number>
 }
 
 export function judgeUpdate(conn: Connection, update: Uint8Array, context: UpdateContext): Verdict {
@@ -46,7 +48,13 @@ export function judgeUpdate(conn: Connection, update: Uint8Array, context: Updat
   if (context.size + update.length > context.maxSize) {
     return { kind: 'close', code: CloseCode.tooLarge.code, reason: 'document_too_large' }
   }
-  if (!canWriteText(conn.principal, context.status)) return { kind: 'frozen' }
+  if (!canWriteText(conn.principal, context.status))
+    return { kind: 'frozen', clients: inspection.clients }
+  // What was refused while frozen may not come in later behind everyone's back
+  // (H4, S5): the editor starts afresh; a client that sends it again is stopped.
+  if (inspection.clients.some((client) => context.refusedWhileFrozen.has(client))) {
+    return { kind: 'close', code: CloseCode.forbidden.code, reason: 'refused_while_frozen' }
+  }
   for (const client of inspection.clients) {
     const owner = context.authorship.ownerOf(client)
     if (owner !== undefined && owner !== conn.personId) {

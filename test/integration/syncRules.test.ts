@@ -285,6 +285,14 @@ describe('sync rules', () => {
     await later.synced()
     appendBlock(later.doc, 'Weer open.')
     await vi.waitFor(() => expect(linesOf(reader.doc)).toBe('Vast.\nWeer open.'))
+    // The words refused while frozen do not come in later: a client that still
+    // holds them (instead of starting afresh, as the editor does) is stopped.
+    writer.provider.disconnect()
+    writer.provider.connect()
+    await vi.waitFor(() =>
+      expect(writer.closed).toEqual({ code: 4403, reason: 'refused_while_frozen' }),
+    )
+    expect(linesOf(server.server.services.rooms.peek('voorstel-1')!.doc)).toBe('Vast.\nWeer open.')
   })
 
   it('[E1] a client that sends a type-100 frame is closed with 4400; events reach clients as type 100', async () => {
