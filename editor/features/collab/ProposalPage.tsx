@@ -1,4 +1,5 @@
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react'
+import type { Editor } from '@tiptap/core'
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react'
 import { CloseCode } from '../../../shared/protocol.ts'
 import { hasRole, isFrozen } from '../../../shared/roles.ts'
 import { PageTitle } from '../../lib/PageTitle.tsx'
@@ -34,6 +35,8 @@ import { useProposalMeta } from './useProposalMeta.ts'
 
 // Downloading, printing and loading Word come after the text: loaded once the page is there.
 const ExportPanel = lazy(() => import('../export/ExportPanel.tsx'))
+// Passage numbers and consultation rounds, likewise, in a chunk of their own.
+const RoundsFeature = lazy(() => import('../rounds/RoundsFeature.tsx'))
 
 /** One proposal: title, status, connection, who is here, the shared text and its comments. */
 export function ProposalPage({ proposalId, me }: { proposalId: string; me: Me }) {
@@ -53,9 +56,22 @@ export function ProposalPage({ proposalId, me }: { proposalId: string; me: Me })
   const restored = useRestored(collab?.events ?? null, me.person.id)
   const textIsEmpty = useTextIsEmpty(ready ? (collab?.doc ?? null) : null)
   const [refused, setRefused] = useState<Refusal | null>(null)
-  const comments = useComments(proposalId, me, collab)
-  const versions = useVersions(proposalId, collab?.events ?? null)
   const shownVersion = useVersionTarget()
+  const comments = useComments(proposalId, me, collab, shownVersion.show)
+  const versions = useVersions(proposalId, collab?.events ?? null)
+  const [textEditor, setTextEditor] = useState<Editor | null>(null)
+  const [overviewOpen, setOverviewOpen] = useState(false)
+  const [gutterHost, setGutterHost] = useState<HTMLElement | null>(null)
+  const [panelHost, setPanelHost] = useState<HTMLElement | null>(null)
+  const [overviewHost, setOverviewHost] = useState<HTMLElement | null>(null)
+  const { setEditor: setCommentsEditor } = comments
+  const onEditor = useCallback(
+    (editor: Editor | null) => {
+      setCommentsEditor(editor)
+      setTextEditor(editor)
+    },
+    [setCommentsEditor],
+  )
   const user = useMemo(
     () => ({
       id: me.person.id,
@@ -136,8 +152,9 @@ export function ProposalPage({ proposalId, me }: { proposalId: string; me: Me })
               onRestored={isEditor && !frozen ? shownVersion.close : undefined}
             />
           )}
+          <div ref={setOverviewHost} hidden={shownVersion.target !== null || !overviewOpen} />
           {/* Hidden, not unmounted, while a version is shown: the text stays live. */}
-          <div hidden={shownVersion.target !== null}>
+          <div className="passages" hidden={shownVersion.target !== null || overviewOpen}>
             {collab && ready ? (
               <ProposalEditor
                 collab={collab}
@@ -146,12 +163,14 @@ export function ProposalPage({ proposalId, me }: { proposalId: string; me: Me })
                 labelledBy="proposal-title"
                 describedBy={canWrite ? undefined : 'alleen-lezen'}
                 extensions={[comments.extension]}
-                onEditor={comments.setEditor}
+                onEditor={onEditor}
                 bar={<CommentBar onStart={comments.draft.start} />}
               />
             ) : (
               <p role="status">De tekst wordt geladen…</p>
             )}
+            {/* After the text, so the keyboard reaches the text before the bars beside it. */}
+            <div ref={setGutterHost} className="passages__gutter" />
           </div>
         </div>
         <div className="proposal__aside">
@@ -161,6 +180,7 @@ export function ProposalPage({ proposalId, me }: { proposalId: string; me: Me })
           <aside aria-labelledby="reacties-titel">
             <CommentsPanel comments={comments} />
           </aside>
+          <div ref={setPanelHost} />
           <aside aria-labelledby="versies-titel">
             <VersionsPanel
               proposalId={proposalId}
@@ -179,6 +199,17 @@ export function ProposalPage({ proposalId, me }: { proposalId: string; me: Me })
           </Suspense>
         </div>
       </div>
+      <Suspense fallback={null}>
+        <RoundsFeature
+          proposalId={proposalId}
+          me={me}
+          editor={textEditor}
+          events={collab?.events ?? null}
+          hosts={{ gutter: gutterHost, panel: panelHost, overview: overviewHost }}
+          overviewOpen={overviewOpen}
+          onOverview={setOverviewOpen}
+        />
+      </Suspense>
     </article>
   )
 }

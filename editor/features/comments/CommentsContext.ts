@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react'
 import type { Me } from '../../lib/types.ts'
+import type { VersionTarget } from '../versions/types.ts'
 import type { ThreadsApi } from './threadsApi.ts'
 import type { Thread } from './types.ts'
 
@@ -13,6 +14,8 @@ export interface CommentsContextValue {
   apply(thread: Thread): void
   /** Says something in the live region, for screen-reader users. */
   announce(text: string): void
+  /** Shows a version or comparison in the text column (an outdated thread's change, R6). */
+  showVersion?: ((target: VersionTarget) => void) | undefined
 }
 
 /** Provided by the comments panel to its threads, comments and forms. */

@@ -35,6 +35,7 @@ export function ThreadCard(props: {
               {statusLabel(thread)}
             </span>
             {thread.unread && <span className="thread__new">Nieuw voor u</span>}
+            {thread.outdated && <span className="thread__status">Verouderd</span>}
           </span>
           {thread.anchored ? (
             <span className="thread__quote">“{excerpt(thread.quote)}”</span>

@@ -1,3 +1,4 @@
+import { OutdatedNotice } from '../rounds/OutdatedNotice.tsx'
 import { AmendmentCompare } from './AmendmentCompare.tsx'
 import { CommentItem } from './CommentItem.tsx'
 import { useCommentsContext } from './CommentsContext.ts'
@@ -21,7 +22,7 @@ export function ThreadDetail({
   thread: Thread
   onClose: () => void
 }) {
-  const { canModerate } = useCommentsContext()
+  const { canModerate, showVersion } = useCommentsContext()
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: Escape from anywhere inside closes the thread
     <div
@@ -48,6 +49,7 @@ export function ThreadDetail({
           die was.
         </p>
       )}
+      <OutdatedNotice thread={thread} onShowVersion={showVersion} />
       <ol className="comment-list" aria-label="Reacties in dit gesprek">
         {thread.comments.map((comment) => (
           <CommentItem key={comment.id} thread={thread} comment={comment} />

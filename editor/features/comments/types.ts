@@ -47,6 +47,8 @@ export interface Thread {
   blockId: string | null
   versionId: string | null
   outdated: boolean
+  /** R6: the first later version in which the thread's passage reads differently. */
+  outdatedVersionId?: string
   replacement?: string
   applied?: boolean
   decision?: Decision

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { hasRole } from '../../../shared/roles.ts'
 import type { Me } from '../../lib/types.ts'
 import type { Collab } from '../collab/createCollab.ts'
+import type { VersionTarget } from '../versions/types.ts'
 import { CommentHighlights, type HighlightThread, setHighlights } from './CommentHighlights.ts'
 import type { CommentsContextValue } from './CommentsContext.ts'
 import type { Draft } from './draft.ts'
@@ -35,7 +36,12 @@ function toHighlight(thread: Thread): HighlightThread {
  * (live), the panel's filter and open thread, the reaction being written, the
  * highlights in the text, and the Tiptap extension that draws them.
  */
-export function useComments(proposalId: string, me: Me, collab: Collab | null) {
+export function useComments(
+  proposalId: string,
+  me: Me,
+  collab: Collab | null,
+  showVersion?: (target: VersionTarget) => void,
+) {
   const [editor, setEditor] = useState<Editor | null>(null)
   const [activeId, setActiveId] = useState<string | null>(null)
   const [filter, setFilter] = useState<ThreadFilter>('all')
@@ -97,8 +103,9 @@ export function useComments(proposalId: string, me: Me, collab: Collab | null) {
       api: store.api,
       apply: store.apply,
       announce,
+      showVersion,
     }),
-    [me, store.api, store.apply, announce],
+    [me, store.api, store.apply, announce, showVersion],
   )
   const ordered = useMemo(() => orderedThreads(editor, threads), [editor, threads])
   const counts = useMemo(() => countByFilter(threads, me.person.id), [threads, me.person.id])

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { ROLE_LABELS } from '../../../shared/roles.ts'
 import type { PersonRecord, ProposalSummary } from '../../lib/types.ts'
+import { groupByProvince } from './groupByProvince.ts'
 
 function proposalsText(value: PersonRecord['proposals'], proposals: ProposalSummary[]): string {
   if (value === undefined) return ''
@@ -24,7 +25,7 @@ function ConfirmRevoke(props: { name: string; onYes: () => void; onNo: () => voi
   )
 }
 
-/** Everyone with access, with a two-step "revoke" per person (A5). */
+/** Everyone with access, grouped by province (R1), with a two-step "revoke" per person (A5). */
 export function PeopleTable(props: {
   people: PersonRecord[]
   proposals: ProposalSummary[]
@@ -37,7 +38,7 @@ export function PeopleTable(props: {
   if (active.length === 0) return <p>Er zijn nog geen mensen uitgenodigd.</p>
   return (
     <table className="table" data-testid="people-table">
-      <caption className="visually-hidden">Mensen met toegang</caption>
+      <caption className="visually-hidden">Mensen met toegang, per provincie</caption>
       <thead>
         <tr>
           <th scope="col">Naam</th>
@@ -50,37 +51,44 @@ export function PeopleTable(props: {
           </th>
         </tr>
       </thead>
-      <tbody>
-        {active.map((person) => (
-          <tr key={person.id}>
-            <th scope="row">{person.name}</th>
-            <td>{person.organisation ?? ''}</td>
-            <td>{person.province ?? ''}</td>
-            <td>{person.role ? ROLE_LABELS[person.role] : ''}</td>
-            <td>{proposalsText(person.proposals, proposals)}</td>
-            <td>
-              {person.id === selfId ? (
-                <span className="muted">Dat bent u</span>
-              ) : confirming === person.id ? (
-                <ConfirmRevoke
-                  name={person.name}
-                  onYes={() => void onRevoke(person).finally(() => setConfirming(null))}
-                  onNo={() => setConfirming(null)}
-                />
-              ) : (
-                <button
-                  type="button"
-                  className="button button--secondary"
-                  onClick={() => setConfirming(person.id)}
-                >
-                  Toegang intrekken
-                  <span className="visually-hidden"> van {person.name}</span>
-                </button>
-              )}
-            </td>
+      {groupByProvince(active).map((group) => (
+        <tbody key={group.label}>
+          <tr className="table__group">
+            <th scope="rowgroup" colSpan={6}>
+              {group.label} ({group.people.length})
+            </th>
           </tr>
-        ))}
-      </tbody>
+          {group.people.map((person) => (
+            <tr key={person.id}>
+              <th scope="row">{person.name}</th>
+              <td>{person.organisation ?? ''}</td>
+              <td>{person.province ?? ''}</td>
+              <td>{person.role ? ROLE_LABELS[person.role] : ''}</td>
+              <td>{proposalsText(person.proposals, proposals)}</td>
+              <td>
+                {person.id === selfId ? (
+                  <span className="muted">Dat bent u</span>
+                ) : confirming === person.id ? (
+                  <ConfirmRevoke
+                    name={person.name}
+                    onYes={() => void onRevoke(person).finally(() => setConfirming(null))}
+                    onNo={() => setConfirming(null)}
+                  />
+                ) : (
+                  <button
+                    type="button"
+                    className="button button--secondary"
+                    onClick={() => setConfirming(person.id)}
+                  >
+                    Toegang intrekken
+                    <span className="visually-hidden"> van {person.name}</span>
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      ))}
     </table>
   )
 }

@@ -3,6 +3,7 @@ import { PageTitle } from '../../lib/PageTitle.tsx'
 import { hrefFor } from '../../lib/route.ts'
 import type { Me, ProposalSummary } from '../../lib/types.ts'
 import { useApi } from '../../lib/useApi.ts'
+import { OpenRoundFact, useOpenRounds } from '../rounds/OpenRoundFact.tsx'
 import { StatusChangeLine } from '../status/StatusChangeLine.tsx'
 import { StatusBadge } from './StatusBadge.tsx'
 
@@ -19,6 +20,7 @@ function newText(count: number): string {
 /** The overview: every proposal this person may see (H2). */
 export function ProposalList({ me }: { me: Me }) {
   const { state, reload } = useApi<ProposalSummary[]>('api/proposals')
+  const rounds = useOpenRounds()
   return (
     <section className="stack" aria-labelledby="overview-title">
       <PageTitle title="Voorstellen">
@@ -65,6 +67,7 @@ export function ProposalList({ me }: { me: Me }) {
                   <dt>Reacties</dt>
                   <dd>{threadsText(proposal.openThreads)}</dd>
                 </div>
+                <OpenRoundFact round={rounds.get(proposal.id)} />
                 {(proposal.newForYou ?? 0) > 0 && (
                   <div>
                     <dt>Nieuw voor u</dt>

@@ -1,0 +1,122 @@
+import { useState } from 'react'
+import { hasRole } from '../../../shared/roles.ts'
+import { ApiError } from '../../lib/api.ts'
+import { formatDateTime } from '../../lib/formatDate.ts'
+import type { Me } from '../../lib/types.ts'
+import { MemorandumLinks } from './MemorandumLinks.tsx'
+import { OpenRoundForm } from './OpenRoundForm.tsx'
+import { PassageDetail } from './PassageDetail.tsx'
+import { responseText } from './positionLabels.ts'
+import { roundsApi } from './roundsApi.ts'
+import type { RoundsState } from './useRounds.ts'
+
+/**
+ * The side panel of consultation: the round shown (another can be chosen), its
+ * closing date and response, the overview and the memorandum; for editors
+ * opening and closing rounds; and the passage whose bar was chosen.
+ */
+export function RoundPanel(props: {
+  proposalId: string
+  me: Me
+  state: RoundsState
+  selected: string | null
+  onSelect: (blockId: string | null) => void
+  onOverview: () => void
+}) {
+  const { proposalId, me, state, selected } = props
+  const { shown, summary } = state
+  const isEditor = hasRole(me.role, 'editor')
+  const [message, setMessage] = useState('')
+  const block = summary?.blocks.find((b) => b.blockId === selected) ?? null
+  const anyOpen = state.rounds.some((round) => round.open)
+
+  const close = async () => {
+    if (!shown) return
+    try {
+      state.add(await roundsApi(proposalId).close(shown.id))
+      setMessage('De ronde is gesloten. Standpunten kunnen niet meer worden gegeven.')
+    } catch (failure) {
+      setMessage(failure instanceof ApiError ? failure.message : 'Sluiten is niet gelukt.')
+    }
+  }
+
+  return (
+    <section className="rounds" aria-labelledby="ronde-titel" data-testid="rounds-panel">
+      <h2 id="ronde-titel" className="rounds__title">
+        Consultatie
+      </h2>
+      {state.error && <p className="alert alert--warning">{state.error}</p>}
+      {state.loaded && state.rounds.length === 0 && <p>Er is nog geen consultatieronde.</p>}
+      {state.rounds.length > 1 && (
+        <div className="field">
+          <label htmlFor="ronde-keuze">Ronde</label>
+          <select
+            id="ronde-keuze"
+            value={shown?.id ?? ''}
+            onChange={(e) => state.show(e.target.value)}
+          >
+            {state.rounds.map((round) => (
+              <option key={round.id} value={round.id}>
+                {round.title}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      {shown && (
+        <div className="rounds__facts">
+          <p className="rounds__name">{shown.title}</p>
+          <p>
+            Op de versie “{shown.versionName}”.{' '}
+            {shown.open
+              ? `Open tot ${formatDateTime(shown.closesAt)}.`
+              : `Gesloten op ${formatDateTime(shown.closesAt)}.`}
+          </p>
+          {summary && (
+            <p data-testid="round-response">
+              Gereageerd: {responseText(summary.responded, summary.invited)}
+            </p>
+          )}
+          {shown.open && me.person.organisation && (
+            <p className="muted">
+              Kies het balkje naast een passage om het standpunt van {me.person.organisation} te
+              geven.
+            </p>
+          )}
+          <div className="button-row">
+            <button type="button" className="button" onClick={props.onOverview}>
+              Overzicht bekijken
+            </button>
+            {isEditor && shown.open && (
+              <button
+                type="button"
+                className="button button--secondary"
+                onClick={() => void close()}
+              >
+                Ronde nu sluiten
+              </button>
+            )}
+          </div>
+          <p role="status">{message}</p>
+        </div>
+      )}
+      {shown && block && (
+        <PassageDetail
+          proposalId={proposalId}
+          round={shown}
+          block={block}
+          me={me}
+          changes={state.changes.get(block.blockId) ?? 0}
+          onClose={() => props.onSelect(null)}
+        />
+      )}
+      {shown && <MemorandumLinks proposalId={proposalId} roundId={shown.id} />}
+      {isEditor && state.loaded && !anyOpen && (
+        <details className="rounds__open">
+          <summary>Nieuwe consultatieronde</summary>
+          <OpenRoundForm proposalId={proposalId} onOpened={state.add} />
+        </details>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,39 @@
+import type { Position } from '../../../shared/rounds.ts'
+import { api } from '../../lib/api.ts'
+import type { BlockPositions, OpenRound, PositionView, Round, Summary } from './types.ts'
+
+/** The formats of the response memorandum (R7). */
+export const MEMORANDUM_FORMATS = [
+  { format: 'docx', label: 'Word (.docx)' },
+  { format: 'html', label: 'Webpagina (.html)' },
+  { format: 'md', label: 'Markdown (.md)' },
+] as const
+
+/**
+ * The rounds part of the HTTP API for one proposal (R2, R4, R5, R7).
+ * @throws {ApiError} with the server's Dutch message on every refusal
+ */
+export function roundsApi(proposalId: string) {
+  const base = `api/proposals/${encodeURIComponent(proposalId)}/rounds`
+  const round = (id: string) => `${base}/${encodeURIComponent(id)}`
+  return {
+    list: () => api<Round[]>(base),
+    open: (body: { versionId: string; closesAt: string; title?: string }) =>
+      api<Round>(base, { method: 'POST', body }),
+    close: (id: string) => api<Round>(`${round(id)}/close`, { method: 'POST' }),
+    summary: (id: string) => api<Summary>(`${round(id)}/summary`),
+    positions: (id: string, blockId: string) =>
+      api<BlockPositions>(`${round(id)}/positions/${encodeURIComponent(blockId)}`),
+    give: (id: string, blockId: string, body: { position: Position; reason?: string }) =>
+      api<PositionView>(`${round(id)}/positions/${encodeURIComponent(blockId)}`, {
+        method: 'PUT',
+        body,
+      }),
+    memorandumPath: (id: string, format: string) => `${round(id)}/reactienota?format=${format}`,
+  }
+}
+
+/** Open rounds of every proposal this person may see, with their response rate. */
+export function openRounds(): Promise<OpenRound[]> {
+  return api<OpenRound[]>('api/rounds')
+}
