@@ -191,7 +191,7 @@ export class RoundService {
     const tally = await this.positions.tally(proposal.id, round.id)
     const people = await lookupPeople(this.#storage)
     const byOrganisation = (a: { organisation: string }, b: { organisation: string }) =>
-      a.organisation.localeCompare(b.organisation, 'nl')
+      a.organisation.localeCompare(b.organisation, 'nl', { numeric: true })
     return {
       current: tally
         .current(blockId)

@@ -14,8 +14,8 @@ export interface ProvinceGroup {
  */
 export function groupByProvince(people: readonly PersonRecord[]): ProvinceGroup[] {
   const byOrganisation = (a: PersonRecord, b: PersonRecord) =>
-    (a.organisation ?? '').localeCompare(b.organisation ?? '', 'nl') ||
-    a.name.localeCompare(b.name, 'nl')
+    (a.organisation ?? '').localeCompare(b.organisation ?? '', 'nl', { numeric: true }) ||
+    a.name.localeCompare(b.name, 'nl', { numeric: true })
   const groups = PROVINCES.map((province) => ({
     label: province as string,
     people: people.filter((person) => person.province === province).sort(byOrganisation),

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import { POSITION_LABELS, POSITIONS } from '../../../shared/rounds.ts'
 import { formatDateTime } from '../../lib/formatDate.ts'
 import { chartRows, type OverviewFilter, provincesOf, provinceTotals } from './overviewData.ts'
+import { PositionLegend } from './PositionLegend.tsx'
 import { countsText, responseText, totalOf } from './positionLabels.ts'
 import { StackedBar } from './StackedBar.tsx'
 import type { Summary } from './types.ts'
@@ -97,6 +98,7 @@ export default function RoundOverview(props: {
           ? `meeste “${POSITION_LABELS[filter.position]}” eerst`
           : 'meeste weerstand eerst'}
       </h3>
+      <PositionLegend />
       <ol className="overview__chart" data-testid="overview-chart">
         {rows.map(({ block, counts }) => (
           <li key={block.blockId}>

@@ -6,6 +6,7 @@ import type { Me } from '../../lib/types.ts'
 import { MemorandumLinks } from './MemorandumLinks.tsx'
 import { OpenRoundForm } from './OpenRoundForm.tsx'
 import { PassageDetail } from './PassageDetail.tsx'
+import { PositionLegend } from './PositionLegend.tsx'
 import { responseText } from './positionLabels.ts'
 import { roundsApi } from './roundsApi.ts'
 import type { RoundsState } from './useRounds.ts'
@@ -77,6 +78,7 @@ export function RoundPanel(props: {
               Gereageerd: {responseText(summary.responded, summary.invited)}
             </p>
           )}
+          <PositionLegend />
           {shown.open && me.person.organisation && (
             <p className="muted">
               Kies het balkje naast een passage om het standpunt van {me.person.organisation} te

@@ -8,7 +8,7 @@ import { POSITION_CLASS, totalOf } from './positionLabels.ts'
  * Without any position the bar is an empty outline.
  */
 export function StackedBar(props: { counts: PositionCounts; width?: number; height?: number }) {
-  const { counts, width = 64, height = 10 } = props
+  const { counts, width = 44, height = 10 } = props
   const total = totalOf(counts)
   let x = 0
   return (

@@ -123,7 +123,9 @@ function memoThread(thread: ThreadRecord, people: PersonLookup): MemoThread {
 
 /** The latest positions on a passage, per position in the order of R4, organisations by name. */
 function positionGroups(records: PositionRecord[], people: PersonLookup): MemoPositionGroup[] {
-  const sorted = records.sort((a, b) => a.organisation.localeCompare(b.organisation, 'nl'))
+  const sorted = records.sort((a, b) =>
+    a.organisation.localeCompare(b.organisation, 'nl', { numeric: true }),
+  )
   return POSITIONS.flatMap((position) => {
     const holding = sorted.filter((record) => record.position === position)
     if (holding.length === 0) return []
