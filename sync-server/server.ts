@@ -100,7 +100,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     anchorDelayMs: options.anchorDelayMs ?? DEFAULTS.anchorDelayMs,
     outdated: new OutdatedThreads(storage, versionPassages),
   })
-  rounds = new RoundService(storage, rooms, versionPassages, activity)
+  rounds = new RoundService(storage, rooms, versionPassages, activity, { shared: bus.shared })
   proposals = new ProposalService(
     storage,
     rooms,

@@ -2,7 +2,8 @@
  * Positions per round, read from storage once and then kept counted in memory
  * (`Tally`); new ones are appended to storage (one JSON line, never a rewrite)
  * and then to the tally. Work on one round runs in order, so a tally being
- * read never misses a position whose append was under way.
+ * read never misses a position whose append was under way. In a cluster other
+ * instances append too, so there nothing is kept: each tally is read afresh.
  */
 import type { PositionRecord, Storage } from '../persistence/Storage.ts'
 import { Tally } from './Tally.ts'
@@ -12,9 +13,12 @@ export class RoundPositions {
   readonly #tallies = new Map<string, Tally>()
   /** The tail of the work on each round; it outlives a forgotten tally on purpose. */
   readonly #queues = new Map<string, Promise<unknown>>()
+  readonly #keep: boolean
 
-  constructor(storage: Storage) {
+  /** @param options.keep keep tallies in memory (one instance alone) @default true */
+  constructor(storage: Storage, options: { keep?: boolean } = {}) {
     this.#storage = storage
+    this.#keep = options.keep ?? true
   }
 
   #run<T>(key: string, work: () => Promise<T>): Promise<T> {
@@ -31,7 +35,7 @@ export class RoundPositions {
     let tally = this.#tallies.get(key)
     if (!tally) {
       tally = new Tally(await this.#storage.rounds.positions(proposalId, roundId))
-      this.#tallies.set(key, tally)
+      if (this.#keep) this.#tallies.set(key, tally)
     }
     return tally
   }

@@ -35,12 +35,22 @@ export class RoundService {
   /** Opening is one at a time per proposal, so two editors cannot open two rounds. */
   readonly #opening = new Map<string, Promise<unknown>>()
 
-  constructor(storage: Storage, rooms: Rooms, passages: VersionPassages, activity: ActivityLog) {
+  /**
+   * @param options.shared true when other instances write positions too (a
+   *   cluster): then they are read from storage every time, not kept counted here
+   */
+  constructor(
+    storage: Storage,
+    rooms: Rooms,
+    passages: VersionPassages,
+    activity: ActivityLog,
+    options: { shared: boolean } = { shared: false },
+  ) {
     this.#storage = storage
     this.#rooms = rooms
     this.#passages = passages
     this.#activity = activity
-    this.positions = new RoundPositions(storage)
+    this.positions = new RoundPositions(storage, { keep: !options.shared })
   }
 
   /** A round as the API shows it. */
@@ -125,8 +135,13 @@ export class RoundService {
 
   async #announce(round: RoundRecord): Promise<RoundView> {
     const view = await this.view(round)
-    this.#rooms.peek(round.proposalId)?.sendEvent({ type: 'round', round: view })
+    this.#event(round.proposalId, { type: 'round', round: view })
     return view
+  }
+
+  /** Sends an event (E1) to the proposal's sockets on every instance that holds it. */
+  #event(proposalId: string, event: { type: string } & Record<string, unknown>): void {
+    this.#rooms.publish(proposalId, { kind: 'event', event })
   }
 
   /** The passages of the round's version that can take a position, by blockId. */
@@ -172,7 +187,7 @@ export class RoundService {
       createdAt: new Date().toISOString(),
     }
     const tally = await this.positions.add(proposal.id, record)
-    this.#rooms.peek(proposal.id)?.sendEvent({
+    this.#event(proposal.id, {
       type: 'position',
       roundId: round.id,
       blockId,

@@ -1,0 +1,109 @@
+import * as decoding from 'lib0/decoding'
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest'
+import { connectClient, type TestClient } from '../helpers/clients.ts'
+import { startTestCluster, type TestCluster } from '../helpers/cluster.ts'
+import { appendBlock } from '../helpers/ydoc.ts'
+
+const P1 = '/api/proposals/voorstel-1'
+
+describe('[D1] a consultation round across instances', () => {
+  let cluster: TestCluster
+  const clients: TestClient[] = []
+  beforeAll(async () => {
+    cluster = await startTestCluster(inject('clusterPostgresUrl'), 3)
+  })
+  afterAll(async () => {
+    for (const client of clients) client.destroy()
+    await cluster.stop()
+  })
+
+  it('[R4][R5][E1][D1] positions given on two instances count on the third, and reach its sockets', async () => {
+    const [a, b, c] = cluster.instances as [
+      (typeof cluster.instances)[0],
+      (typeof cluster.instances)[0],
+      (typeof cluster.instances)[0],
+    ]
+    const writer = connectClient(a.url.replace('http', 'ws'), 'voorstel-1', cluster.adminToken)
+    clients.push(writer)
+    await writer.synced()
+    appendBlock(writer.doc, 'Gemeenten nemen het voortouw.')
+    let blockId = ''
+    await vi.waitFor(async () => {
+      const content = await cluster.api<{
+        doc: { content: Array<{ attrs: { blockId?: string } }> }
+      }>(a, `${P1}/content`)
+      blockId = content.body.doc.content[0]?.attrs.blockId ?? ''
+      expect(blockId).toMatch(/^p-/)
+    })
+    const version = await cluster.api<{ id: string }>(a, `${P1}/versions`, {
+      method: 'POST',
+      body: { name: 'Consultatieversie' },
+    })
+    const round = await cluster.api<{ id: string }>(b, `${P1}/rounds`, {
+      method: 'POST',
+      body: {
+        versionId: version.body.id,
+        closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+      },
+    })
+    expect(round.status).toBe(201)
+    const member = (name: string, organisation: string) =>
+      cluster.invite(a, {
+        name,
+        role: 'reviewer',
+        proposals: ['voorstel-1'],
+        organisation,
+        province: 'Utrecht',
+      })
+    const anna = await member('Anna', 'Gemeente Utrecht')
+    const bram = await member('Bram', 'Gemeente Zeist')
+    const watcher = connectClient(c.url.replace('http', 'ws'), 'voorstel-1', anna.token)
+    clients.push(watcher)
+    const events: Array<{ type: string; organisation?: string }> = []
+    watcher.provider.messageHandlers[100] = (_encoder, decoder) => {
+      events.push(JSON.parse(decoding.readVarString(decoder)))
+    }
+    await watcher.synced()
+
+    // The summary is read on C before and after, so a count kept there would go stale.
+    const summary = () =>
+      cluster.api<{ responded: number; blocks: Array<{ counts: Record<string, number> }> }>(
+        c,
+        `${P1}/rounds/${round.body.id}/summary`,
+      )
+    expect((await summary()).body.responded).toBe(0)
+    const path = `${P1}/rounds/${round.body.id}/positions/${blockId}`
+    expect(
+      (
+        await cluster.api(a, path, {
+          method: 'PUT',
+          token: anna.token,
+          body: { position: 'akkoord' },
+        })
+      ).status,
+    ).toBe(200)
+    expect(
+      (
+        await cluster.api(b, path, {
+          method: 'PUT',
+          token: bram.token,
+          body: { position: 'niet-akkoord', reason: 'Te vaag.' },
+        })
+      ).status,
+    ).toBe(200)
+    const after = await summary()
+    expect(after.body.responded).toBe(2)
+    expect(after.body.blocks[0]?.counts).toEqual({
+      akkoord: 1,
+      'akkoord-mits': 0,
+      'niet-akkoord': 1,
+      onthouding: 0,
+    })
+    await vi.waitFor(() =>
+      expect(events.filter((e) => e.type === 'position').map((e) => e.organisation)).toEqual([
+        'Gemeente Utrecht',
+        'Gemeente Zeist',
+      ]),
+    )
+  })
+})
