@@ -50,6 +50,8 @@ function clusterProjects() {
       test: {
         name: 'cluster',
         include: ['test/integration-cluster/**/*.test.ts'],
+        // Its own group: three server processes each, besides the other tests, is too much for two cores.
+        sequence: { groupOrder: 1 },
         environment: 'node',
         globalSetup: ['test/integration-cluster/globalSetup.ts'],
         testTimeout: 60_000,
@@ -95,6 +97,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
+          // After everything else: browsers on a machine busy with other tests time out.
+          sequence: { groupOrder: 2 },
           environment: 'node',
           globalSetup: ['test/e2e/buildEditor.ts'],
           testTimeout: 60_000,
