@@ -35,6 +35,8 @@ import { useProposalMeta } from './useProposalMeta.ts'
 
 // Downloading, printing and loading Word come after the text: loaded once the page is there.
 const ExportPanel = lazy(() => import('../export/ExportPanel.tsx'))
+// Only editors see the activity (who did what when): the others never load it.
+const ActivityPanel = lazy(() => import('../activity/ActivityPanel.tsx'))
 // Passage numbers and consultation rounds, likewise, in a chunk of their own.
 const RoundsFeature = lazy(() => import('../rounds/RoundsFeature.tsx'))
 
@@ -197,6 +199,11 @@ export function ProposalPage({ proposalId, me }: { proposalId: string; me: Me })
               canImport={isEditor && !frozen && textIsEmpty}
             />
           </Suspense>
+          {isEditor && (
+            <Suspense fallback={null}>
+              <ActivityPanel proposalId={proposalId} events={collab?.events ?? null} />
+            </Suspense>
+          )}
         </div>
       </div>
       <Suspense fallback={null}>

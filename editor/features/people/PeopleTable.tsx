@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState } from 'react'
 import { ROLE_LABELS } from '../../../shared/roles.ts'
 import type { PersonRecord, ProposalSummary } from '../../lib/types.ts'
+import { AnonymiseButton } from './AnonymiseButton.tsx'
 import { groupByProvince } from './groupByProvince.ts'
+import { hasAccess, type PersonRow } from './personRow.ts'
 
 function proposalsText(value: PersonRecord['proposals'], proposals: ProposalSummary[]): string {
   if (value === undefined) return ''
@@ -25,16 +27,20 @@ function ConfirmRevoke(props: { name: string; onYes: () => void; onNo: () => voi
   )
 }
 
-/** Everyone with access, grouped by province (R1), with a two-step "revoke" per person (A5). */
+/**
+ * Everyone with access, grouped by province (R1), with a two-step "revoke" per
+ * person (A5) and "Anonimiseren", whose second step is a dialog (AVG).
+ */
 export function PeopleTable(props: {
-  people: PersonRecord[]
+  people: PersonRow[]
   proposals: ProposalSummary[]
   selfId: string
-  onRevoke: (person: PersonRecord) => Promise<void>
+  onRevoke: (person: PersonRow) => Promise<void>
+  onAnonymise: (person: PersonRow) => void
 }) {
-  const { people, proposals, selfId, onRevoke } = props
+  const { people, proposals, selfId, onRevoke, onAnonymise } = props
   const [confirming, setConfirming] = useState<string | null>(null)
-  const active = people.filter((person) => !person.revoked && !person.revokedAt)
+  const active = people.filter(hasAccess)
   if (active.length === 0) return <p>Er zijn nog geen mensen uitgenodigd.</p>
   return (
     <table className="table" data-testid="people-table">
@@ -75,14 +81,17 @@ export function PeopleTable(props: {
                     onNo={() => setConfirming(null)}
                   />
                 ) : (
-                  <button
-                    type="button"
-                    className="button button--secondary"
-                    onClick={() => setConfirming(person.id)}
-                  >
-                    Toegang intrekken
-                    <span className="visually-hidden"> van {person.name}</span>
-                  </button>
+                  <div className="button-row">
+                    <button
+                      type="button"
+                      className="button button--secondary"
+                      onClick={() => setConfirming(person.id)}
+                    >
+                      Toegang intrekken
+                      <span className="visually-hidden"> van {person.name}</span>
+                    </button>
+                    <AnonymiseButton person={person} onAnonymise={onAnonymise} />
+                  </div>
                 )}
               </td>
             </tr>
