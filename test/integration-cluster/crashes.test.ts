@@ -71,7 +71,7 @@ describe('[D2] an instance dies while people type', () => {
 
     let typing = true
     const typists = writers.map(async ({ client }, n) => {
-      for (let i = 0; typing; i++) {
+      while (typing) {
         if (client.provider.wsconnected && fragmentOf(client.doc).length > 0) {
           const text = textOfBlock(client.doc, 0)
           text.insert(Math.min(n, text.length), String.fromCharCode(97 + (n % 26)))

@@ -89,7 +89,7 @@ describe('[P5] crashes while people type', () => {
 
     let typing = true
     const typists = writers.map(async (writer, n) => {
-      for (let i = 0; typing; i++) {
+      while (typing) {
         if (writer.provider.wsconnected && fragmentOf(writer.doc).length > 0) {
           const text = textOfBlock(writer.doc, 0)
           text.insert(Math.min(text.length, n), String.fromCharCode(97 + (n % 26)))

@@ -1,0 +1,199 @@
+/** Presence that cannot be forged (contract A6). */
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import { describe, expect, it, vi } from 'vitest'
+import type { WebSocket } from 'ws'
+import { encodeAwarenessUpdate } from 'y-protocols/awareness'
+import * as Y from 'yjs'
+import type { TestClient } from '../helpers/clients.ts'
+import {
+  awarenessFrame,
+  client,
+  frame,
+  type Me,
+  rawSocket,
+  start,
+} from '../helpers/identitySupport.ts'
+import { appendBlock, linesOf } from '../helpers/ydoc.ts'
+
+describe('presence', () => {
+  /**
+   * Makes a client publish only its own awareness, as the editor does: y-websocket
+   * itself re-sends every state it receives (see the relay test below).
+   */
+  function publishOwnPresenceOnly(c: TestClient): TestClient {
+    const { provider, doc } = c
+    const { awareness } = provider
+    awareness.off('update', provider._awarenessUpdateHandler)
+    const handler = (change: { added: number[]; updated: number[]; removed: number[] }) => {
+      if (![...change.added, ...change.updated, ...change.removed].includes(doc.clientID)) return
+      const ws = provider.ws
+      if (!provider.wsconnected || !ws || ws.readyState !== ws.OPEN) return
+      ws.send(
+        frame(1, (e) =>
+          encoding.writeVarUint8Array(e, encodeAwarenessUpdate(awareness, [doc.clientID])),
+        ),
+      )
+    }
+    provider._awarenessUpdateHandler = handler
+    awareness.on('update', handler)
+    return c
+  }
+
+  it("[A6] others see the name and colour of the token's person, whatever name the client sets", async () => {
+    const server = await start()
+    const anna = await server.invite({ name: 'Anna', role: 'writer', proposals: ['voorstel-1'] })
+    const bram = await server.invite({ name: 'Bram', role: 'reviewer', proposals: ['voorstel-1'] })
+    const annaMe = (await server.api<Me>('/api/me', { token: anna.token })).body
+    const a = publishOwnPresenceOnly(client(server, 'voorstel-1', anna.token))
+    const b = publishOwnPresenceOnly(client(server, 'voorstel-1', bram.token))
+    await Promise.all([a.synced(), b.synced()])
+
+    a.provider.awareness.setLocalStateField('user', { name: 'Koning Willem', color: '#000000' })
+    a.provider.awareness.setLocalStateField('cursor', { anchor: 1 })
+    await vi.waitFor(() => {
+      const state = b.provider.awareness.getStates().get(a.doc.clientID)
+      expect(state?.cursor).toEqual({ anchor: 1 })
+      expect(state?.user).toMatchObject({ name: 'Anna' })
+    })
+    const user = b.provider.awareness.getStates().get(a.doc.clientID)?.user as {
+      name: string
+      color: string
+    }
+    expect(user.color).not.toBe('#000000')
+    if (annaMe.color !== undefined) expect(user.color).toBe(annaMe.color)
+    // And the other way round: Bram, who set no name, is shown as Bram.
+    b.provider.awareness.setLocalStateField('cursor', { anchor: 2 })
+    await vi.waitFor(() =>
+      expect(a.provider.awareness.getStates().get(b.doc.clientID)).toMatchObject({
+        cursor: { anchor: 2 },
+        user: { name: 'Bram' },
+      }),
+    )
+  })
+
+  it('[S1][A6] a plain y-websocket client, which relays the presence it receives, stays connected', async () => {
+    const server = await start()
+    const anna = await server.invite({ name: 'Anna', role: 'writer', proposals: ['voorstel-1'] })
+    const bram = await server.invite({ name: 'Bram', role: 'writer', proposals: ['voorstel-1'] })
+    const a = client(server, 'voorstel-1', anna.token)
+    const b = client(server, 'voorstel-1', bram.token)
+    await Promise.all([a.synced(), b.synced()])
+    a.provider.awareness.setLocalStateField('cursor', { anchor: 1 })
+    b.provider.awareness.setLocalStateField('cursor', { anchor: 2 })
+    await vi.waitFor(() => {
+      expect(b.provider.awareness.getStates().get(a.doc.clientID)).toMatchObject({
+        user: { name: 'Anna' },
+      })
+      expect(a.provider.awareness.getStates().get(b.doc.clientID)).toMatchObject({
+        user: { name: 'Bram' },
+      })
+    })
+    // Both still connected: an edit still travels both ways.
+    appendBlock(a.doc, 'Van Anna')
+    await vi.waitFor(() => expect(linesOf(b.doc)).toBe('Van Anna'))
+    appendBlock(b.doc, 'Van Bram')
+    await vi.waitFor(() => expect(linesOf(a.doc)).toBe('Van Anna\nVan Bram'))
+    expect([a.closeCodes, b.closeCodes]).toEqual([[], []])
+  })
+
+  /** The client ids in an awareness frame (type 1), or null for other frames. */
+  function awarenessIdsOf(data: Uint8Array): number[] | null {
+    const decoder = decoding.createDecoder(data)
+    if (decoding.readVarUint(decoder) !== 1) return null
+    const update = decoding.createDecoder(decoding.readVarUint8Array(decoder))
+    const ids: number[] = []
+    for (let n = decoding.readVarUint(update); n > 0; n--) {
+      ids.push(decoding.readVarUint(update))
+      decoding.readVarUint(update)
+      decoding.readVarString(update)
+    }
+    return ids
+  }
+
+  /**
+   * Asks the server for every presence on `socket` (message type 3) and resolves
+   * once the answer holding `clientId` is in: by then the server has handled all
+   * that socket sent before, and a client has applied the room's state of `clientId`.
+   */
+  function askPresence(socket: WebSocket, clientId: number): Promise<void> {
+    return new Promise((resolve) => {
+      const onMessage = (data: Buffer) => {
+        if (!awarenessIdsOf(new Uint8Array(data))?.includes(clientId)) return
+        socket.off('message', onMessage)
+        resolve()
+      }
+      socket.on('message', onMessage)
+      socket.send(frame(3))
+    })
+  }
+  const socketOf = (c: TestClient) => c.provider.ws as unknown as WebSocket
+
+  it('[A6] presence a socket publishes for a client id another socket owns never reaches the others; its own does', async () => {
+    const server = await start()
+    const anna = await server.invite({ name: 'Anna', role: 'writer', proposals: ['voorstel-1'] })
+    const bram = await server.invite({ name: 'Bram', role: 'writer', proposals: ['voorstel-1'] })
+    const carla = await server.invite({
+      name: 'Carla',
+      role: 'reviewer',
+      proposals: ['voorstel-1'],
+    })
+    const a = publishOwnPresenceOnly(client(server, 'voorstel-1', anna.token))
+    const b = publishOwnPresenceOnly(client(server, 'voorstel-1', bram.token))
+    await Promise.all([a.synced(), b.synced()])
+    const annaId = a.doc.clientID
+    a.provider.awareness.setLocalStateField('cursor', { anchor: 3 })
+    const annaAtBram = () => b.provider.awareness.getStates().get(annaId)
+    await vi.waitFor(() =>
+      expect(annaAtBram()).toMatchObject({ cursor: { anchor: 3 }, user: { name: 'Anna' } }),
+    )
+    /** The server may close a forging socket (4400) or drop what it forged; either way nobody sees it. */
+    const expectRefused = async (closed: { code: number } | null) => {
+      if (closed) expect(closed.code).toBe(4400)
+      await askPresence(socketOf(b), annaId)
+      expect(annaAtBram()).toMatchObject({ cursor: { anchor: 3 }, user: { name: 'Anna' } })
+    }
+
+    // A second y-websocket client that reuses Anna's client id and moves "her" caret.
+    const forgedDoc = new Y.Doc()
+    forgedDoc.clientID = annaId
+    const forger = publishOwnPresenceOnly(
+      client(server, 'voorstel-1', carla.token, { doc: forgedDoc }),
+    )
+    await vi.waitFor(() => expect(forger.closed !== null || forger.provider.synced).toBe(true))
+    if (!forger.closed) {
+      forger.provider.awareness.setLocalStateField('cursor', { anchor: 100 })
+      forger.provider.awareness.setLocalStateField('cursor', { anchor: 101 })
+      await askPresence(socketOf(forger), annaId)
+    }
+    await expectRefused(forger.closed)
+
+    // A raw socket: its own id is accepted and shown as Carla, whatever it claims.
+    const raw = await rawSocket(server, 'voorstel-1', carla.token)
+    let rawClosed: { code: number } | null = null
+    raw.once('close', (code) => {
+      rawClosed = { code }
+    })
+    const ownId = annaId === 424242 ? 434343 : 424242
+    raw.send(awarenessFrame(ownId, 1, { cursor: { anchor: 7 }, user: { name: 'Anna' } }))
+    const ownAtBram = () => b.provider.awareness.getStates().get(ownId)
+    await vi.waitFor(() =>
+      expect(ownAtBram()).toMatchObject({ cursor: { anchor: 7 }, user: { name: 'Carla' } }),
+    )
+    // Then it says Anna left, moves her caret, and moves its own.
+    raw.send(awarenessFrame(annaId, 1_000_000, null))
+    raw.send(awarenessFrame(annaId, 1_000_001, { cursor: { anchor: 666 }, user: { name: 'Anna' } }))
+    raw.send(awarenessFrame(ownId, 2, { cursor: { anchor: 8 } }))
+    await vi.waitFor(() =>
+      expect(rawClosed !== null || ownAtBram()?.cursor?.anchor === 8).toBe(true),
+    )
+    await expectRefused(rawClosed)
+
+    // Anna's own presence still counts.
+    expect(a.closed).toBeNull()
+    a.provider.awareness.setLocalStateField('cursor', { anchor: 4 })
+    await vi.waitFor(() =>
+      expect(annaAtBram()).toMatchObject({ cursor: { anchor: 4 }, user: { name: 'Anna' } }),
+    )
+  })
+})
