@@ -277,10 +277,12 @@ export class Room {
       case 'nothing':
         return
       case 'gap':
-        return this.#askForGap(conn, verdict.detail)
+        this.#askForGap(conn, verdict.detail)
+        return
       case 'frozen':
         for (const client of verdict.clients) this.#refusedWhileFrozen.add(client)
-        return conn.send(eventMessage({ type: 'refused', reason: 'frozen', status: this.status }))
+        conn.send(eventMessage({ type: 'refused', reason: 'frozen', status: this.status }))
+        return
       case 'close': {
         const { reason, detail } = verdict
         this.#log.warn('update refused', {
@@ -289,7 +291,8 @@ export class Room {
           reason,
           detail,
         })
-        return conn.close(verdict.code, reason)
+        conn.close(verdict.code, reason)
+        return
       }
       case 'apply': {
         conn.gapRequests = 0
