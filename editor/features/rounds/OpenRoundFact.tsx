@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react'
+import { api } from '../../lib/api.ts'
 import { formatDate } from '../../lib/formatDate.ts'
-import { responseText } from './positionLabels.ts'
-import { openRounds } from './roundsApi.ts'
 import type { OpenRound } from './types.ts'
 
 /**
@@ -12,7 +11,8 @@ export function useOpenRounds(): ReadonlyMap<string, OpenRound> {
   const [rounds, setRounds] = useState<ReadonlyMap<string, OpenRound>>(new Map())
   useEffect(() => {
     let current = true
-    openRounds()
+    // Through `api` alone: this file is part of the first visit, so it imports little.
+    api<OpenRound[]>('api/rounds')
       .then((list) => {
         if (!current || !Array.isArray(list)) return
         const open = list.filter((r) => typeof r?.proposalId === 'string' && r.open === true)
@@ -26,15 +26,15 @@ export function useOpenRounds(): ReadonlyMap<string, OpenRound> {
   return rounds
 }
 
-/** "Consultatie: open tot 14 juni 2023; 12 van 40 organisaties (30%) reageerden" on a card. */
+/** "Consultatie: open tot 14 juni 2023; gereageerd: 12 van 40 organisaties" on a card. */
 export function OpenRoundFact({ round }: { round: OpenRound | undefined }) {
   if (!round) return null
   return (
     <div data-testid="open-round">
       <dt>Consultatie</dt>
       <dd>
-        Open tot {formatDate(round.closesAt)}; gereageerd:{' '}
-        {responseText(round.responded, round.invited)}
+        Open tot {formatDate(round.closesAt)}; gereageerd: {round.responded} van {round.invited}{' '}
+        {round.invited === 1 ? 'organisatie' : 'organisaties'}
       </dd>
     </div>
   )

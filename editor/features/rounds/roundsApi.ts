@@ -1,6 +1,6 @@
 import type { Position } from '../../../shared/rounds.ts'
 import { api } from '../../lib/api.ts'
-import type { BlockPositions, OpenRound, PositionView, Round, Summary } from './types.ts'
+import type { BlockPositions, PositionView, Round, Summary } from './types.ts'
 
 /** The formats of the response memorandum (R7). */
 export const MEMORANDUM_FORMATS = [
@@ -31,9 +31,4 @@ export function roundsApi(proposalId: string) {
       }),
     memorandumPath: (id: string, format: string) => `${round(id)}/reactienota?format=${format}`,
   }
-}
-
-/** Open rounds of every proposal this person may see, with their response rate. */
-export function openRounds(): Promise<OpenRound[]> {
-  return api<OpenRound[]>('api/rounds')
 }
