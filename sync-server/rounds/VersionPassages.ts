@@ -59,9 +59,9 @@ export class VersionPassages {
 
   /**
    * @param capacity versions whose passages are kept with their text @default 32
-   * @param fingerprintCapacity versions whose fingerprints are kept @default 5000
+   * @param fingerprintCapacity versions whose fingerprints are kept (a few kB each) @default 1000
    */
-  constructor(storage: Storage, capacity = 32, fingerprintCapacity = 5000) {
+  constructor(storage: Storage, capacity = 32, fingerprintCapacity = 1000) {
     this.#storage = storage
     this.#passages = new Recent(capacity)
     this.#fingerprints = new Recent(fingerprintCapacity)
