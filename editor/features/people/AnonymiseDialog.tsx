@@ -49,6 +49,12 @@ export function AnonymiseDialog(props: {
       aria-labelledby="anonimiseren-titel"
       aria-describedby="anonimiseren-uitleg"
       data-testid="anonymise-dialog"
+      // Escape: the page's state closes the dialog, so a new "Anonimiseren" right
+      // after it always opens it again (the native close event comes later).
+      onCancel={(event) => {
+        event.preventDefault()
+        onClose()
+      }}
       onClose={onClose}
     >
       <h2 id="anonimiseren-titel">{person?.name ?? 'Deze persoon'} anonimiseren?</h2>
@@ -89,7 +95,7 @@ export function AnonymiseDialog(props: {
           type="button"
           className="button button--secondary"
           disabled={busy}
-          onClick={() => dialog.current?.close()}
+          onClick={onClose}
         >
           Annuleren
         </button>
