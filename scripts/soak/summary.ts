@@ -72,11 +72,12 @@ export function summarise(run: {
           ? 'Onder belasting bleef het geheugen groeien in de tweede helft (de teksten groeien mee; zie de heap na afloop).'
           : 'Onder belasting kwam het geheugen tot rust in de tweede helft.'
   const unloaded = run.proposalsAfter === 0
+  const growth = `${run.heapAfter >= run.heapStart ? '+' : '−'}${mb(Math.abs(run.heapAfter - run.heapStart))}`
   const leakVerdict = !unloaded
     ? 'De voorstellen gingen na afloop niet uit het geheugen: de lekcontrole kon niet worden gedaan.'
     : isBack(run.heapStart, run.heapAfter)
-      ? 'Na afloop is de heap terug bij het begin: geen aanwijzing voor een lek.'
-      : `Na afloop is de heap ${mb(run.heapAfter - run.heapStart)} groter dan bij het begin: mogelijk een lek.`
+      ? `Na afloop is de heap terug bij het begin (${growth}, binnen 2 MB of 10 %): geen aanwijzing voor een lek.`
+      : `Na afloop is de heap ${growth} groter dan bij het begin: mogelijk een lek (meer dan 2 MB en 10 %).`
   const edits = last.editsTotal
   const codes = [...run.closeCodes].map(([code, n]) => `${code} × ${n}`).join(', ')
   const max = (value: (s: Sample) => number) => mb(Math.max(...samples.map(value)))
