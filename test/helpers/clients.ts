@@ -10,6 +10,9 @@ import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { MessageType } from '../../shared/protocol.ts'
 
+// Every y-websocket provider adds a process 'exit' listener; tests open dozens.
+process.setMaxListeners(200)
+
 export interface TestClient {
   doc: Y.Doc
   provider: WebsocketProvider
