@@ -15,6 +15,7 @@ import { RateLimiter } from './api/RateLimiter.ts'
 import type { Services } from './api/services.ts'
 import { Authenticator } from './auth/Authenticator.ts'
 import { LocalBus } from './cluster/Bus.ts'
+import { LocalLocks } from './cluster/Locks.ts'
 import { ThreadService } from './comments/ThreadService.ts'
 import { type AdminBootstrap, ensureAdmin } from './firstStart.ts'
 import { createLogger } from './log.ts'
@@ -100,7 +101,10 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     anchorDelayMs: options.anchorDelayMs ?? DEFAULTS.anchorDelayMs,
     outdated: new OutdatedThreads(storage, versionPassages),
   })
-  rounds = new RoundService(storage, rooms, versionPassages, activity, { shared: bus.shared })
+  rounds = new RoundService(storage, rooms, versionPassages, activity, {
+    shared: bus.shared,
+    locks: cluster?.locks ?? new LocalLocks(),
+  })
   proposals = new ProposalService(
     storage,
     rooms,

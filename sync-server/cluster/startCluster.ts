@@ -12,6 +12,7 @@ import type { PgStorage } from '../persistence/postgres/PgStorage.ts'
 import type { Storage } from '../persistence/Storage.ts'
 import type { Room } from '../rooms/Room.ts'
 import type { Rooms } from '../rooms/Rooms.ts'
+import { type Locks, RedisLocks } from './Locks.ts'
 import { RedisBus } from './RedisBus.ts'
 import { RedisRateLimiter } from './RedisRateLimiter.ts'
 import { RedisSocketCounts } from './RedisSocketCounts.ts'
@@ -26,6 +27,8 @@ export interface ClusterBinding {
   attach(rooms: Rooms): void
   roomLoaded(room: Room): void
   roomUnloaded(proposalId: string): void
+  /** Work done one at a time per key across every instance (opening a round). */
+  locks: Locks
   /** Request and socket limits that hold across every instance. */
   limits(
     rate: RateLimit,
@@ -99,6 +102,7 @@ export async function startCluster(options: ClusterOptions): Promise<ClusterBind
   return {
     bus,
     storage,
+    locks: new RedisLocks(commands),
     attach: (attached) => {
       rooms = attached
     },

@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto'
 import type { ActivityLog } from '../activity/ActivityLog.ts'
 import type { Principal } from '../auth/Principal.ts'
+import { LocalLocks, type Locks } from '../cluster/Locks.ts'
 import { AppError, invalidField } from '../errors.ts'
 import type {
   PositionRecord,
@@ -32,8 +33,8 @@ export class RoundService {
   readonly #passages: VersionPassages
   readonly #activity: ActivityLog
   readonly positions: RoundPositions
-  /** Opening is one at a time per proposal, so two editors cannot open two rounds. */
-  readonly #opening = new Map<string, Promise<unknown>>()
+  /** Opening is one at a time per proposal (on every instance), so two editors cannot open two rounds. */
+  readonly #locks: Locks
 
   /**
    * @param options.shared true when other instances write positions too (a
@@ -44,8 +45,9 @@ export class RoundService {
     rooms: Rooms,
     passages: VersionPassages,
     activity: ActivityLog,
-    options: { shared: boolean } = { shared: false },
+    options: { shared: boolean; locks?: Locks } = { shared: false },
   ) {
+    this.#locks = options.locks ?? new LocalLocks()
     this.#storage = storage
     this.#rooms = rooms
     this.#passages = passages
@@ -78,16 +80,7 @@ export class RoundService {
 
   /** Opens a round on a named version (R2): 422 for a wrong field, 409 while one is open. */
   open(editor: Principal, proposal: ProposalRecord, input: Record<string, unknown>) {
-    const previous = this.#opening.get(proposal.id) ?? Promise.resolve()
-    const next = previous.then(
-      () => this.#open(editor, proposal, input),
-      () => this.#open(editor, proposal, input),
-    )
-    this.#opening.set(
-      proposal.id,
-      next.catch(() => undefined),
-    )
-    return next
+    return this.#locks.withLock(`round:${proposal.id}`, () => this.#open(editor, proposal, input))
   }
 
   async #open(editor: Principal, proposal: ProposalRecord, input: Record<string, unknown>) {

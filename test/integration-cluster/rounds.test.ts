@@ -106,4 +106,36 @@ describe('[D1] a consultation round across instances', () => {
       ]),
     )
   })
+
+  it('[R2][D1] two instances opening a round on one proposal at once: one opens it, the other answers 409', async () => {
+    const [a, b] = cluster.instances as [
+      (typeof cluster.instances)[0],
+      (typeof cluster.instances)[0],
+    ]
+    const P2 = '/api/proposals/voorstel-2'
+    const writer = connectClient(a.url.replace('http', 'ws'), 'voorstel-2', cluster.adminToken)
+    clients.push(writer)
+    await writer.synced()
+    appendBlock(writer.doc, 'Tekst voor de ronde.')
+    await vi.waitFor(async () => {
+      const content = await cluster.api<{ text: string }>(a, `${P2}/content`)
+      expect(content.body.text).toBe('Tekst voor de ronde.')
+    })
+    const version = await cluster.api<{ id: string }>(a, `${P2}/versions`, {
+      method: 'POST',
+      body: { name: 'Ronde' },
+    })
+    const body = {
+      versionId: version.body.id,
+      closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+    }
+    const answers = await Promise.all(
+      [a, b, a, b].map((instance) =>
+        cluster.api(instance, `${P2}/rounds`, { method: 'POST', body }),
+      ),
+    )
+    expect(answers.map((answer) => answer.status).sort()).toEqual([201, 409, 409, 409])
+    const rounds = await cluster.api<unknown[]>(b, `${P2}/rounds`)
+    expect(rounds.body.length).toBe(1)
+  })
 })
