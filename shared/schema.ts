@@ -4,7 +4,16 @@
  * `getSchema(createSchemaExtensions())` to read and write the Yjs document (S2).
  */
 import { Extension, type Extensions } from '@tiptap/core'
-import StarterKit from '@tiptap/starter-kit'
+import Blockquote from '@tiptap/extension-blockquote'
+import Bold from '@tiptap/extension-bold'
+import Document from '@tiptap/extension-document'
+import HardBreak from '@tiptap/extension-hard-break'
+import Heading from '@tiptap/extension-heading'
+import Italic from '@tiptap/extension-italic'
+import { BulletList, ListItem, ListKeymap, OrderedList } from '@tiptap/extension-list'
+import Paragraph from '@tiptap/extension-paragraph'
+import Text from '@tiptap/extension-text'
+import { Link } from './link.ts'
 
 /** Node types that are passages: each carries a `blockId` (contract B1). */
 export const TEXTBLOCK_TYPES = ['paragraph', 'heading'] as const
@@ -53,28 +62,25 @@ export const BlockId = Extension.create({
 
 /**
  * The extension list both sides build the schema from: paragraphs, headings 1–3,
- * bold, italic, links, bullet and numbered lists, quotes, hard breaks. Yjs brings
- * undo, so StarterKit's own undo is off.
+ * bold, italic, links, bullet and numbered lists, quotes, hard breaks — each
+ * named here rather than through StarterKit, whose other extensions (code,
+ * history, rules …) would still be bundled into every editor. Yjs brings undo.
  */
 export function createSchemaExtensions(): Extensions {
   return [
-    StarterKit.configure({
-      undoRedo: false,
-      code: false,
-      codeBlock: false,
-      horizontalRule: false,
-      strike: false,
-      underline: false,
-      trailingNode: false,
-      heading: { levels: [...HEADING_LEVELS] },
-      link: {
-        openOnClick: false,
-        autolink: true,
-        defaultProtocol: 'https',
-        protocols: ['http', 'https', 'mailto'],
-        HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: '_blank' },
-      },
-    }),
+    Document,
+    Paragraph,
+    Text,
+    Heading.configure({ levels: [...HEADING_LEVELS] }),
+    Bold,
+    Italic,
+    Blockquote,
+    HardBreak,
+    BulletList,
+    OrderedList,
+    ListItem,
+    ListKeymap,
+    Link,
     BlockId,
   ]
 }
