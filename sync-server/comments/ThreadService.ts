@@ -3,31 +3,27 @@
  * server's: every change is checked against the role (A2) and announced to the
  * proposal's open editors on the event channel (E1).
  */
-import { randomBytes } from 'node:crypto'
 import { isFrozen } from '../../shared/roles.ts'
-import { hasAtLeast, type Principal } from '../auth/Principal.ts'
+import type { Principal } from '../auth/Principal.ts'
 import { AppError, invalidField } from '../errors.ts'
 import type { Logger } from '../log.ts'
-import { peopleById } from '../people/peopleById.ts'
 import type { ProposalRecord, Storage, ThreadRecord } from '../persistence/Storage.ts'
 import type { Room } from '../rooms/Room.ts'
 import type { Rooms } from '../rooms/Rooms.ts'
-import { anchorAt, refersToUnknown, resolveAnchor, trimRange } from './anchors.ts'
+import { anchorAt, resolveAnchor } from './anchors.ts'
+import { applyAmendment } from './applyAmendment.ts'
+import { changeComment, deleteComment } from './commentEdits.ts'
 import { bodyField, decisionField, optionalNote, quoteField, replacementField } from './input.ts'
 import { LinearText } from './LinearText.ts'
-import { planReplacement } from './replaceText.ts'
+import { locateNewThread } from './locateNewThread.ts'
+import { newComment, newThread, now } from './records.ts'
 import { ThreadAnchoring } from './ThreadAnchoring.ts'
-import { type PeopleById, threadView } from './threadView.ts'
-
-const newId = (prefix: string) => `${prefix}-${randomBytes(6).toString('hex')}`
-const now = () => new Date().toISOString()
+import { type OutdatedLookup, ThreadViews } from './ThreadViews.ts'
+import { isUnread } from './unread.ts'
 
 export type ThreadFilter = 'open' | 'resolved' | 'all'
 
-/** Which threads a later version has overtaken (R6): threadId → that version's id. */
-export interface OutdatedLookup {
-  of(proposalId: string, threads: Iterable<ThreadRecord>): Promise<Map<string, string>>
-}
+export type { OutdatedLookup }
 
 export interface ThreadServiceOptions {
   log: Logger
@@ -41,12 +37,12 @@ export class ThreadService {
   readonly #rooms: Rooms
   readonly #cache = new Map<string, Promise<Map<string, ThreadRecord>>>()
   readonly anchoring: ThreadAnchoring
-  readonly #options: ThreadServiceOptions
+  readonly #views: ThreadViews
 
   constructor(storage: Storage, rooms: Rooms, options: ThreadServiceOptions) {
     this.#storage = storage
     this.#rooms = rooms
-    this.#options = options
+    this.#views = new ThreadViews(storage, options.log, options.outdated)
     rooms.on('threads', (room, { ids, from }) => {
       this.#deliver(room, ids as string[], from !== rooms.instanceId).catch((error) =>
         options.log.error('sending thread changes failed', {
@@ -84,10 +80,6 @@ export class ThreadService {
       cached.catch(() => this.#cache.delete(proposalId))
     }
     return cached
-  }
-
-  #people(): Promise<PeopleById> {
-    return peopleById(this.#storage)
   }
 
   async #thread(proposalId: string, threadId: string): Promise<ThreadRecord> {
@@ -150,63 +142,16 @@ export class ThreadService {
       if (fromElsewhere) cached?.set(id, thread)
       threads.push(thread)
     }
-    if (threads.length === 0 || room.connections.size === 0) return
-    const people = await this.#people()
-    const viewers = [...new Set([...room.connections].map((conn) => conn.personId))]
-    const visits = await Promise.all(viewers.map((id) => this.#storage.visits.get(id, proposalId)))
-    const lastVisit = new Map(viewers.map((id, i) => [id, visits[i] ?? null]))
-    const outdated = await this.#outdated(proposalId, threads)
-    room.sendEventPer((conn) => ({
-      type: 'threads',
-      threads: threads.map((thread) =>
-        threadView(
-          thread,
-          conn.principal,
-          people,
-          this.#extras(thread, conn.principal, lastVisit.get(conn.personId) ?? null, outdated),
-        ),
-      ),
-    }))
-  }
-
-  #extras(
-    thread: ThreadRecord,
-    viewer: Principal,
-    lastVisit: string | null,
-    outdated: ReadonlyMap<string, string>,
-  ) {
-    const outdatedVersionId = outdated.get(thread.id) ?? null
-    return {
-      outdated: outdatedVersionId !== null,
-      outdatedVersionId,
-      unread: isUnread(thread, viewer, lastVisit),
-    }
-  }
-
-  /** R6 for these threads; a version that cannot be read leaves them as they are. */
-  async #outdated(proposalId: string, threads: Iterable<ThreadRecord>) {
-    try {
-      return (await this.#options.outdated?.of(proposalId, threads)) ?? new Map<string, string>()
-    } catch (error) {
-      this.#options.log.error('checking outdated threads failed', {
-        proposal: proposalId,
-        error: String(error),
-      })
-      return new Map<string, string>()
-    }
+    await this.#views.sendTo(room, threads)
   }
 
   async list(viewer: Principal, proposal: ProposalRecord, filter: ThreadFilter) {
     const threads = await this.#threads(proposal.id)
     if (threads.size > 0) await this.#withRoom(proposal.id, (room) => this.anchoring.run(room))
-    const people = await this.#people()
     const lastVisit = await this.#storage.visits.get(viewer.person.id, proposal.id)
     const linearOrder = await this.#textOrder(proposal.id, [...threads.values()])
     const shown = linearOrder.filter((thread) => filter === 'all' || thread.status === filter)
-    const outdated = await this.#outdated(proposal.id, shown)
-    return shown.map((thread) =>
-      threadView(thread, viewer, people, this.#extras(thread, viewer, lastVisit, outdated)),
-    )
+    return this.#views.for(viewer, proposal.id, shown, lastVisit)
   }
 
   /** Threads in text order (anchored ones by position, the others after, oldest first). */
@@ -232,15 +177,13 @@ export class ThreadService {
   async get(viewer: Principal, proposal: ProposalRecord, threadId: string) {
     const thread = await this.#thread(proposal.id, threadId)
     const lastVisit = await this.#storage.visits.get(viewer.person.id, proposal.id)
-    const outdated = await this.#outdated(proposal.id, [thread])
-    const extras = this.#extras(thread, viewer, lastVisit, outdated)
-    return threadView(thread, viewer, await this.#people(), extras)
+    const [view] = await this.#views.for(viewer, proposal.id, [thread], lastVisit)
+    return view!
   }
 
   async view(viewer: Principal, thread: ThreadRecord) {
-    const outdated = await this.#outdated(thread.proposalId, [thread])
-    const extras = this.#extras(thread, viewer, null, outdated)
-    return threadView(thread, viewer, await this.#people(), extras)
+    const [view] = await this.#views.for(viewer, thread.proposalId, [thread], null)
+    return view!
   }
 
   async create(
@@ -251,90 +194,25 @@ export class ThreadService {
     const body = bodyField(input.body)
     const quote = quoteField(input.quote)
     const replacement = replacementField(input.replacement)
-    const anchorInput = input.anchor as { from?: unknown; to?: unknown } | undefined
-    const located = await this.#withRoom(proposal.id, (room) => {
-      const linear = new LinearText(room.fragment)
-      if (anchorInput !== undefined && anchorInput !== null) {
-        const { from, to } = anchorInput
-        if (typeof from !== 'object' || from === null || typeof to !== 'object' || to === null) {
-          throw new AppError('validation_failed', 'Het anker moet {from, to} zijn.', {
-            details: { field: 'anchor' },
-          })
-        }
-        if (refersToUnknown(from as never, room.doc) || refersToUnknown(to as never, room.doc)) {
-          throw new AppError(
-            'anchor_unknown',
-            'Deze tekst is nog niet bij de server aangekomen. Probeer het zo opnieuw.',
-          )
-        }
-        const probe = {
-          from: from as never,
-          to: to as never,
-          anchored: true,
-          prefix: '',
-          suffix: '',
-        }
-        const resolved = resolveAnchor(
-          { anchor: probe, quote, blockId: null },
-          room.doc,
-          linear,
-          room.authorship.provenance,
-        )
-        if (!resolved.anchored)
-          throw new AppError(
-            'validation_failed',
-            'De geselecteerde tekst is niet meer in het voorstel.',
-            { details: { field: 'anchor' } },
-          )
-        return { linear, from: resolved.from, to: resolved.to }
-      }
-      const at = linear.value.indexOf(quote)
-      if (at < 0)
-        throw new AppError('quote_not_found', 'Deze tekst staat niet (meer) in het voorstel.', {
-          details: { field: 'quote' },
-        })
-      const [from, to] = trimRange(linear, at, at + quote.length)
-      return { linear, from, to }
-    })
+    const located = await this.#withRoom(proposal.id, (room) =>
+      locateNewThread(room, quote, input.anchor),
+    )
     const anchor = anchorAt(located.linear, located.from, located.to)
     if (!anchor)
       throw new AppError('validation_failed', 'Op deze plek kan geen reactie staan.', {
         details: { field: 'anchor' },
       })
-    const block = located.linear.blockAt(located.from)
     const versions = await this.#storage.versions.list(proposal.id)
-    const created = now()
-    const thread: ThreadRecord = {
-      id: newId('t'),
+    const thread = newThread({
       proposalId: proposal.id,
-      kind: replacement === null ? 'comment' : 'amendment',
-      status: 'open',
+      authorId: author.person.id,
+      body,
       quote,
-      anchor,
-      blockId: block?.blockId ?? null,
-      versionId: versions[0]?.id ?? null,
-      passageText: block ? located.linear.value.slice(block.start, block.end) : null,
       replacement,
-      decision: null,
-      note: null,
-      resolvedBy: null,
-      resolvedAt: null,
-      applied: false,
-      createdBy: author.person.id,
-      createdAt: created,
-      updatedAt: created,
-      comments: [
-        {
-          id: newId('c'),
-          authorId: author.person.id,
-          body,
-          createdAt: created,
-          editedAt: null,
-          deleted: false,
-          hidden: null,
-        },
-      ],
-    }
+      anchor,
+      located,
+      versionId: versions[0]?.id ?? null,
+    })
     ;(await this.#threads(proposal.id)).set(thread.id, thread)
     await this.#save(thread)
     return thread
@@ -370,15 +248,7 @@ export class ThreadService {
   ) {
     const thread = await this.#thread(proposal.id, threadId)
     const body = bodyField(input.body)
-    thread.comments.push({
-      id: newId('c'),
-      authorId: author.person.id,
-      body,
-      createdAt: now(),
-      editedAt: null,
-      deleted: false,
-      hidden: null,
-    })
+    thread.comments.push(newComment(author.person.id, body))
     await this.#save(thread)
     return thread
   }
@@ -392,23 +262,7 @@ export class ThreadService {
     input: Record<string, unknown>,
   ) {
     const thread = await this.#thread(proposal.id, threadId)
-    const comment = thread.comments.find((c) => c.id === commentId)
-    if (!comment) throw new AppError('not_found', 'Deze reactie bestaat niet.')
-    if (input.hidden !== undefined) {
-      if (!hasAtLeast(actor, 'editor'))
-        throw new AppError('forbidden', 'Alleen de VNG-redactie kan reacties verbergen.')
-      comment.hidden =
-        input.hidden === true
-          ? { by: actor.person.id, at: now(), reason: optionalNote(input.reason, 'reason') ?? '' }
-          : null
-    }
-    if (input.body !== undefined) {
-      if (comment.authorId !== actor.person.id)
-        throw new AppError('forbidden', 'Je kunt alleen je eigen reacties aanpassen.')
-      if (comment.deleted) throw new AppError('conflict', 'Deze reactie is verwijderd.')
-      comment.body = bodyField(input.body)
-      comment.editedAt = now()
-    }
+    changeComment(thread, actor, commentId, input)
     await this.#save(thread)
     return thread
   }
@@ -420,13 +274,7 @@ export class ThreadService {
     commentId: string,
   ) {
     const thread = await this.#thread(proposal.id, threadId)
-    const comment = thread.comments.find((c) => c.id === commentId)
-    if (!comment) throw new AppError('not_found', 'Deze reactie bestaat niet.')
-    if (comment.authorId !== actor.person.id)
-      throw new AppError('forbidden', 'Je kunt alleen je eigen reacties verwijderen.')
-    comment.deleted = true
-    comment.body = ''
-    comment.editedAt = now()
+    deleteComment(thread, actor, commentId)
     await this.#save(thread)
     return thread
   }
@@ -489,24 +337,7 @@ export class ThreadService {
     if (thread.applied) throw new AppError('conflict', 'Dit wijzigingsvoorstel is al verwerkt.')
     await this.#withRoom(proposal.id, async (room) => {
       const linear = await this.anchoring.run(room)
-      if (!thread.anchor.anchored)
-        throw new AppError('conflict', 'De tekst van dit wijzigingsvoorstel is verwijderd.')
-      const resolved = resolveAnchor(thread, room.doc, linear, room.authorship.provenance)
-      if (linear.value.slice(resolved.from, resolved.to) !== thread.quote) {
-        throw new AppError(
-          'quote_changed',
-          'De tekst is veranderd sinds dit voorstel werd gedaan. Pas het voorstel aan of verwerk het met de hand.',
-        )
-      }
-      const plan = planReplacement(linear, resolved.from, resolved.to, thread.replacement ?? '')
-      if (!plan)
-        throw new AppError(
-          'conflict',
-          'Dit voorstel beslaat meer dan één alinea; verwerk het met de hand.',
-        )
-      room.writeAsServer(editor.person.id, plan.apply)
-      const after = new LinearText(room.fragment)
-      thread.anchor = anchorAt(after, plan.from, plan.to) ?? { ...thread.anchor, anchored: false }
+      thread.anchor = applyAmendment(room, linear, thread, editor.person.id)
     })
     thread.applied = true
     return this.resolve(editor, proposal, thread.id, { decision: 'verwerkt', note: thread.note })
@@ -531,16 +362,4 @@ export class ThreadService {
   markSeen(viewer: Principal, proposalId: string): Promise<void> {
     return this.#storage.visits.put(viewer.person.id, proposalId, now())
   }
-}
-
-/** Replies by others or a decision on a thread the viewer took part in, after their last visit. */
-function isUnread(thread: ThreadRecord, viewer: Principal, lastVisit: string | null): boolean {
-  const me = viewer.person.id
-  const involved = thread.createdBy === me || thread.comments.some((c) => c.authorId === me)
-  if (!involved) return false
-  const since = lastVisit ?? ''
-  const reply = thread.comments.some((c) => c.authorId !== me && c.createdAt > since)
-  const decided =
-    thread.resolvedAt !== null && thread.resolvedBy !== me && thread.resolvedAt > since
-  return reply || decided
 }
