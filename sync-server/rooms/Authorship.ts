@@ -37,6 +37,14 @@ export class Authorship {
   }
 
   /** Records the deletions of one transaction as made by `personId`. */
+  /** Credits `personId` with what a transaction wrote (new client ids) and deleted. */
+  recordTransaction(personId: string, tr: Y.Transaction): void {
+    for (const [client, clock] of tr.afterState) {
+      if (tr.beforeState.get(client) !== clock) this.claim(client, personId)
+    }
+    this.recordDeletions(personId, tr.deleteSet)
+  }
+
   recordDeletions(personId: string, deleteSet: Y.Transaction['deleteSet']): void {
     if (deleteSet.clients.size === 0) return
     const person = this.#indexOf(personId)

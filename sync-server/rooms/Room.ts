@@ -4,9 +4,8 @@
  * role and the proposal's status, applied, appended to the log, and only then
  * forwarded to the others.
  */
-import * as decoding from 'lib0/decoding'
 import * as Y from 'yjs'
-import { CloseCode, MessageType, SyncMessageType } from '../../shared/protocol.ts'
+import { CloseCode } from '../../shared/protocol.ts'
 import { isFrozen, type Status } from '../../shared/roles.ts'
 import { BLOCK_ID_ATTRIBUTE } from '../../shared/schema.ts'
 import type { Logger } from '../log.ts'
@@ -16,11 +15,14 @@ import type { Connection } from '../transport/Connection.ts'
 import { binaryFrame } from '../transport/frames.ts'
 import { Authorship } from './Authorship.ts'
 import { AwarenessRelay } from './AwarenessRelay.ts'
+import { askForGap } from './askForGap.ts'
 import { BlockIndex, changedTextblocks, collectTextblocks, olderFirst } from './blockIds.ts'
 import { captureTransaction } from './captureTransaction.ts'
 import type { SchemaNames } from './inspectUpdate.ts'
 import { judgeUpdate } from './judgeUpdate.ts'
+import { LoadBacklog } from './LoadBacklog.ts'
 import { eventMessage, syncStep1Message, syncStep2Message, updateMessage } from './messages.ts'
+import { asksForEverything, readFrame } from './readFrame.ts'
 import { ServerWriter, SYSTEM_PERSON_ID } from './ServerWriter.ts'
 
 export interface RoomOptions {
@@ -43,9 +45,6 @@ export interface RoomOptions {
   /** Called after every accepted change of the text, with the person who made it. */
   onTextChanged?: ((proposalId: string, personId: string) => void) | undefined
 }
-
-/** Gapped updates a socket may send without filling the gap before it is closed. */
-const MAX_GAP_REQUESTS = 50
 
 /** Origin of loading a snapshot: its tombstones are history, not a rebuild. */
 const SNAPSHOT_ORIGIN = Symbol('snapshot')
@@ -72,9 +71,7 @@ export class Room {
   readonly #writer: ServerWriter
   /** False until the stored document is built into `doc` (see `load`). */
   #built = false
-  readonly #waiting: Array<[Connection, Uint8Array]> = []
-  readonly #waitingForGreeting: Connection[] = []
-  readonly #waitingRemote: Array<[string, Uint8Array]> = []
+  readonly #backlog = new LoadBacklog()
   /** Clients whose updates were refused while frozen (this room's lifetime). */
   readonly #refusedWhileFrozen = new Set<number>()
   /** The full state encoded, while it is known to be current (cold open, idle joins). */
@@ -158,16 +155,16 @@ export class Room {
       const tr = captureTransaction(this.doc, REPLAY_ORIGIN, () =>
         Y.applyUpdate(this.doc, record.update, REPLAY_ORIGIN),
       )
-      if (tr) this.#recordAuthorship(record.personId, tr)
+      if (tr) this.authorship.recordTransaction(record.personId, tr)
       this.authorship.provenance.takeLineage()
     }
     this.#assignBlockIds(olderFirst(collectTextblocks(this.fragment), null), SYSTEM_PERSON_ID)
     this.#built = true
-    for (const [personId, update] of this.#waitingRemote.splice(0))
-      this.applyRemote(personId, update)
-    for (const conn of this.#waitingForGreeting.splice(0)) if (!conn.closed) this.greet(conn)
-    for (const [conn, data] of this.#waiting.splice(0))
-      if (!conn.closed) this.handleMessage(conn, data)
+    this.#backlog.drain({
+      remote: (personId, update) => this.applyRemote(personId, update),
+      greet: (conn) => this.greet(conn),
+      message: (conn, data) => this.handleMessage(conn, data),
+    })
   }
 
   /** A snapshot that cannot be built is unreadable data: its sockets cannot stay. */
@@ -176,56 +173,39 @@ export class Room {
       proposal: this.id,
       error: String(error),
     })
-    const waiting = [...this.#waitingForGreeting, ...this.#waiting.map(([conn]) => conn)]
-    for (const conn of [...waiting, ...this.connections]) conn.close(1011, 'load_failed')
-  }
-
-  #recordAuthorship(personId: string, tr: Y.Transaction): void {
-    for (const [client, clock] of tr.afterState) {
-      if (tr.beforeState.get(client) !== clock) this.authorship.claim(client, personId)
-    }
-    this.authorship.recordDeletions(personId, tr.deleteSet)
+    for (const conn of [...this.#backlog.waitingSockets(), ...this.connections])
+      conn.close(1011, 'load_failed')
   }
 
   /** Handles one frame from a socket. Malformed frames close that socket only. */
   handleMessage(conn: Connection, data: Uint8Array): void {
     if (!this.#built && !this.#answerFromSnapshot(conn, data)) {
-      this.#waiting.push([conn, data])
+      this.#backlog.holdMessage(conn, data)
       return
     }
-    try {
-      const decoder = decoding.createDecoder(data)
-      const type = decoding.readVarUint(decoder)
-      if (type === MessageType.sync) {
-        const step = decoding.readVarUint(decoder)
-        const payload = decoding.readVarUint8Array(decoder)
-        if (step === SyncMessageType.step1) this.#answerSyncStep1(conn, payload)
-        else if (step === SyncMessageType.step2 || step === SyncMessageType.update) {
-          this.#receiveUpdate(conn, payload)
-        } else conn.close(CloseCode.badRequest.code, 'unknown_sync_step')
-      } else if (type === MessageType.awareness) {
-        const refusal = this.presence.receive(conn, decoding.readVarUint8Array(decoder))
-        if (refusal) conn.close(CloseCode.badRequest.code, refusal)
-      } else if (type === MessageType.queryAwareness) {
-        this.presence.sendAll(conn)
-      } else {
-        // Includes type 100: only the server sends events (E1).
-        conn.close(CloseCode.badRequest.code, 'unexpected_message_type')
+    const frame = readFrame(data)
+    if (frame.kind === 'syncStep1') this.#answerSyncStep1(conn, frame.stateVector)
+    else if (frame.kind === 'update') this.#receiveUpdate(conn, frame.update)
+    else if (frame.kind === 'queryAwareness') this.presence.sendAll(conn)
+    else if (frame.kind === 'awareness') {
+      const refusal = this.presence.receive(conn, frame.update)
+      if (refusal) conn.close(CloseCode.badRequest.code, refusal)
+    } else {
+      if (frame.error) {
+        this.#log.warn('undecodable frame', {
+          proposal: this.id,
+          person: conn.personId,
+          error: frame.error,
+        })
       }
-    } catch (error) {
-      this.#log.warn('undecodable frame', {
-        proposal: this.id,
-        person: conn.personId,
-        error: String(error),
-      })
-      conn.close(CloseCode.badRequest.code, 'undecodable_frame')
+      conn.close(CloseCode.badRequest.code, frame.reason)
     }
   }
 
   /** Greets a new socket: our state vector, then current awareness. */
   greet(conn: Connection): void {
     if (!this.#built) {
-      this.#waitingForGreeting.push(conn)
+      this.#backlog.holdGreeting(conn)
       return
     }
     conn.send(syncStep1Message(Y.encodeStateVector(this.doc)))
@@ -238,15 +218,7 @@ export class Room {
    * @returns false when the message must wait for the document
    */
   #answerFromSnapshot(conn: Connection, data: Uint8Array): boolean {
-    if (!this.#fullState) return false
-    try {
-      const decoder = decoding.createDecoder(data)
-      if (decoding.readVarUint(decoder) !== MessageType.sync) return false
-      if (decoding.readVarUint(decoder) !== SyncMessageType.step1) return false
-      if (decoding.readVarUint8Array(decoder).length > 1) return false
-    } catch {
-      return false
-    }
+    if (!this.#fullState || !asksForEverything(data)) return false
     conn.send(syncStep2Message(this.#fullState))
     return true
   }
@@ -277,7 +249,7 @@ export class Room {
       case 'nothing':
         return
       case 'gap':
-        this.#askForGap(conn, verdict.detail)
+        askForGap(conn, this, verdict.detail, this.#log)
         return
       case 'frozen':
         for (const client of verdict.clients) this.#refusedWhileFrozen.add(client)
@@ -302,36 +274,9 @@ export class Room {
     }
   }
 
-  /**
-   * An update that skips part of its own client's history is refused whole (not
-   * applied, not stored), and the client is asked — with our state vector, as in
-   * a sync step 1 — for everything it has that we lack; its answer holds the
-   * skipped part and the refused update in order. A socket that keeps sending
-   * gaps without ever filling them is closed (S4).
-   */
-  #askForGap(conn: Connection, detail: string): void {
-    conn.gapRequests++
-    if (conn.gapRequests > MAX_GAP_REQUESTS) {
-      this.#log.warn('update refused', {
-        proposal: this.id,
-        person: conn.personId,
-        reason: 'missing_dependencies',
-        detail,
-      })
-      conn.close(CloseCode.badRequest.code, 'missing_dependencies')
-      return
-    }
-    this.#log.debug('update with a gap; asking for the rest', {
-      proposal: this.id,
-      person: conn.personId,
-      detail,
-    })
-    conn.send(syncStep1Message(Y.encodeStateVector(this.doc)))
-  }
-
   /** Records, stores and forwards an applied update; then settles block ids. */
   #accept(personId: string, update: Uint8Array, tr: Y.Transaction, from: Connection | null): void {
-    this.#recordAuthorship(personId, tr)
+    this.authorship.recordTransaction(personId, tr)
     this.#fullState = null
     const written = this.#options.storage.documents.append(this.id, { personId, update })
     this.#written = written
@@ -384,7 +329,7 @@ export class Room {
    */
   applyRemote(personId: string, update: Uint8Array): void {
     if (!this.#built) {
-      this.#waitingRemote.push([personId, update])
+      this.#backlog.holdRemote(personId, update)
       return
     }
     const tr = captureTransaction(this.doc, REMOTE_ORIGIN, () =>
@@ -392,7 +337,7 @@ export class Room {
     )
     this.authorship.provenance.takeLineage()
     if (!tr) return
-    this.#recordAuthorship(personId, tr)
+    this.authorship.recordTransaction(personId, tr)
     this.#fullState = null
     this.#size += update.length
     const frame = binaryFrame(updateMessage(update))
