@@ -23,7 +23,8 @@ export interface ReportHeader {
 
 /** The markdown of one section, markers excluded. */
 export function renderSection(section: Section, header: ReportHeader): string {
-  const [a, b] = header.labels
+  const [a, b] = section.labels ?? header.labels
+  const withRatio = section.ratio !== false
   const lines = [
     `_Measured ${header.date.toISOString().replace(/\.\d+Z$/, 'Z')} with \`${header.command}\` on ${machineLine(header.machine)}._`,
     '',
@@ -32,15 +33,16 @@ export function renderSection(section: Section, header: ReportHeader): string {
   ]
   if (section.rows.length > 0) {
     lines.push(
-      `| Metric | ${a} | ${b} | ${b} ÷ ${a} | Goal | Met |`,
-      '|---|---:|---:|---:|---|:---:|',
+      `| Metric | ${a} | ${b} |${withRatio ? ` ${b} ÷ ${a} |` : ''} Goal | Met |`,
+      `|---|---:|---:|${withRatio ? '---:|' : ''}---|:---:|`,
     )
     for (const row of section.rows) {
       const r = ratio(row.a ?? Number.NaN, row.b ?? Number.NaN)
       const met = row.met === undefined ? (row.goal ? '?' : '') : row.met ? 'yes' : '**no**'
+      const shown = row.unit === 'count' || row.unit === 'share' ? '' : formatValue(r, 'ratio')
       lines.push(
-        `| ${row.metric} | ${formatValue(row.a, row.unit)} | ${formatValue(row.b, row.unit)} | ` +
-          `${row.unit === 'count' || row.unit === 'share' ? '' : formatValue(r, 'ratio')} | ${row.goal ?? ''} | ${met} |`,
+        `| ${row.metric} | ${formatValue(row.a, row.unit)} | ${formatValue(row.b, row.unit)} |` +
+          `${withRatio ? ` ${shown} |` : ''} ${row.goal ?? ''} | ${met} |`,
       )
     }
     lines.push('')

@@ -11,25 +11,50 @@ import { parseOptions } from './lib/options.ts'
 import { childPids } from './lib/proc.ts'
 import { awaitQuiet } from './lib/quiet.ts'
 import { type ReportHeader, writeReport } from './report.ts'
-import type { ServerKind } from './servers/BenchServer.ts'
+import type { ServerKind, StartOptions } from './servers/BenchServer.ts'
 import { meeschrijvenExists, startMeeschrijven } from './servers/meeschrijven.ts'
 import { startStock } from './servers/stock.ts'
+import { cluster } from './workloads/cluster.ts'
 import { coldOpen } from './workloads/coldOpen.ts'
 import type { Context, ServerSpec } from './workloads/context.ts'
 import { editor } from './workloads/editor.ts'
 import { memory } from './workloads/memory.ts'
 import { persistence } from './workloads/persistence.ts'
+import { postgres } from './workloads/postgres.ts'
+import { rounds } from './workloads/rounds.ts'
 import type { Section } from './workloads/Section.ts'
 import { saturation } from './workloads/saturation.ts'
 import { typing, typingCarets } from './workloads/typing.ts'
+import { versions } from './workloads/versions.ts'
 
-const WORKLOADS = [typing, typingCarets, saturation, coldOpen, memory, persistence, editor]
+interface Workload {
+  name: string
+  /** Measures the Meeschrijven server alone (or against itself): skipped in a dry run. */
+  meeschrijvenOnly?: boolean
+  run(ctx: Context): Promise<Section>
+}
+
+// versions and rounds run the server inside the harness process: they come last
+const WORKLOADS: Workload[] = [
+  typing,
+  typingCarets,
+  saturation,
+  coldOpen,
+  memory,
+  persistence,
+  cluster,
+  postgres,
+  editor,
+  versions,
+  rounds,
+]
 /** Longest total wait for a quiet machine in one workload. */
 const QUIET_BUDGET_MS = 60_000
 const RESULTS = fileURLToPath(new URL('./results/', import.meta.url))
 
-function serverSpec(kind: ServerKind, label: string): ServerSpec {
-  return { kind, label, start: kind === 'stock' ? startStock : startMeeschrijven }
+function serverSpec(kind: ServerKind, label: string, profileDir?: string): ServerSpec {
+  const start = kind === 'stock' ? startStock : startMeeschrijven
+  return { kind, label, start: (options?: StartOptions) => start({ ...options, profileDir }) }
 }
 
 async function main(): Promise<void> {
@@ -39,8 +64,8 @@ async function main(): Promise<void> {
   const same = options.a === bKind
   const name = (kind: ServerKind) => (kind === 'stock' ? 'stock' : 'Meeschrijven')
   const servers: [ServerSpec, ServerSpec] = [
-    serverSpec(options.a, same ? `${name(options.a)} (A)` : name(options.a)),
-    serverSpec(bKind, same ? `${name(bKind)} (B)` : name(bKind)),
+    serverSpec(options.a, same ? `${name(options.a)} (A)` : name(options.a), options.profileDir),
+    serverSpec(bKind, same ? `${name(bKind)} (B)` : name(bKind), options.profileDir),
   ]
   const unknown = options.only?.filter((only) => !WORKLOADS.some((w) => w.name === only)) ?? []
   if (unknown.length > 0) {
@@ -88,11 +113,29 @@ async function main(): Promise<void> {
   }
   const sections: Section[] = []
   mkdirSync(RESULTS, { recursive: true })
+  const failed: string[] = []
   try {
     for (const workload of selected) {
+      if (workload.meeschrijvenOnly && bKind !== 'meeschrijven') {
+        log(`— ${workload.name}: skipped (it measures the Meeschrijven server, which B is not)`)
+        continue
+      }
       log(`— ${workload.name}`)
       current = workload.name
-      const section = await workload.run(ctx)
+      const workloadStarted = Date.now()
+      let section: Section
+      try {
+        section = await workload.run(ctx)
+      } catch (error) {
+        // one workload that cannot run (no PostgreSQL here, say) leaves the others' results
+        failed.push(workload.name)
+        log(
+          `${workload.name} failed: ${error instanceof Error ? (error.stack ?? error.message) : error}`,
+        )
+        await pool.all({ op: 'reset' }).catch(() => {})
+        continue
+      }
+      log(`${workload.name} took ${((Date.now() - workloadStarted) / 1000).toFixed(0)} s`)
       sections.push(section)
       const stamp = header.date.toISOString().replace(/[:.]/g, '-')
       // JSON Lines: one object per line, outside what the formatter checks
@@ -113,6 +156,10 @@ async function main(): Promise<void> {
   log(
     `done in ${((Date.now() - started) / 60_000).toFixed(1)} min${options.writeReport ? '; see docs/BENCHMARKS.md' : ''}`,
   )
+  if (failed.length > 0) {
+    log(`failed: ${failed.join(', ')} (their sections were left as they were)`)
+    process.exitCode = 1
+  }
 }
 
 // exit on signals so that the 'exit' handlers take the servers and drivers down too

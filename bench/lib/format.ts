@@ -1,6 +1,6 @@
 /** How numbers appear in the report. */
 
-export type Unit = 'ms' | 'us' | 'bytes' | 'kB' | 'count' | 'rate' | 'share' | 'ratio'
+export type Unit = 'ms' | 'us' | 'bytes' | 'kB' | 'count' | 'number' | 'rate' | 'share' | 'ratio'
 
 /** `n` in `unit`, rounded for reading; an en dash when unknown. */
 export function formatValue(n: number | undefined, unit: Unit): string {
@@ -16,6 +16,8 @@ export function formatValue(n: number | undefined, unit: Unit): string {
       return `${(n / 1000).toFixed(1)} kB`
     case 'count':
       return Math.round(n).toLocaleString('en-US')
+    case 'number':
+      return n.toFixed(2)
     case 'rate':
       return `${Math.round(n).toLocaleString('en-US')}/s`
     case 'share':

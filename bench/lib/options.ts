@@ -8,11 +8,15 @@
  *   --trace-batch N           keystrokes of the trace per update sent to the server
  *   --server-env K=V          environment for the Meeschrijven server (repeatable)
  *   --idle-wait MS            how long the memory workload waits for idle unload
+ *                             (default: 5000 for Meeschrijven, which then runs with IDLE_UNLOAD_MS=2000)
  *   --max-lag-p99 MS, --max-lag MS   when a driver counts as behind its schedule
  *   --quiet-wait S            wait at most S seconds for other processes to go quiet (0: never)
  *   --retries N               extra attempts for a run discarded because a driver fell behind
  *   --no-report               do not touch docs/BENCHMARKS.md
+ *   --cpu-prof DIR            servers write a V8 CPU profile into DIR when they stop
+ *                             (summarise with `node --import tsx bench/profile.ts DIR/*.cpuprofile`)
  */
+import { resolve } from 'node:path'
 import type { ServerKind } from '../servers/BenchServer.ts'
 import type { Options } from '../workloads/context.ts'
 
@@ -40,6 +44,7 @@ export function parseOptions(argv: string[]): ParsedOptions {
     retries: 2,
     quietWaitMs: 30_000,
     writeReport: true,
+    profileDir: undefined,
     a: 'stock',
     b: undefined,
   }
@@ -99,6 +104,9 @@ export function parseOptions(argv: string[]): ParsedOptions {
         break
       case '--no-report':
         options.writeReport = false
+        break
+      case '--cpu-prof':
+        options.profileDir = resolve(value())
         break
       default:
         throw new Error(`unknown option ${flag} (see bench/lib/options.ts)`)

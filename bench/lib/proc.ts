@@ -101,3 +101,34 @@ export function childPids(root: number = process.pid): number[] {
   }
   return found
 }
+
+/** User + system CPU of several processes together, µs; those that have exited count 0. */
+export function cpuTimeOfUs(pids: readonly number[]): number {
+  let total = 0
+  for (const pid of pids) {
+    try {
+      total += cpuTimeUs(pid)
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return total
+}
+
+/** A process and all its descendants (a database and its backends). */
+export function processTree(pid: number | null | undefined): number[] {
+  return pid ? [pid, ...childPids(pid)] : []
+}
+
+/** Descendants of this process whose command name is `comm` and whose command line holds `text`. */
+export function findDescendants(comm: string, text: string): number[] {
+  return childPids().filter((pid) => {
+    try {
+      const name = readFileSync(`/proc/${pid}/comm`, 'utf8').trim()
+      const line = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ')
+      return name === comm && line.includes(text)
+    } catch {
+      return false
+    }
+  })
+}

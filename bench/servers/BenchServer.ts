@@ -1,6 +1,7 @@
 /**
- * What a workload needs from a server under test, whichever it is. The stock server and
- * the Meeschrijven server each implement it (stock.ts, meeschrijven.ts).
+ * What a workload needs from a server under test, whichever it is. The stock server, the
+ * Meeschrijven server and a cluster of Meeschrijven instances each implement it (stock.ts,
+ * meeschrijven.ts, meeschrijvenCluster.ts).
  */
 import type { Endpoint } from '../drivers/client.ts'
 
@@ -19,11 +20,23 @@ export interface MemoryUsage {
   collected: boolean
 }
 
+/** A service the server stores in (PostgreSQL, Redis): its CPU is reported apart. */
+export interface BackingService {
+  /** Name in the report, e.g. `PostgreSQL`. */
+  name: string
+  /** Its processes right now (a database forks a backend per connection). */
+  pids(): number[]
+}
+
 export interface BenchServer {
   /** `stock` or `meeschrijven`. */
   readonly kind: ServerKind
-  /** The server process, for /proc readings. */
+  /** The server process (the first instance of a cluster), for /proc readings. */
   readonly pid: number
+  /** Every process of the server (one per instance): their CPU together is the server's. */
+  readonly pids: readonly number[]
+  /** Services it stores in, whose CPU is measured apart from the server's. */
+  readonly backing: readonly BackingService[]
   /** Where it keeps its data, when it keeps any. */
   readonly dataDir: string | undefined
   /** Creates `count` empty proposals (rooms) and returns their ids. */
@@ -33,7 +46,7 @@ export interface BenchServer {
    * Each writer is a separate person where the server knows people.
    */
   writers(proposals: string[]): Promise<Endpoint[]>
-  /** Event-loop delay since the last `resetLoopDelay`, measured inside the server. */
+  /** Event-loop delay since the last `resetLoopDelay`, measured inside the server (the worst instance). */
   loopDelay(): Promise<LoopDelay>
   resetLoopDelay(): Promise<void>
   /** Memory in use after forced garbage collection, measured inside the server. */
@@ -52,4 +65,6 @@ export interface StartOptions {
   env?: Record<string, string>
   /** Reuse this data directory instead of a fresh one. */
   dataDir?: string
+  /** Write a V8 CPU profile of the server into this folder when it exits (`--cpu-prof`). */
+  profileDir?: string
 }

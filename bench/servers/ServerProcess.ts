@@ -17,6 +17,8 @@ export interface ServerProcessOptions {
   /** Prefix of the lines the server logs that the harness echoes (errors only by default). */
   label: string
   startTimeoutMs?: number
+  /** Write a V8 CPU profile into this folder when the process exits (`--cpu-prof`). */
+  profileDir?: string
 }
 
 export class ServerProcess {
@@ -36,9 +38,12 @@ export class ServerProcess {
   /** Starts the process; resolves with the ms it took until it was listening. */
   start(): Promise<number> {
     const started = Date.now()
+    const profile = this.options.profileDir
+      ? ['--cpu-prof', `--cpu-prof-dir=${this.options.profileDir}`]
+      : []
     const child = spawn(
       process.execPath,
-      ['--expose-gc', '--import', 'tsx', '--import', PROBE, this.options.script],
+      [...profile, '--expose-gc', '--import', 'tsx', '--import', PROBE, this.options.script],
       {
         cwd: this.options.cwd,
         env: { ...process.env, ...this.options.env },

@@ -16,6 +16,7 @@ export async function startStock(options: StartOptions = {}): Promise<BenchServe
     cwd: fileURLToPath(new URL('../..', import.meta.url)),
     env: { PORT: '0', HOST: '127.0.0.1', ...options.env },
     label: 'stock server',
+    profileDir: options.profileDir,
   })
   await process.start()
   const wsBase = (): string => process.url.replace(/^http/, 'ws')
@@ -24,6 +25,10 @@ export async function startStock(options: StartOptions = {}): Promise<BenchServe
     get pid() {
       return process.pid
     },
+    get pids() {
+      return [process.pid]
+    },
+    backing: [],
     dataDir: undefined,
     async createProposals(count) {
       return Array.from({ length: count }, () => `bench-${++rooms}`)

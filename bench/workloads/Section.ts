@@ -24,6 +24,13 @@ export interface Section {
   rows: Row[]
   notes: string[]
   runs: string[]
+  /**
+   * Headings of the two value columns when they are not the invocation's A and B (one
+   * instance against three; median and p95 of a single server).
+   */
+  labels?: [string, string]
+  /** Whether the table has a B ÷ A column. @default true */
+  ratio?: boolean
 }
 
 /** True/false when both values are known, otherwise undefined. */

@@ -20,7 +20,7 @@ export interface Options {
   pairs: number | undefined
   /** Keystrokes of the trace per update sent to the Meeschrijven server. */
   traceBatch: number
-  /** Environment for the Meeschrijven server (e.g. its idle-unload interval). */
+  /** Environment for the Meeschrijven server (e.g. its idle-unload interval), on top of a workload's own. */
   serverEnv: Record<string, string>
   /** How long the idle-unload wait of the memory workload lasts, ms. */
   idleWaitMs: number
@@ -33,6 +33,8 @@ export interface Options {
   retries: number
   /** Write the results into docs/BENCHMARKS.md. */
   writeReport: boolean
+  /** Servers write a V8 CPU profile here when they stop. */
+  profileDir: string | undefined
 }
 
 export interface Context {

@@ -15,6 +15,7 @@ import { nowNs, sleepUntil } from '../lib/clock.ts'
 import { Histogram } from '../lib/Histogram.ts'
 import {
   childPids,
+  cpuTimeOfUs,
   cpuTimeUs,
   directoryBytes,
   machineBusyUs,
@@ -51,8 +52,13 @@ export interface TypingResult {
   /** Deliveries that never arrived (every edit to every other client of its room). */
   lost: number
   deliveries: number
+  /** CPU of the server's processes (all instances of a cluster) per edit. */
   serverCpuUsPerEdit: number
   serverCpuShare: number
+  /** Share of a core of each instance (one entry for a single server). */
+  instanceCpuShares: number[]
+  /** CPU per edit of each service the server stores in (PostgreSQL, Redis), by name. */
+  backingCpuUsPerEdit: Record<string, number>
   serverRssBytes: number
   dataBytesPerEdit: number
   storageBytesPerEdit: number
@@ -185,27 +191,51 @@ async function measure(
     }
     return total
   }
+  const pids = [...server.pids]
+  const sum = (read: (pid: number) => number) => pids.reduce((total, pid) => total + read(pid), 0)
+  // a database forks and ends backends; its processes are looked up at both ends
+  const backing = () => server.backing.map((service) => cpuTimeOfUs(service.pids()))
   const before = {
-    cpu: cpuTimeUs(server.pid),
+    cpu: sum(cpuTimeUs),
+    instances: pids.map(cpuTimeUs),
+    backing: backing(),
     data: dataDir ? directoryBytes(dataDir) : 0,
-    storage: storageWriteBytes(server.pid),
+    storage: sum(storageWriteBytes),
     ours: ours(),
     machine: machineBusyUs(),
   }
   await server.resetLoopDelay()
+  if (ctx.options.profileDir) {
+    // for bench/profile.ts --window: V8 stamps its profiles on this same clock
+    ctx.log(`measured window (monotonic ms): ${windowStart / 1e6}-${windowEnd / 1e6}`)
+  }
   await sleepUntil(windowEnd)
   const after = {
-    cpu: cpuTimeUs(server.pid),
+    cpu: sum(cpuTimeUs),
+    instances: pids.map(cpuTimeUs),
+    backing: backing(),
     data: dataDir ? directoryBytes(dataDir) : 0,
-    storage: storageWriteBytes(server.pid),
+    storage: sum(storageWriteBytes),
     ours: ours(),
     machine: machineBusyUs(),
-    rss: residentBytes(server.pid),
+    rss: sum(residentBytes),
   }
   const serverLoop = await server.loopDelay()
   const sentAt: SentTimes = Object.assign({}, ...(await pool.all<SentTimes>({ op: 'sent' })))
   const results = await pool.all<DriverRunResult>({ op: 'collect', drainMs: 10_000, sentAt })
-  return summarise(ctx, shape, results, { before, after, serverLoop, setupMs })
+  const names = server.backing.map((service) => service.name)
+  return summarise(ctx, shape, results, { before, after, serverLoop, setupMs, names })
+}
+
+/** What the harness reads at both ends of the measured window. */
+interface Readings {
+  cpu: number
+  instances: number[]
+  backing: number[]
+  data: number
+  storage: number
+  ours: number
+  machine: number
 }
 
 function summarise(
@@ -213,17 +243,12 @@ function summarise(
   shape: TypingShape,
   results: DriverRunResult[],
   server: {
-    before: { cpu: number; data: number; storage: number; ours: number; machine: number }
-    after: {
-      cpu: number
-      data: number
-      storage: number
-      ours: number
-      machine: number
-      rss: number
-    }
+    before: Readings
+    after: Readings & { rss: number }
     serverLoop: LoopDelay
     setupMs: number
+    /** Names of the backing services, in the order of `Readings.backing`. */
+    names: string[]
   },
 ): TypingResult {
   const latency = new Histogram()
@@ -264,6 +289,15 @@ function summarise(
     deliveries: expected,
     serverCpuUsPerEdit: (server.after.cpu - server.before.cpu) / editsInWindow,
     serverCpuShare: (server.after.cpu - server.before.cpu) / windowUs,
+    instanceCpuShares: server.after.instances.map(
+      (cpu, i) => (cpu - (server.before.instances[i] ?? 0)) / windowUs,
+    ),
+    backingCpuUsPerEdit: Object.fromEntries(
+      server.names.map((name, i) => [
+        name,
+        ((server.after.backing[i] ?? 0) - (server.before.backing[i] ?? 0)) / editsInWindow,
+      ]),
+    ),
     serverRssBytes: server.after.rss,
     dataBytesPerEdit: (server.after.data - server.before.data) / editsInWindow,
     storageBytesPerEdit: (server.after.storage - server.before.storage) / editsInWindow,
