@@ -39,6 +39,7 @@ export interface Me {
 }
 
 export const MiB = 1024 * 1024
+/** Written out from the contract (R1), not imported: the server is checked against the contract. */
 export const PROVINCES = [
   'Groningen',
   'Fryslân',
