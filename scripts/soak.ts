@@ -12,22 +12,19 @@
  * A live text grows with every edit (Yjs keeps the structure of deleted text), so
  * memory under load grows with the texts. The leak check is therefore made after
  * the load: once every client has gone and the proposals have left memory, the
- * heap after garbage collection should be back where it started.
+ * heap after garbage collection should be back where it was before the first
+ * writer came. V8's compiled code grows a few MB meanwhile; `--snapshots` takes
+ * heap snapshots to tell the program's data from that code.
  */
 import { randomBytes } from 'node:crypto'
 import { appendFile, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
+import { heapGrowth } from './soak/heapSnapshot.ts'
+import { openInspector } from './soak/inspector.ts'
 import { type SoakClient, startSoakClient } from './soak/SoakClient.ts'
-import {
-  openInspector,
-  post,
-  readMetrics,
-  residentBytes,
-  startSoakServer,
-  stopServer,
-} from './soak/soakServer.ts'
+import { post, readMetrics, residentBytes, startSoakServer, stopServer } from './soak/soakServer.ts'
 import { summarise } from './soak/summary.ts'
 import type { Sample } from './soak/types.ts'
 
@@ -43,6 +40,7 @@ const { values } = parseArgs({
     rate: { type: 'string', default: '2' },
     every: { type: 'string' },
     stay: { type: 'string', default: '90' },
+    snapshots: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
 })
@@ -54,7 +52,9 @@ if (values.help) {
   --rate <n>       bewerkingen per seconde per schrijver (standaard 2)
   --every <s>      seconden tussen twee metingen (standaard 10; korter bij een korte run)
   --stay <s>       gemiddeld aantal seconden dat een schrijver blijft voor hij weggaat
-                   en een ander binnenkomt (standaard 90)`)
+                   en een ander binnenkomt (standaard 90)
+  --snapshots      heap-snapshots vóór en na de belasting, om gegevens en gecompileerde
+                   code te scheiden; kost de server eenmalig veel geheugen (RSS)`)
   process.exit(0)
 }
 function positive(name: string, raw: string | undefined): number {
@@ -116,6 +116,13 @@ async function main(): Promise<void> {
       })
       tokens.push(invited.token)
     }
+    // Before any writer comes: what the server holds with nothing open, to compare the end with.
+    // A snapshot costs the server memory it keeps (RSS), so it is asked for.
+    const heapNow = async () =>
+      values.snapshots
+        ? inspector.snapshot()
+        : { used: await inspector.heapAfterGc(), summary: null }
+    const before = await heapNow()
     const wsUrl = `${server.url.replace(/^http/, 'ws')}/sync`
     const counts = { sent: 0, joins: 0, leaves: 0, closeCodes: new Map<number, number>() }
     const slots: Array<SoakClient | null> = []
@@ -215,7 +222,6 @@ async function main(): Promise<void> {
 
     // Warm-up: everyone connected and typing before the first reading counts.
     await sleep(Math.min(5000, everyMs))
-    const heapStart = await inspector.heapAfterGc()
     samples.push(await measure())
     const end = started + minutes * 60_000
     while (!stopping && Date.now() < end) {
@@ -228,23 +234,27 @@ async function main(): Promise<void> {
     console.log('Alle schrijvers zijn weg; wachten tot de voorstellen uit het geheugen zijn…')
     // Every socket must be released, and idle proposals leave memory after IDLE_UNLOAD_MS.
     const deadline = Date.now() + IDLE_UNLOAD_MS + 20_000
-    let after = await readMetrics(server.url, adminToken)
+    let left = await readMetrics(server.url, adminToken)
     while (
       Date.now() < deadline &&
-      (after.get('meeschrijven_sockets') !== 0 || after.get('meeschrijven_open_proposals') !== 0)
+      (left.get('meeschrijven_sockets') !== 0 || left.get('meeschrijven_open_proposals') !== 0)
     ) {
       await sleep(250)
-      after = await readMetrics(server.url, adminToken)
+      left = await readMetrics(server.url, adminToken)
     }
-    const heapAfter = await inspector.heapAfterGc()
+    const after = await heapNow()
+    const growth =
+      before.summary && after.summary ? heapGrowth(before.summary, after.summary) : null
     console.log(
       summarise({
         samples,
-        heapStart,
+        heapBefore: before.used,
         heapLoaded,
-        heapAfter,
-        socketsAfter: after.get('meeschrijven_sockets') ?? Number.NaN,
-        proposalsAfter: after.get('meeschrijven_open_proposals') ?? Number.NaN,
+        heapAfter: after.used,
+        growth,
+        snapshots: values.snapshots,
+        socketsAfter: left.get('meeschrijven_sockets') ?? Number.NaN,
+        proposalsAfter: left.get('meeschrijven_open_proposals') ?? Number.NaN,
         closeCodes: counts.closeCodes,
         complaints: server.complaints,
         csv,

@@ -1,13 +1,13 @@
 /**
  * The server under soak as its own process (`node --import tsx sync-server/main.ts`),
- * and what the soak reads from outside it: resident memory from /proc, the V8 heap
- * through the inspector, GET /metrics, and POSTs to the API as the administrator.
+ * and what the soak reads from outside it: resident memory from /proc, GET /metrics,
+ * and POSTs to the API as the administrator. The heap is read through the
+ * inspector (inspector.ts), whose address the server prints on start.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { WebSocket } from 'ws'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms))
@@ -65,42 +65,6 @@ export async function startSoakServer(options: {
   const url = /listening on (\S+)/.exec(out)![1]!
   const inspector = /Debugger listening on (\S+)/.exec(err)![1]!
   return { child, url, inspector, complaints }
-}
-
-/** A session on the server's inspector: `Runtime.getHeapUsage` and a forced GC. */
-export async function openInspector(url: string) {
-  const socket = new WebSocket(url)
-  await new Promise((done, fail) => socket.once('open', done).once('error', fail))
-  let id = 0
-  const waiting = new Map<number, (result: Record<string, number>) => void>()
-  socket.on('message', (data) => {
-    const message = JSON.parse(data.toString()) as { id?: number; result?: Record<string, number> }
-    if (message.id !== undefined) waiting.get(message.id)?.(message.result ?? {})
-  })
-  const call = (method: string) =>
-    new Promise<Record<string, number>>((done) => {
-      const ask = ++id
-      const timer = setTimeout(() => done({}), 10_000)
-      waiting.set(ask, (result) => {
-        clearTimeout(timer)
-        waiting.delete(ask)
-        done(result)
-      })
-      socket.send(JSON.stringify({ id: ask, method }))
-    })
-  return {
-    /** Used and total V8 heap in bytes (NaN when the inspector does not answer). */
-    async heap() {
-      const { usedSize, totalSize } = await call('Runtime.getHeapUsage')
-      return { used: usedSize ?? Number.NaN, total: totalSize ?? Number.NaN }
-    },
-    async heapAfterGc() {
-      await call('HeapProfiler.collectGarbage')
-      await call('HeapProfiler.collectGarbage')
-      return (await this.heap()).used
-    },
-    close: () => socket.close(),
-  }
 }
 
 /** Resident memory of a process in bytes (VmRSS), NaN when it cannot be read. */

@@ -3,6 +3,7 @@
  * whether it kept growing — judged on the second half of the run, so the climb
  * of the first minutes (caches, JIT, buffers) does not count.
  */
+import type { HeapGrowth } from './heapSnapshot.ts'
 import type { Sample } from './types.ts'
 
 /** Shorter runs say how memory moved but do not judge it. */
@@ -38,17 +39,67 @@ export function keptGrowing(samples: Sample[], value: (s: Sample) => number): bo
   return slope > mean * GROWING_SHARE_PER_MIN
 }
 
-/** Heap after the load that is still "back where it started": 2 MB or 10 %, whichever is more. */
-function isBack(start: number, after: number): boolean {
-  return after - start <= Math.max(2 * 1024 * 1024, start * 0.1)
+/** Growth of the program's data after the load that still counts as none: 1 MB or 5 %. */
+function isBack(growth: HeapGrowth): boolean {
+  return growth.dataBytes <= Math.max(1024 * 1024, growth.dataBefore * 0.05)
+}
+
+const signed = (bytes: number) => `${bytes >= 0 ? '+' : '−'}${mb(Math.abs(bytes))}`
+
+/** Heap growth after the load, without snapshots, that needs no explaining: 2 MB. */
+const SMALL_GROWTH = 2 * 1024 * 1024
+
+/** Whether the heap came back once the load was gone. */
+function leakLines(run: {
+  heapBefore: number
+  heapAfter: number
+  growth: HeapGrowth | null
+  snapshots: boolean
+  unloaded: boolean
+}): string[] {
+  const { growth } = run
+  if (!run.unloaded)
+    return [
+      'De voorstellen gingen na afloop niet uit het geheugen: de lekcontrole kon niet worden gedaan.',
+    ]
+  const heap = `heap ${signed(run.heapAfter - run.heapBefore)}`
+  if (!run.snapshots) {
+    if (run.heapAfter - run.heapBefore <= SMALL_GROWTH)
+      return [`Na afloop tegenover vóór de belasting: ${heap}. Geen aanwijzing voor een lek.`]
+    if (run.heapAfter - run.heapBefore <= Math.max(4 * SMALL_GROWTH, run.heapBefore / 4))
+      return [
+        `Na afloop tegenover vóór de belasting: ${heap}. Een paar MB is meestal code die V8 intussen`,
+        'heeft gecompileerd; draai met --snapshots om die van de gegevens van het programma te scheiden.',
+      ]
+    return [
+      `Na afloop tegenover vóór de belasting: ${heap}. Mogelijk een lek: draai met --snapshots om te`,
+      'zien wat er blijft.',
+    ]
+  }
+  if (!growth) return ['De heap-snapshots mislukten: de lekcontrole kon niet worden gedaan.']
+  const sizes = `gegevens ${signed(growth.dataBytes)}, code en V8-intern ${signed(growth.engineBytes)}`
+  const note = '(De snapshot vooraf kost de server eenmalig geheugen: de RSS ligt daardoor hoger.)'
+  if (isBack(growth))
+    return [`Na afloop tegenover vóór de belasting: ${sizes}. Geen aanwijzing voor een lek.`, note]
+  return [
+    `Na afloop tegenover vóór de belasting: ${sizes}. Mogelijk een lek (meer dan 1 MB en 5 % gegevens); het meest gegroeid:`,
+    ...growth.top.map(
+      ({ key, count, bytes }) =>
+        `    ${key || '?'}: ${count >= 0 ? '+' : ''}${count} stuks, ${signed(bytes)}`,
+    ),
+    note,
+  ]
 }
 
 export function summarise(run: {
   samples: Sample[]
-  /** Heap after forced GC: after warm-up, at the end under load, and after the load. */
-  heapStart: number
+  /** Heap in use after forced GC: before the first writer, at the end under load, after the load. */
+  heapBefore: number
   heapLoaded: number
   heapAfter: number
+  /** The program's data after the load against before it; null without (or failed) snapshots. */
+  growth: HeapGrowth | null
+  snapshots: boolean
   socketsAfter: number
   proposalsAfter: number
   closeCodes: Map<number, number>
@@ -72,12 +123,6 @@ export function summarise(run: {
           ? 'Onder belasting bleef het geheugen groeien in de tweede helft (de teksten groeien mee; zie de heap na afloop).'
           : 'Onder belasting kwam het geheugen tot rust in de tweede helft.'
   const unloaded = run.proposalsAfter === 0
-  const growth = `${run.heapAfter >= run.heapStart ? '+' : '−'}${mb(Math.abs(run.heapAfter - run.heapStart))}`
-  const leakVerdict = !unloaded
-    ? 'De voorstellen gingen na afloop niet uit het geheugen: de lekcontrole kon niet worden gedaan.'
-    : isBack(run.heapStart, run.heapAfter)
-      ? `Na afloop is de heap terug bij het begin (${growth}, binnen 2 MB of 10 %): geen aanwijzing voor een lek.`
-      : `Na afloop is de heap ${growth} groter dan bij het begin: mogelijk een lek (meer dan 2 MB en 10 %).`
   const edits = last.editsTotal
   const codes = [...run.closeCodes].map(([code, n]) => `${code} × ${n}`).join(', ')
   const max = (value: (s: Sample) => number) => mb(Math.max(...samples.map(value)))
@@ -86,11 +131,11 @@ export function summarise(run: {
     `Samenvatting na ${(durationS / 60).toFixed(1)} minuten`,
     `  Geheugen (RSS):    begin ${mb(first.rss)}, eind ${mb(last.rss)}, hoogst ${max((s) => s.rss)}`,
     `  Heap in gebruik:   begin ${mb(first.heapUsed)}, eind ${mb(last.heapUsed)}, hoogst ${max((s) => s.heapUsed)}`,
-    `  Heap na GC:        begin ${mb(run.heapStart)}, eind (belast) ${mb(run.heapLoaded)}, na afloop ${mb(run.heapAfter)}`,
+    `  Heap na GC:        vóór de belasting ${mb(run.heapBefore)}, eind (belast) ${mb(run.heapLoaded)}, na afloop ${mb(run.heapAfter)}`,
     `  De teksten samen (Yjs, gecodeerd): ${(last.docBytes / 1024).toFixed(0)} kB`,
     `  RSS-helling tweede helft: ${Number.isFinite(rssSlope) ? `${(rssSlope / 1024 / 1024).toFixed(2)} MB per minuut` : 'onbekend'}`,
     `  ${rssVerdict}`,
-    `  ${leakVerdict}`,
+    ...leakLines({ ...run, unloaded }).map((line) => `  ${line}`),
     `  Bewerkingen:       ${edits} opgeslagen (gemiddeld ${(edits / Math.max(1, durationS)).toFixed(1)} per seconde; de server telt zijn eigen alinea-ids mee), ${last.sent} door de schrijvers gemaakt`,
     `  Schrijvers:        ${last.joins} keer binnengekomen, ${last.leaves} keer weggegaan`,
     `  Geweigerd:         ${last.refused}${codes ? `; sluitcodes bij de schrijvers: ${codes}` : ''}`,
