@@ -4,6 +4,7 @@
  * as `refused` with the reason the socket is closed for.
  */
 import * as decoding from 'lib0/decoding'
+import * as Y from 'yjs'
 import { MessageType, SyncMessageType } from '../../shared/protocol.ts'
 
 export type ClientFrame =
@@ -32,7 +33,12 @@ function decodeFrame(data: Uint8Array): ClientFrame {
   if (type === MessageType.sync) {
     const step = decoding.readVarUint(decoder)
     const payload = decoding.readVarUint8Array(decoder)
-    if (step === SyncMessageType.step1) return { kind: 'syncStep1', stateVector: payload }
+    if (step === SyncMessageType.step1) {
+      // Decoded here so a malformed state vector is refused like any bad frame,
+      // not thrown later while the answer is encoded.
+      Y.decodeStateVector(payload)
+      return { kind: 'syncStep1', stateVector: payload }
+    }
     if (step === SyncMessageType.step2 || step === SyncMessageType.update)
       return { kind: 'update', update: payload }
     return { kind: 'refused', reason: 'unknown_sync_step' }

@@ -134,7 +134,17 @@ export class SyncEndpoint {
         conn.close(CloseCode.tooLarge.code, CloseCode.tooLarge.reason)
         return
       }
-      room.handleMessage(conn, new Uint8Array(data.buffer, data.byteOffset, data.byteLength))
+      try {
+        room.handleMessage(conn, new Uint8Array(data.buffer, data.byteOffset, data.byteLength))
+      } catch (error) {
+        // A frame no check foresaw must cost its own socket, never the server.
+        log.error('handling a frame failed', {
+          proposal: proposalId,
+          person: conn.personId,
+          error: String(error),
+        })
+        conn.close(1011, 'server_error')
+      }
     })
     log.debug('socket joined', {
       proposal: proposalId,

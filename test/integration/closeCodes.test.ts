@@ -84,6 +84,17 @@ describe('close codes', () => {
     )
     expect((await garbageClose).code).toBe(4400)
 
+    // A sync step 1 whose state vector says two clients follow and then ends.
+    const badVector = await rawSocket(server, 'voorstel-1', server.adminToken)
+    const badVectorClose = closeOf(badVector)
+    badVector.send(
+      frame(0, (e) => {
+        encoding.writeVarUint(e, 0)
+        encoding.writeVarUint8Array(e, new Uint8Array([0x02, 0x05]))
+      }),
+    )
+    expect((await badVectorClose).code).toBe(4400)
+
     const event = await rawSocket(server, 'voorstel-1', server.adminToken)
     const eventClose = closeOf(event)
     event.send(frame(100, (e) => encoding.writeVarString(e, JSON.stringify({ type: 'status' }))))
