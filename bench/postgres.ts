@@ -8,7 +8,7 @@
  * PostgreSQL runs with fsync on, as in production.
  */
 import { randomBytes } from 'node:crypto'
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -18,6 +18,7 @@ import { connectClient } from '../test/helpers/clients.ts'
 import { startPostgres, type TestPostgres } from '../test/helpers/postgres.ts'
 import { startServerProcess } from '../test/helpers/serverProcess.ts'
 import { appendBlock, textOfBlock } from '../test/helpers/ydoc.ts'
+import { cpuTimeUs, treeCpuTimeUs } from './lib/proc.ts'
 
 export interface PostgresBenchOptions {
   typists: number
@@ -59,27 +60,6 @@ async function logCommits(url: string | undefined, afterSeq: number) {
   } finally {
     await client.end()
   }
-}
-
-const TICK_MS = 1000 / 100 // USER_HZ on Linux
-
-/** utime + stime of a process, in ms; 0 once it is gone. */
-async function cpuMs(pid: number): Promise<number> {
-  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '')
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-  return (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) * TICK_MS
-}
-
-/** CPU of a postmaster and its children (backends, WAL writer, checkpointer). */
-async function clusterCpuMs(postmaster: number): Promise<number> {
-  let total = await cpuMs(postmaster)
-  for (const entry of await readdir('/proc')) {
-    if (!/^\d+$/.test(entry)) continue
-    const stat = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '')
-    if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === postmaster)
-      total += await cpuMs(Number(entry))
-  }
-  return total
 }
 
 const percentile = (sorted: number[], p: number) =>
@@ -125,7 +105,7 @@ async function typingRun(
   })
   await new Promise((resolve) => setTimeout(resolve, 1000))
   const logBefore = await logCommits(env.DATABASE_URL, 0)
-  const cpuBefore = [await cpuMs(server.child.pid!), await clusterCpuMs(cluster.pid()!)]
+  const cpuBefore = [cpuTimeUs(server.child.pid!) / 1000, treeCpuTimeUs(cluster.pid()) / 1000]
   let edits = 0
   const end = Date.now() + options.seconds * 1000
   await Promise.all(
@@ -141,8 +121,8 @@ async function typingRun(
     }),
   )
   await new Promise((resolve) => setTimeout(resolve, 500))
-  const serverCpu = (await cpuMs(server.child.pid!)) - cpuBefore[0]!
-  const clusterCpu = (await clusterCpuMs(cluster.pid()!)) - cpuBefore[1]!
+  const serverCpu = cpuTimeUs(server.child.pid!) / 1000 - cpuBefore[0]!
+  const clusterCpu = treeCpuTimeUs(cluster.pid()) / 1000 - cpuBefore[1]!
   // Before the shutdown, whose compaction folds the log into a snapshot.
   const { commits } = await logCommits(env.DATABASE_URL, logBefore.lastSeq)
   for (const client of clients) client.destroy()

@@ -21,11 +21,22 @@ function clockTicks(): number {
 
 /** User + system CPU time of a process (all its threads) in microseconds. */
 export function cpuTimeUs(pid: number): number {
+  const [utime, stime] = cpuTicks(pid)
+  return ((utime + stime) / clockTicks()) * 1e6
+}
+
+/** Like cpuTimeUs, plus the CPU of its children that have exited and been waited for. */
+function cpuTimeWithReapedUs(pid: number): number {
+  const [utime, stime, cutime, cstime] = cpuTicks(pid)
+  return ((utime + stime + cutime + cstime) / clockTicks()) * 1e6
+}
+
+/** utime, stime, cutime and cstime of a process, in clock ticks. */
+function cpuTicks(pid: number): [number, number, number, number] {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
   // the command name may contain spaces; the fields after its closing parenthesis do not
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-  const ticks = Number(fields[11]) + Number(fields[12])
-  return (ticks / clockTicks()) * 1e6
+  return [Number(fields[11]), Number(fields[12]), Number(fields[13]), Number(fields[14])]
 }
 
 /** Resident set size of a process in bytes. */
@@ -115,9 +126,18 @@ export function cpuTimeOfUs(pids: readonly number[]): number {
   return total
 }
 
-/** A process and all its descendants (a database and its backends). */
-export function processTree(pid: number | null | undefined): number[] {
-  return pid ? [pid, ...childPids(pid)] : []
+/**
+ * CPU of a process and its descendants so far, µs, counting descendants that have
+ * exited too (a database's backends come and go): the root's own time and that of
+ * its reaped children, plus the living descendants'. 0 once the root is gone.
+ */
+export function treeCpuTimeUs(root: number | null | undefined): number {
+  if (!root) return 0
+  try {
+    return cpuTimeWithReapedUs(root) + cpuTimeOfUs(childPids(root))
+  } catch {
+    return 0
+  }
 }
 
 /** Descendants of this process whose command name is `comm` and whose command line holds `text`. */

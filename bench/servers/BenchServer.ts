@@ -24,8 +24,11 @@ export interface MemoryUsage {
 export interface BackingService {
   /** Name in the report, e.g. `PostgreSQL`. */
   name: string
-  /** Its processes right now (a database forks a backend per connection). */
-  pids(): number[]
+  /**
+   * CPU its processes have used so far, µs, those that have exited included (a
+   * database forks a backend per connection, and they come and go).
+   */
+  cpuUs(): number
 }
 
 export interface BenchServer {

@@ -11,7 +11,7 @@ import { startPostgres, type TestPostgres } from '../../test/helpers/postgres.ts
 import { startRedis } from '../../test/helpers/redis.ts'
 import { alternate } from '../lib/alternate.ts'
 import { formatValue } from '../lib/format.ts'
-import { findDescendants, processTree } from '../lib/proc.ts'
+import { findDescendants, treeCpuTimeUs } from '../lib/proc.ts'
 import type { BenchServer, StartOptions } from '../servers/BenchServer.ts'
 import { startMeeschrijvenCluster } from '../servers/meeschrijvenCluster.ts'
 import type { Context, ServerSpec } from './context.ts'
@@ -50,12 +50,12 @@ function clusterSpec(
           backing: [
             {
               name: 'Redis',
-              pids: () => {
+              cpuUs: () => {
                 redisPid ??= findDescendants('redis-server', String(redis.port))[0]
-                return processTree(redisPid)
+                return treeCpuTimeUs(redisPid)
               },
             },
-            { name: 'PostgreSQL', pids: () => processTree(postgres.pid()) },
+            { name: 'PostgreSQL', cpuUs: () => treeCpuTimeUs(postgres.pid()) },
           ],
           release: () => redis.stop(),
         })

@@ -15,7 +15,6 @@ import { nowNs, sleepUntil } from '../lib/clock.ts'
 import { Histogram } from '../lib/Histogram.ts'
 import {
   childPids,
-  cpuTimeOfUs,
   cpuTimeUs,
   directoryBytes,
   machineBusyUs,
@@ -194,7 +193,7 @@ async function measure(
   const pids = [...server.pids]
   const sum = (read: (pid: number) => number) => pids.reduce((total, pid) => total + read(pid), 0)
   // a database forks and ends backends; its processes are looked up at both ends
-  const backing = () => server.backing.map((service) => cpuTimeOfUs(service.pids()))
+  const backing = () => server.backing.map((service) => service.cpuUs())
   const before = {
     cpu: sum(cpuTimeUs),
     instances: pids.map(cpuTimeUs),
