@@ -27,13 +27,6 @@ vi.mock('../helpers/serverProcess.ts', async (importOriginal) => {
 const readsFiles = (twin: string) =>
   `it reads the embedded storage's files; its PostgreSQL twin is in test/integration-pg/${twin}`
 const FILES = readsFiles('database.test.ts')
-// The sync endpoint accepts a socket before it looks up token and proposal; on
-// PostgreSQL those lookups take round trips, which these tests run into.
-const JOIN_AFTER_LOOKUPS =
-  'the sync endpoint accepts a socket before it looks up token and proposal; on PostgreSQL ' +
-  "those lookups take round trips, so a reconnecting client can send edits before the server's " +
-  'sync step 1 (a deletion of its own unsent text is still refused with 4400) and sockets are ' +
-  'counted out of order. See "Sockets are accepted before database lookups" in docs/DECISIONS.md'
 /** Tests that do not run here: a pattern of their name (or their describe's) and why. */
 const SKIPPED: Array<[RegExp, string]> = [
   [/^\[A1\]\[P3\] after invitations no token is in any file/, FILES],
@@ -42,8 +35,6 @@ const SKIPPED: Array<[RegExp, string]> = [
   [/^\[S3\] a client never sees an empty document before the stored one/, FILES],
   [/^\[P6\] unreadable data stops the start, names the file/, FILES],
   [/^kill -9 while \d+ clients type, \d+ times: the stored text/, readsFiles('crashes.test.ts')],
-  [/^\[S1\]\[S2\]\[B1\] eight editors converge/, JOIN_AFTER_LOOKUPS],
-  [/^\[A4\] sockets past the cap per (person|address) close with 4429/, JOIN_AFTER_LOOKUPS],
 ]
 
 beforeEach((context) => {
