@@ -52,8 +52,21 @@ async function selectText(page: Page, text: string): Promise<void> {
     selection.removeAllRanges()
     selection.addRange(range)
   }, text)
-  // ProseMirror reads the selection on `selectionchange`, which fires after a task.
-  await page.waitForTimeout(100)
+  // ProseMirror reads the selection on `selectionchange`, which fires after a task:
+  // wait until the editor (Tiptap keeps itself on its element) holds the range.
+  await page.waitForFunction((wanted) => {
+    const dom = document.querySelector('[data-testid="editor"]')
+    const editor = (dom as unknown as { editor?: { state: EditorStateLike } } | null)?.editor
+    if (!editor) return false
+    const { from, to } = editor.state.selection
+    return editor.state.doc.textBetween(from, to, '\n') === wanted
+  }, text)
+}
+
+/** The part of a ProseMirror state the page-side check above reads. */
+interface EditorStateLike {
+  selection: { from: number; to: number }
+  doc: { textBetween(from: number, to: number, separator: string): string }
 }
 
 const panel = (page: Page) => page.getByTestId('comments-panel')
@@ -308,6 +321,41 @@ describe.skipIf(skip)('comments and amendments in the browser', () => {
     await reviewer.page.goto(`${server.url}/#/`)
     await reviewer.page.getByTestId('proposal-list').waitFor()
     expect(await news.count()).toBe(0)
+    await reviewer.context.close()
+  })
+
+  it('[R6] a thread whose passage reads differently in a newly saved version shows as outdated at once; one on an unchanged passage does not', async () => {
+    const { editor, reviewer } = await twoPeople('voorstel-5')
+    for (const [quote, body] of [
+      ['het voortouw', 'Wie neemt het voortouw?'],
+      ['de omkering', 'Wat houdt de omkering in?'],
+    ] as const) {
+      await comment(reviewer, quote, body)
+      for (const page of [reviewer.page, editor.page]) {
+        await expect.poll(() => thread(page, quote).count(), { timeout: 5000 }).toBe(1)
+      }
+    }
+    await selectText(editor.page, 'grote ')
+    await editor.page.keyboard.press('Backspace')
+    await expect
+      .poll(() => storedText(server.url, server.adminToken, 'voorstel-5'))
+      .toContain('in de transities')
+    // A change alone does not make a thread outdated: a version holding it does.
+    expect(await thread(reviewer.page, 'het voortouw').textContent()).not.toContain('Verouderd')
+
+    const versions = editor.page.getByTestId('versions-panel')
+    await versions.getByRole('button', { name: 'Versie opslaan' }).click()
+    await versions.getByLabel('Naam van de versie').fill('Na de eerste reacties')
+    await versions.getByRole('button', { name: 'Opslaan', exact: true }).click()
+    await expect
+      .poll(() => thread(reviewer.page, 'het voortouw').textContent(), { timeout: 5000 })
+      .toContain('Verouderd')
+    expect(await thread(reviewer.page, 'de omkering').textContent()).not.toContain('Verouderd')
+    const opened = await openThread(reviewer.page, 'het voortouw')
+    expect(await opened.getByTestId('thread-outdated').textContent()).toContain(
+      'deze passage is sinds deze reactie veranderd',
+    )
+    await editor.context.close()
     await reviewer.context.close()
   })
 

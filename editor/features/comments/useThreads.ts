@@ -24,7 +24,7 @@ export interface ThreadsState {
 /**
  * Fetches the threads, merges every `threads` event into them without a
  * reload, and fetches again whenever the socket has (re)synced, so nothing
- * sent while the connection was down is missed. `onArrived` hears of threads
+ * sent while the connection was down is missed, and after a new version. `onArrived` hears of threads
  * others started and of news on the person's own, for the live announcement.
  */
 export function useThreads(
@@ -74,12 +74,18 @@ export function useThreads(
       setThreads((list) => mergeThreads(list, incoming, personId))
       if (started.length > 0 || news.length > 0) arrived.current(started, news)
     })
+    // A new version (also one a restore saves) can make threads outdated (R6),
+    // which only the server can tell: ask it again.
+    const offVersion = collab.events.on('version', () => void reload())
+    const offRestored = collab.events.on('restored', () => void reload())
     const onSync = (synced: boolean) => {
       if (synced) void reload()
     }
     collab.provider.on('sync', onSync)
     return () => {
       offThreads()
+      offVersion()
+      offRestored()
       collab.provider.off('sync', onSync)
     }
   }, [collab, personId, reload])
