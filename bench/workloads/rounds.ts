@@ -58,6 +58,7 @@ async function measureRounds(ctx: Context): Promise<Section> {
       row(`… rendered as DOCX (${(r.docxBytes / 1024).toFixed(0)} KiB)`, r.docx),
       row('Memorandum model + DOCX', memo, under(memo, 2000)),
       row('Memorandum as DOCX over HTTP', r.docxHttp, under(r.docxHttp, 2000)),
+      row('… longest event-loop stall of the server meanwhile', r.docxHttpStall),
     ],
     notes: [
       `Storing the ${r.positions.toLocaleString('en-US')} positions one JSON line each took ` +

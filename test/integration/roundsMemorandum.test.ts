@@ -195,5 +195,7 @@ describe('the response memorandum', () => {
     }
     const { value: raw } = await mammoth.extractRawText({ buffer })
     expect(raw).not.toContain('Scheldwoord')
+    // Written in a worker thread, so the event loop kept serving meanwhile.
+    expect(server.logs.filter((line) => line.includes('worker thread failed'))).toEqual([])
   })
 })

@@ -1,11 +1,12 @@
 /** Word in and out (V5): export as Markdown, HTML or DOCX, and filling an empty proposal from a .docx. */
 import { AppError, invalidField } from '../../errors.ts'
-import { renderDocx } from '../../export/docx.ts'
+import { renderDocxTask } from '../../export/docx.ts'
 import { renderHtml } from '../../export/html.ts'
 import { renderMarkdown } from '../../export/markdown.ts'
 import { exportDocument, type PmJson } from '../../export/model.ts'
 import { importDocx } from '../../import/importDocx.ts'
 import { slugify } from '../../proposals/slug.ts'
+import { runOffThread } from '../../workers/offThread.ts'
 import { signedIn, visibleProposal, wellFormed } from '../guards.ts'
 import { readBody, sendJson } from '../http.ts'
 import type { RouteContext, Router } from '../router.ts'
@@ -58,7 +59,7 @@ export function addExportRoutes(router: Router<Services>): void {
         ? renderMarkdown(model)
         : format === 'html'
           ? renderHtml(model)
-          : await renderDocx(model)
+          : Buffer.from(await runOffThread(renderDocxTask, model, services.log))
     const name = [slugify(proposal.title), ...(version ? [slugify(version.name)] : [])].join('-')
     sendDownload(ctx, body, format, name)
   })

@@ -1,9 +1,10 @@
 /** Consultation rounds, positions, the summary and the memorandum (R2, R4, R5, R7). */
 import { canSee } from '../../auth/Principal.ts'
 import { AppError, invalidField } from '../../errors.ts'
-import { renderDocx } from '../../rounds/memorandum/docx.ts'
+import { renderDocxTask } from '../../rounds/memorandum/docx.ts'
 import { renderHtml } from '../../rounds/memorandum/html.ts'
 import { renderMarkdown } from '../../rounds/memorandum/markdown.ts'
+import { runOffThread } from '../../workers/offThread.ts'
 import { signedIn, visibleProposal, wellFormed } from '../guards.ts'
 import { readJsonObject, sendJson } from '../http.ts'
 import type { RouteContext, Router } from '../router.ts'
@@ -106,7 +107,7 @@ export function addRoundRoutes(router: Router<Services>): void {
         ? renderMarkdown(memo)
         : format === 'html'
           ? renderHtml(memo)
-          : await renderDocx(memo)
+          : Buffer.from(await runOffThread(renderDocxTask, memo, ctx.services.log))
     const { type, extension } = FORMATS[format]
     sendFile(ctx, body, type, `reactienota-${proposal.id}-${rid}.${extension}`)
   })

@@ -16,6 +16,7 @@ import {
   WidthType,
 } from 'docx'
 import { POSITIONS } from '../../../shared/rounds.ts'
+import type { OffThreadTask } from '../../workers/offThread.ts'
 import { type MemoPassage, type Memorandum, type MemoThread, SUMMARY_COLUMNS } from './model.ts'
 
 type Level = (typeof HeadingLevel)[keyof typeof HeadingLevel]
@@ -126,4 +127,11 @@ export async function renderDocx(memo: Memorandum): Promise<Buffer> {
     sections: [{ children: body }],
   })
   return Packer.toBuffer(document)
+}
+
+/** renderDocx in a worker thread (see runOffThread): the event loop stays free meanwhile. */
+export const renderDocxTask: OffThreadTask<Memorandum, Uint8Array> = {
+  module: new URL(import.meta.url),
+  name: 'renderDocx',
+  inProcess: renderDocx,
 }
