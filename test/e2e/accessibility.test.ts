@@ -1,15 +1,15 @@
 import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { browserSkipReason, launchBrowser } from '../helpers/browser.ts'
+import { describe, expect, it } from 'vitest'
+import { browserSkipReason } from '../helpers/browser.ts'
 import type { TestServer } from '../helpers/server.ts'
 import { seriousViolations } from './axe.ts'
 import {
   adminInviteUrl,
   openProposal,
   signIn,
-  startEditorServer,
   typeAtEnd,
   waitOnline,
+  withEditorAndBrowser,
 } from './support.ts'
 
 const skip = browserSkipReason()
@@ -20,14 +20,7 @@ describe.skipIf(skip)('accessibility (WCAG 2.1 AA, axe-core)', () => {
   let server: TestServer
   let browser: Browser
 
-  beforeAll(async () => {
-    server = await startEditorServer()
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-  })
+  withEditorAndBrowser((started) => ({ server, browser } = started))
 
   it('[WCAG] the overview, the proposal page and the people page pass axe', async () => {
     const { page, context } = await signIn(browser, adminInviteUrl(server.url, server.adminToken), {

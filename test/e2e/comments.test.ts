@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { browserSkipReason, launchBrowser } from '../helpers/browser.ts'
+import { describe, expect, it } from 'vitest'
+import { browserSkipReason } from '../helpers/browser.ts'
 import type { TestServer } from '../helpers/server.ts'
 import { seriousViolations } from './axe.ts'
 import {
@@ -8,11 +8,11 @@ import {
   editorText,
   openProposal,
   signIn,
-  startEditorServer,
   storedText,
   typeAtEnd,
   type Visitor,
   waitOnline,
+  withEditorAndBrowser,
 } from './support.ts'
 
 const skip = browserSkipReason()
@@ -88,14 +88,7 @@ describe.skipIf(skip)('comments and amendments in the browser', () => {
   let server: TestServer
   let browser: Browser
 
-  beforeAll(async () => {
-    server = await startEditorServer()
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-  })
+  withEditorAndBrowser((started) => ({ server, browser } = started))
 
   /** An editor who wrote two paragraphs and a reviewer reading along, both online. */
   async function twoPeople(proposalId: string, options: { bypassCSP?: boolean } = {}) {

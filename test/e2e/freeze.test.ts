@@ -1,6 +1,6 @@
 import type { Browser, WebSocketRoute } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { browserSkipReason, launchBrowser } from '../helpers/browser.ts'
+import { describe, expect, it } from 'vitest'
+import { browserSkipReason } from '../helpers/browser.ts'
 import type { TestServer } from '../helpers/server.ts'
 import {
   adminInviteUrl,
@@ -8,10 +8,10 @@ import {
   editorText,
   openProposal,
   signIn,
-  startEditorServer,
   storedText,
   typeAtEnd,
   waitOnline,
+  withEditorAndBrowser,
 } from './support.ts'
 
 const skip = browserSkipReason()
@@ -20,14 +20,7 @@ describe.skipIf(skip)('freezing the text while someone writes', () => {
   let server: TestServer
   let browser: Browser
 
-  beforeAll(async () => {
-    server = await startEditorServer()
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-  })
+  withEditorAndBrowser((started) => ({ server, browser } = started))
 
   it('[H4][S5][E1] an editor sets "vastgesteld" while a writer types: the writer is told why, sees what was not saved, and writes again once it is lifted', async () => {
     const wies = await server.invite({

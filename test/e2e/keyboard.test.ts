@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { browserSkipReason, launchBrowser } from '../helpers/browser.ts'
+import { describe, expect, it } from 'vitest'
+import { browserSkipReason } from '../helpers/browser.ts'
 import type { TestServer } from '../helpers/server.ts'
-import { adminInviteUrl, editorOf, signIn, startEditorServer, storedText } from './support.ts'
+import { adminInviteUrl, editorOf, signIn, storedText, withEditorAndBrowser } from './support.ts'
 
 const skip = browserSkipReason()
 
@@ -32,14 +32,7 @@ describe.skipIf(skip)('keyboard only', () => {
   let server: TestServer
   let browser: Browser
 
-  beforeAll(async () => {
-    server = await startEditorServer()
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-  })
+  withEditorAndBrowser((started) => ({ server, browser } = started))
 
   it('[WCAG] from the overview to typing in a proposal and back, without the mouse', async () => {
     const writer = await server.invite({ name: 'Toos Toetsenbord', role: 'writer', proposals: '*' })

@@ -1,16 +1,16 @@
 import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { browserSkipReason, launchBrowser } from '../helpers/browser.ts'
+import { describe, expect, it } from 'vitest'
+import { browserSkipReason } from '../helpers/browser.ts'
 import type { TestServer } from '../helpers/server.ts'
 import {
   editorOf,
   editorText,
   openProposal,
   signIn,
-  startEditorServer,
   storedText,
   typeAtEnd,
   waitOnline,
+  withEditorAndBrowser,
 } from './support.ts'
 
 const skip = browserSkipReason()
@@ -19,14 +19,7 @@ describe.skipIf(skip)('working while the server cannot be reached', () => {
   let server: TestServer
   let browser: Browser
 
-  beforeAll(async () => {
-    server = await startEditorServer()
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-  })
+  withEditorAndBrowser((started) => ({ server, browser } = started))
 
   it('[S1][P5] edits made offline stay in the browser across a reload and then reach the other person', async () => {
     const anna = await server.invite({

@@ -1,13 +1,13 @@
 import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { browserSkipReason, launchBrowser } from '../helpers/browser.ts'
+import { describe, expect, it } from 'vitest'
+import { browserSkipReason } from '../helpers/browser.ts'
 import type { TestServer } from '../helpers/server.ts'
 import { seriousViolations } from './axe.ts'
-import { openProposal, signIn, startEditorServer, waitOnline } from './support.ts'
+import { openProposal, signIn, waitOnline, withEditorAndBrowser } from './support.ts'
 
 const skip = browserSkipReason()
 
-/** "14 juni 2023 om 14:05" (editor/lib/formatDate.ts). */
+/** "14 juni 2023 om 14:05" (shared/dates.ts). */
 const DUTCH_DATE_TIME =
   /\d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) \d{4} om \d{2}:\d{2}/
 
@@ -23,14 +23,7 @@ describe.skipIf(skip)('operating it: activity and anonymising', () => {
   let server: TestServer
   let browser: Browser
 
-  beforeAll(async () => {
-    server = await startEditorServer()
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-  })
+  withEditorAndBrowser((started) => ({ server, browser } = started))
 
   it('[Activity] an editor sees who changed the status, by whom and when, also when someone else does; a writer has no activity panel', async () => {
     const eva = await server.invite({ name: 'Eva de Vries', role: 'editor', proposals: '*' })

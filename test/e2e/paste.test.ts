@@ -1,8 +1,8 @@
 import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { browserSkipReason, launchBrowser } from '../helpers/browser.ts'
+import { describe, expect, it } from 'vitest'
+import { browserSkipReason } from '../helpers/browser.ts'
 import type { TestServer } from '../helpers/server.ts'
-import { editorOf, openProposal, signIn, startEditorServer, waitOnline } from './support.ts'
+import { editorOf, openProposal, signIn, waitOnline, withEditorAndBrowser } from './support.ts'
 
 const skip = browserSkipReason()
 
@@ -31,14 +31,7 @@ describe.skipIf(skip)('pasting from Word', () => {
   let server: TestServer
   let browser: Browser
 
-  beforeAll(async () => {
-    server = await startEditorServer()
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-  })
+  withEditorAndBrowser((started) => ({ server, browser } = started))
 
   it('[S2][B1] keeps headings, lists, bold, italic and links, drops Word’s styling, and the server numbers every block', async () => {
     const writer = await server.invite({

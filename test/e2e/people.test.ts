@@ -1,8 +1,14 @@
 import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { browserSkipReason, launchBrowser } from '../helpers/browser.ts'
+import { describe, expect, it } from 'vitest'
+import { browserSkipReason } from '../helpers/browser.ts'
 import type { TestServer } from '../helpers/server.ts'
-import { adminInviteUrl, openProposal, signIn, startEditorServer, waitOnline } from './support.ts'
+import {
+  adminInviteUrl,
+  openProposal,
+  signIn,
+  waitOnline,
+  withEditorAndBrowser,
+} from './support.ts'
 
 const skip = browserSkipReason()
 
@@ -10,14 +16,7 @@ describe.skipIf(skip)('inviting and revoking people', () => {
   let server: TestServer
   let browser: Browser
 
-  beforeAll(async () => {
-    server = await startEditorServer()
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-  })
+  withEditorAndBrowser((started) => ({ server, browser } = started))
 
   it('[A5] an editor invites a person, revokes them, and their open browser is signed out at once', async () => {
     const editor = await signIn(browser, adminInviteUrl(server.url, server.adminToken))

@@ -1,15 +1,15 @@
 import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { browserSkipReason, launchBrowser } from '../helpers/browser.ts'
+import { describe, expect, it } from 'vitest'
+import { browserSkipReason } from '../helpers/browser.ts'
 import type { TestServer } from '../helpers/server.ts'
 import {
   adminInviteUrl,
   editorOf,
   openProposal,
   signIn,
-  startEditorServer,
   typeAtEnd,
   waitOnline,
+  withEditorAndBrowser,
 } from './support.ts'
 
 const skip = browserSkipReason()
@@ -18,14 +18,7 @@ describe.skipIf(skip)('refusals and status changes in plain Dutch', () => {
   let server: TestServer
   let browser: Browser
 
-  beforeAll(async () => {
-    server = await startEditorServer()
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-  })
+  withEditorAndBrowser((started) => ({ server, browser } = started))
 
   it('[A4] a proposal outside one’s list (4403) and an unknown one (4404) each get their message and a way back', async () => {
     const writer = await server.invite({

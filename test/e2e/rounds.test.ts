@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises'
 import mammoth from 'mammoth'
 import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { browserSkipReason, launchBrowser } from '../helpers/browser.ts'
+import { describe, expect, it } from 'vitest'
+import { browserSkipReason } from '../helpers/browser.ts'
 import { adminEditor, openRound, saveVersion, serverBlocks } from '../helpers/rounds.ts'
 import type { TestServer } from '../helpers/server.ts'
 import { seriousViolations } from './axe.ts'
-import { openProposal, signIn, startEditorServer, waitOnline } from './support.ts'
+import { openProposal, signIn, waitOnline, withEditorAndBrowser } from './support.ts'
 
 const skip = browserSkipReason()
 const LINES = ['Omkering', 'Gemeenten nemen het voortouw.', 'Regio’s verschillen sterk.']
@@ -20,14 +20,7 @@ describe.skipIf(skip)('consultation rounds in the browser', () => {
   let server: TestServer
   let browser: Browser
 
-  beforeAll(async () => {
-    server = await startEditorServer()
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-  })
+  withEditorAndBrowser((started) => ({ server, browser } = started))
 
   it('[R3][R4][E1][R7] a member of Gemeente Zwolle gives "akkoord, mits"; the editor sees bar and reason change live and downloads the memorandum', async () => {
     const writer = await adminEditor(server)

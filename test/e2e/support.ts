@@ -4,7 +4,9 @@
  */
 import { fileURLToPath } from 'node:url'
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
-import { startServer } from '../helpers/server.ts'
+import { afterAll, beforeAll } from 'vitest'
+import { launchBrowser } from '../helpers/browser.ts'
+import { startServer, type TestServer } from '../helpers/server.ts'
 
 /** A signed-in person in a browser context of their own. */
 export interface Visitor {
@@ -85,6 +87,24 @@ export const EDITOR_DIST = fileURLToPath(new URL('../../dist/editor', import.met
 /** Starts the real server on a free port, serving the built editor. */
 export function startEditorServer(): ReturnType<typeof startServer> {
   return startServer({ staticDir: EDITOR_DIST, logLevel: 'warn' })
+}
+
+/**
+ * For one describe block: a server serving the built editor and one browser,
+ * started before its tests and closed after them; `use` receives both.
+ */
+export function withEditorAndBrowser(
+  use: (started: { server: TestServer; browser: Browser }) => void,
+) {
+  let started: { server: TestServer; browser: Browser } | undefined
+  beforeAll(async () => {
+    started = { server: await startEditorServer(), browser: await launchBrowser() }
+    use(started)
+  })
+  afterAll(async () => {
+    await started?.browser.close()
+    await started?.server.close()
+  })
 }
 
 /** The text as the person reads it, without other people's caret labels. */

@@ -1,16 +1,16 @@
 import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { browserSkipReason, launchBrowser } from '../helpers/browser.ts'
+import { describe, expect, it } from 'vitest'
+import { browserSkipReason } from '../helpers/browser.ts'
 import type { TestServer } from '../helpers/server.ts'
 import { seriousViolations } from './axe.ts'
 import {
   editorOf,
   openProposal,
   signIn,
-  startEditorServer,
   storedText,
   typeAtEnd,
   waitOnline,
+  withEditorAndBrowser,
 } from './support.ts'
 
 const skip = browserSkipReason()
@@ -38,14 +38,7 @@ describe.skipIf(skip)('versions and comparison in the browser', () => {
   let server: TestServer
   let browser: Browser
 
-  beforeAll(async () => {
-    server = await startEditorServer()
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-  })
+  withEditorAndBrowser((started) => ({ server, browser } = started))
 
   it('[V1][V3] a writer saves a version and edits; a reviewer sees the insertion underlined and the deletion struck through, with the writer’s name', async () => {
     const anna = await server.invite({
