@@ -30,42 +30,13 @@ import { renderDocx } from '../sync-server/rounds/memorandum/docx.ts'
 import { renderHtml } from '../sync-server/rounds/memorandum/html.ts'
 import { renderMarkdown } from '../sync-server/rounds/memorandum/markdown.ts'
 import { createServer, type RunningServer } from '../sync-server/server.ts'
+import { numberFlag, type Timing, timed, timingLine, timingOf, until } from './lib/timing.ts'
 
 const PROPOSAL = 'voorstel-1'
 const WORDS =
   'gemeenten nemen het voortouw in de grote transities energie klimaat stikstof woningnood regio samen uitvoering inwoners omkering praktijk'.split(
     ' ',
   )
-
-interface Timing {
-  median: number
-  p95: number
-}
-
-/** Runs `work` `runs` times and returns the median and 95th percentile in ms. */
-async function time(runs: number, work: () => Promise<unknown>): Promise<Timing> {
-  const samples: number[] = []
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now()
-    await work()
-    samples.push(performance.now() - start)
-  }
-  return timingOf(samples)
-}
-
-function timingOf(samples: number[]): Timing {
-  const sorted = [...samples].sort((a, b) => a - b)
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!
-  return { median: at(0.5), p95: at(0.95) }
-}
-
-async function until(check: () => Promise<boolean> | boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 60_000
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 20))
-  }
-}
 
 /** Calls the API as the administrator; throws on anything but 2xx. */
 function apiOf(server: RunningServer, token: string) {
@@ -196,18 +167,18 @@ export async function runRoundsBench(options: {
     }
     const storeSeconds = (performance.now() - started) / 1000
     const positionCount = members.length * blockIds.length * 2
-    const summaryWarm = await time(runs, () =>
+    const summaryWarm = await timed(runs, () =>
       server.services.roundReports.summary(proposal, round.id),
     )
-    const summaryCold = await time(Math.min(runs, 5), async () => {
+    const summaryCold = await timed(Math.min(runs, 5), async () => {
       server.services.rounds.forget(PROPOSAL)
       await server.services.roundReports.summary(proposal, round.id)
     })
-    const summaryHttp = await time(runs, () =>
+    const summaryHttp = await timed(runs, () =>
       api(`/api/proposals/${PROPOSAL}/rounds/${round.id}/summary`),
     )
     const member = members[0]!
-    const putHttp = await time(runs * 5, () =>
+    const putHttp = await timed(runs * 5, () =>
       fetch(`${server.url}/api/proposals/${PROPOSAL}/rounds/${round.id}/positions/${blockIds[1]}`, {
         method: 'PUT',
         headers: { authorization: `Bearer ${member.token}`, 'content-type': 'application/json' },
@@ -237,18 +208,18 @@ export async function runRoundsBench(options: {
           },
         )
     }
-    const model = await time(runs, () =>
+    const model = await timed(runs, () =>
       server.services.roundReports.memorandum(proposal, round.id),
     )
     const memo = await server.services.roundReports.memorandum(proposal, round.id)
-    const markdown = await time(runs, async () => renderMarkdown(memo))
-    const html = await time(runs, async () => renderHtml(memo))
-    const docx = await time(Math.min(runs, 5), () => renderDocx(memo))
+    const markdown = await timed(runs, async () => renderMarkdown(memo))
+    const html = await timed(runs, async () => renderHtml(memo))
+    const docx = await timed(Math.min(runs, 5), () => renderDocx(memo))
     // The longest the server's event loop stood still during each download: what
     // everyone typing meanwhile would wait (the DOCX is written in a worker thread).
     const loop = monitorEventLoopDelay({ resolution: 5 })
     const stalls: number[] = []
-    const docxHttp = await time(Math.min(runs, 5), async () => {
+    const docxHttp = await timed(Math.min(runs, 5), async () => {
       loop.reset()
       loop.enable()
       await api(`/api/proposals/${PROPOSAL}/rounds/${round.id}/reactienota?format=docx`)
@@ -283,38 +254,30 @@ export async function runRoundsBench(options: {
   }
 }
 
-function row(label: string, t: Timing): string {
-  return `${label.padEnd(52)} ${t.median.toFixed(1).padStart(8)} ms ${t.p95.toFixed(1).padStart(8)} ms`
-}
-
-function flag(args: string[], name: string): number | undefined {
-  const at = args.indexOf(`--${name}`)
-  return at >= 0 ? Number(args[at + 1]) : undefined
-}
-
 async function main(): Promise<void> {
+  const line = (label: string, t: Timing) => timingLine(label, t, 52)
   const args = process.argv.slice(2)
   const result = await runRoundsBench({
-    organisations: flag(args, 'organisations'),
-    passages: flag(args, 'passages'),
-    threads: flag(args, 'threads'),
-    runs: flag(args, 'runs'),
+    organisations: numberFlag(args, 'organisations'),
+    passages: numberFlag(args, 'passages'),
+    threads: numberFlag(args, 'threads'),
+    runs: numberFlag(args, 'runs'),
   })
   console.log(
     `A round of ${result.organisations} organisations × ${result.passages} passages: ${result.positions} positions ` +
       `(stored one JSON line each in ${result.storeSeconds.toFixed(1)} s); ${result.threads} threads`,
   )
   console.log(`${'server time'.padEnd(52)} ${'median'.padStart(11)} ${'p95'.padStart(11)}`)
-  console.log(row('summary (positions counted in memory)', result.summaryWarm))
-  console.log(row('summary (positions read from storage)', result.summaryCold))
-  console.log(row('summary over HTTP (JSON included)', result.summaryHttp))
-  console.log(row('one position over HTTP (fsynced)', result.putHttp))
-  console.log(row(`memorandum model (${result.threads} threads)`, result.model))
-  console.log(row('  rendered as Markdown', result.markdown))
-  console.log(row('  rendered as HTML', result.html))
-  console.log(row(`  rendered as DOCX (${(result.docxBytes / 1024).toFixed(0)} KiB)`, result.docx))
-  console.log(row('memorandum as DOCX over HTTP', result.docxHttp))
-  console.log(row('  longest event-loop stall meanwhile', result.docxHttpStall))
+  console.log(line('summary (positions counted in memory)', result.summaryWarm))
+  console.log(line('summary (positions read from storage)', result.summaryCold))
+  console.log(line('summary over HTTP (JSON included)', result.summaryHttp))
+  console.log(line('one position over HTTP (fsynced)', result.putHttp))
+  console.log(line(`memorandum model (${result.threads} threads)`, result.model))
+  console.log(line('  rendered as Markdown', result.markdown))
+  console.log(line('  rendered as HTML', result.html))
+  console.log(line(`  rendered as DOCX (${(result.docxBytes / 1024).toFixed(0)} KiB)`, result.docx))
+  console.log(line('memorandum as DOCX over HTTP', result.docxHttp))
+  console.log(line('  longest event-loop stall meanwhile', result.docxHttpStall))
   console.log(
     `goals (summary under 200 ms, memorandum under 2 s): ${result.goalMet ? 'met' : 'NOT met'}`,
   )

@@ -24,6 +24,7 @@ import { createSchemaExtensions } from '../shared/schema.ts'
 import { createLogger } from '../sync-server/log.ts'
 import { createServer } from '../sync-server/server.ts'
 import { VersionService } from '../sync-server/versions/VersionService.ts'
+import { numberFlag, type Timing, timed, timingLine, until } from './lib/timing.ts'
 
 export interface VersionsBenchOptions {
   /** Words in the proposal. @default 15000 */
@@ -34,11 +35,7 @@ export interface VersionsBenchOptions {
   runs?: number
 }
 
-/** Milliseconds: median and 95th percentile of the runs. */
-export interface Timing {
-  median: number
-  p95: number
-}
+export type { Timing }
 
 export interface VersionsBenchResult {
   words: number
@@ -120,30 +117,6 @@ function countWords(doc: Y.Doc): number {
   return count
 }
 
-function timing(samples: number[]): Timing {
-  const sorted = [...samples].sort((a, b) => a - b)
-  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!
-  return { median: at(0.5), p95: at(0.95) }
-}
-
-async function timed(runs: number, work: () => Promise<unknown>): Promise<Timing> {
-  const samples: number[] = []
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now()
-    await work()
-    samples.push(performance.now() - start)
-  }
-  return timing(samples)
-}
-
-async function until(check: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 120_000
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 20))
-  }
-}
-
 /** Runs the benchmark and returns its numbers. */
 export async function runVersionsBench(
   options: VersionsBenchOptions = {},
@@ -193,13 +166,17 @@ export async function runVersionsBench(
       provider.messageHandlers[100] = () => undefined
       clients.push(provider)
     }
-    await until(() => clients.every((c) => c.synced), 'the writers to connect')
+    await until(() => clients.every((c) => c.synced), 'the writers to connect', 120_000)
     const room = await server.services.rooms.get(PROPOSAL)
     const settled = () =>
-      until(() => {
-        const target = Y.encodeStateVector(room.doc).toString()
-        return clients.every((c) => Y.encodeStateVector(c.doc).toString() === target)
-      }, 'the edits to reach everyone')
+      until(
+        () => {
+          const target = Y.encodeStateVector(room.doc).toString()
+          return clients.every((c) => Y.encodeStateVector(c.doc).toString() === target)
+        },
+        'the edits to reach everyone',
+        120_000,
+      )
 
     const next = random(2030)
     const first = clients[0]!.doc
@@ -280,21 +257,13 @@ export async function runVersionsBench(
   }
 }
 
-function row(label: string, t: Timing): string {
-  return `${label.padEnd(44)} ${t.median.toFixed(1).padStart(8)} ms ${t.p95.toFixed(1).padStart(8)} ms`
-}
-
-function flag(args: string[], name: string): number | undefined {
-  const at = args.indexOf(`--${name}`)
-  return at >= 0 ? Number(args[at + 1]) : undefined
-}
-
 async function main(): Promise<void> {
+  const line = (label: string, t: Timing) => timingLine(label, t, 44)
   const args = process.argv.slice(2)
   const options: VersionsBenchOptions = {}
-  const words = flag(args, 'words')
-  const edits = flag(args, 'edits')
-  const runs = flag(args, 'runs')
+  const words = numberFlag(args, 'words')
+  const edits = numberFlag(args, 'edits')
+  const runs = numberFlag(args, 'runs')
   if (words) options.words = words
   if (edits) options.edits = edits
   if (runs) options.runs = runs
@@ -304,12 +273,12 @@ async function main(): Promise<void> {
       `(state ${(result.stateBytes / 1024).toFixed(0)} KiB, authorship ${(result.authorshipBytes / 1024).toFixed(0)} KiB)`,
   )
   console.log(`${'server time'.padEnd(44)} ${'median'.padStart(11)} ${'p95'.padStart(11)}`)
-  console.log(row('save a version', result.save))
-  console.log(row('read a version (decoded from storage)', result.readCold))
-  console.log(row('read a version (decoded before)', result.readWarm))
-  console.log(row('compare version with now (cold)', result.compareCold))
-  console.log(row('compare version with now (warm)', result.compareWarm))
-  console.log(row('compare two versions 2,000 edits apart', result.compareVersions))
+  console.log(line('save a version', result.save))
+  console.log(line('read a version (decoded from storage)', result.readCold))
+  console.log(line('read a version (decoded before)', result.readWarm))
+  console.log(line('compare version with now (cold)', result.compareCold))
+  console.log(line('compare version with now (warm)', result.compareWarm))
+  console.log(line('compare two versions 2,000 edits apart', result.compareVersions))
   console.log(`one-word edit found as: ${JSON.stringify(result.oneWordChanges)}`)
   console.log(
     `goal (compare under 200 ms, the one word as one change): ${result.goalMet ? 'met' : 'NOT met'}`,

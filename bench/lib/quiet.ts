@@ -4,7 +4,7 @@
  * using little CPU for a moment, so that fewer runs have to be discarded.
  */
 import { sleep } from './clock.ts'
-import { cpuTimeUs, machineBusyUs } from './proc.ts'
+import { cpuTimeOfUs, machineBusyUs } from './proc.ts'
 
 export interface QuietOptions {
   /** Cores that others may use and still count as quiet. @default 0.3 */
@@ -13,18 +13,6 @@ export interface QuietOptions {
   settleMs?: number
   /** Give up waiting after this long and run anyway. @default 90000 */
   maxWaitMs?: number
-}
-
-function ownCpuUs(pids: number[]): number {
-  let total = 0
-  for (const pid of pids) {
-    try {
-      total += cpuTimeUs(pid)
-    } catch {
-      // a process that has just exited no longer counts
-    }
-  }
-  return total
 }
 
 /**
@@ -44,9 +32,9 @@ export async function awaitQuiet(
   for (;;) {
     const pids = ownPids()
     const machine0 = machineBusyUs()
-    const own0 = ownCpuUs(pids)
+    const own0 = cpuTimeOfUs(pids)
     await sleep(500)
-    others = Math.max(0, machineBusyUs() - machine0 - (ownCpuUs(pids) - own0)) / 500_000
+    others = Math.max(0, machineBusyUs() - machine0 - (cpuTimeOfUs(pids) - own0)) / 500_000
     const now = Date.now()
     if (others <= threshold) {
       quietSince ??= now - 500

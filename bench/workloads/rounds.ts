@@ -4,13 +4,9 @@
  * give a position on each of 60 passages, twice; 500 threads. Goals: the summary under
  * 200 ms, the memorandum under 2 s, on the server.
  */
+import type { Timing } from '../lib/timing.ts'
 import type { Context } from './context.ts'
 import type { Row, Section } from './Section.ts'
-
-interface Timing {
-  median: number
-  p95: number
-}
 
 async function measureRounds(ctx: Context): Promise<Section> {
   const quick = ctx.options.quick

@@ -15,6 +15,7 @@ import { nowNs, sleepUntil } from '../lib/clock.ts'
 import { Histogram } from '../lib/Histogram.ts'
 import {
   childPids,
+  cpuTimeOfUs,
   cpuTimeUs,
   directoryBytes,
   machineBusyUs,
@@ -180,21 +181,13 @@ async function measure(
   // everything this benchmark runs: harness, drivers, the server and their helpers
   const ours = (): number => {
     const harness = process.cpuUsage()
-    let total = harness.user + harness.system
-    for (const pid of childPids()) {
-      try {
-        total += cpuTimeUs(pid)
-      } catch {
-        // exited meanwhile
-      }
-    }
-    return total
+    return harness.user + harness.system + cpuTimeOfUs(childPids())
   }
   const pids = [...server.pids]
   const sum = (read: (pid: number) => number) => pids.reduce((total, pid) => total + read(pid), 0)
   // a database forks and ends backends; its processes are looked up at both ends
   const backing = () => server.backing.map((service) => service.cpuUs())
-  const before = {
+  const readings = () => ({
     cpu: sum(cpuTimeUs),
     instances: pids.map(cpuTimeUs),
     backing: backing(),
@@ -202,23 +195,15 @@ async function measure(
     storage: sum(storageWriteBytes),
     ours: ours(),
     machine: machineBusyUs(),
-  }
+  })
+  const before = readings()
   await server.resetLoopDelay()
   if (ctx.options.profileDir) {
     // for bench/profile.ts --window: V8 stamps its profiles on this same clock
     ctx.log(`measured window (monotonic ms): ${windowStart / 1e6}-${windowEnd / 1e6}`)
   }
   await sleepUntil(windowEnd)
-  const after = {
-    cpu: sum(cpuTimeUs),
-    instances: pids.map(cpuTimeUs),
-    backing: backing(),
-    data: dataDir ? directoryBytes(dataDir) : 0,
-    storage: sum(storageWriteBytes),
-    ours: ours(),
-    machine: machineBusyUs(),
-    rss: sum(residentBytes),
-  }
+  const after = { ...readings(), rss: sum(residentBytes) }
   const serverLoop = await server.loopDelay()
   const sentAt: SentTimes = Object.assign({}, ...(await pool.all<SentTimes>({ op: 'sent' })))
   const results = await pool.all<DriverRunResult>({ op: 'collect', drainMs: 10_000, sentAt })
