@@ -16,7 +16,7 @@ import {
   type ParagraphChild,
   TextRun,
 } from 'docx'
-import { dutchDateTime } from '../rounds/memorandum/dates.ts'
+import { formatDateTime } from '../../shared/dates.ts'
 import type { OffThreadTask } from '../workers/offThread.ts'
 import { type Block, type ExportDocument, type Inline, subtitle } from './model.ts'
 
@@ -140,7 +140,7 @@ export async function renderDocx(document: ExportDocument): Promise<Buffer> {
         children: [
           new Paragraph({ heading: HeadingLevel.TITLE, text: document.title }),
           new Paragraph({
-            children: [new TextRun({ text: subtitle(document, dutchDateTime), italics: true })],
+            children: [new TextRun({ text: subtitle(document, formatDateTime), italics: true })],
           }),
           ...writer.paragraphs,
         ],

@@ -3,21 +3,9 @@
  * escaped, link addresses included, so the page shows text and never runs it;
  * a print style makes the browser's "Save as PDF" clean.
  */
-import { dutchDateTime } from '../rounds/memorandum/dates.ts'
+import { formatDateTime } from '../../shared/dates.ts'
+import { escapeHtml } from './escape.ts'
 import { type Block, type ExportDocument, type Inline, subtitle } from './model.ts'
-
-const ENTITIES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-}
-
-/** Escapes text for HTML content and attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ENTITIES[c]!)
-}
 
 const STYLE = `body{font-family:Georgia,'Times New Roman',serif;line-height:1.55;max-width:42rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}
 h1,h2,h3{font-family:system-ui,sans-serif;line-height:1.25}.meta{color:#444;font-family:system-ui,sans-serif}
@@ -69,7 +57,7 @@ export function renderHtml(document: ExportDocument): string {
     '<body>',
     '<header>',
     `<h1>${escapeHtml(document.title)}</h1>`,
-    `<p class="meta">${escapeHtml(subtitle(document, dutchDateTime))}</p>`,
+    `<p class="meta">${escapeHtml(subtitle(document, formatDateTime))}</p>`,
     '</header>',
     '<main>',
     blocks(document.blocks),

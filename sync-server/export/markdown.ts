@@ -3,16 +3,9 @@
  * under their item, `>` quotes, `**bold**`, `*italic*`, `[text](address)`.
  * What people wrote is escaped, so a `*` or `#` in the text stays a character.
  */
-import { dutchDateTime } from '../rounds/memorandum/dates.ts'
+import { formatDateTime } from '../../shared/dates.ts'
+import { escapeMarkdown } from './escape.ts'
 import { type Block, type ExportDocument, type Inline, subtitle } from './model.ts'
-
-/** Escapes characters Markdown would read as markup. */
-export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\\`*_[\]<>]/g, (c) => `\\${c}`)
-    .replace(/^(\s*)([#>+-])/, '$1\\$2')
-    .replace(/^(\s*\d+)([.)])/, '$1\\$2')
-}
 
 function inline(parts: Inline[]): string {
   let out = ''
@@ -79,7 +72,7 @@ export function renderMarkdown(document: ExportDocument): string {
   const head = [
     `# ${escapeMarkdown(document.title)}`,
     '',
-    escapeMarkdown(subtitle(document, dutchDateTime)),
+    escapeMarkdown(subtitle(document, formatDateTime)),
   ]
   const body = blocks(document.blocks)
   return `${[...head, ...(body.length ? ['', ...body] : [])].join('\n')}\n`

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react'
-import { formatDateTime } from '../../lib/formatDate.ts'
+import { formatDateTime } from '../../../shared/dates.ts'
 import { activitySentence, type ProposalTitles } from './activitySentence.ts'
 import type { ActivityState } from './useActivity.ts'
 

@@ -1,5 +1,5 @@
+import { formatDateTime } from '../../../shared/dates.ts'
 import { isStatus, STATUS_LABELS } from '../../../shared/roles.ts'
-import { formatDateTime } from '../../lib/formatDate.ts'
 import type { ActivityEntry } from './types.ts'
 
 /** Titles of proposals by id, to name them in "uitgenodigd voor …". */

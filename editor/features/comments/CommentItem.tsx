@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react'
-import { formatDateTime } from '../../lib/formatDate.ts'
+import { formatDateTime } from '../../../shared/dates.ts'
 import { CommentBody } from './CommentBody.tsx'
 import { CommentEditForm } from './CommentEditForm.tsx'
 import { useCommentsContext } from './CommentsContext.ts'

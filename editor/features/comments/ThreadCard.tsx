@@ -1,4 +1,4 @@
-import { formatDateTime } from '../../lib/formatDate.ts'
+import { formatDateTime } from '../../../shared/dates.ts'
 import { ThreadDetail } from './ThreadDetail.tsx'
 import { threadToggleId } from './threadDom.ts'
 import { excerpt, kindLabel, personLabel, repliesText, statusLabel } from './threadText.ts'

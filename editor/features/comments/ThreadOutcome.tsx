@@ -1,4 +1,4 @@
-import { formatDateTime } from '../../lib/formatDate.ts'
+import { formatDateTime } from '../../../shared/dates.ts'
 import { useCommentsContext } from './CommentsContext.ts'
 import { personLabel } from './threadText.ts'
 import { DECISION_LABELS, type Thread } from './types.ts'

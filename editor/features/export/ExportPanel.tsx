@@ -1,6 +1,6 @@
 import { useId, useState } from 'react'
+import { formatDateTime } from '../../../shared/dates.ts'
 import { ApiError } from '../../lib/api.ts'
-import { formatDateTime } from '../../lib/formatDate.ts'
 import type { Version } from '../versions/types.ts'
 import { downloadExport, type ExportFormat, FORMATS } from './exportApi.ts'
 import { ImportForm } from './ImportForm.tsx'

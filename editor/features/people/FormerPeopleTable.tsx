@@ -1,5 +1,5 @@
+import { formatDate } from '../../../shared/dates.ts'
 import { ROLE_LABELS } from '../../../shared/roles.ts'
-import { formatDate } from '../../lib/formatDate.ts'
 import { AnonymiseButton } from './AnonymiseButton.tsx'
 import { hasAccess, type PersonRow } from './personRow.ts'
 

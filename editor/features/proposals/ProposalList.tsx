@@ -1,4 +1,4 @@
-import { formatDateTime } from '../../lib/formatDate.ts'
+import { formatDateTime } from '../../../shared/dates.ts'
 import { PageTitle } from '../../lib/PageTitle.tsx'
 import { hrefFor } from '../../lib/route.ts'
 import type { Me, ProposalSummary } from '../../lib/types.ts'

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
+import { formatDate } from '../../../shared/dates.ts'
 import { api } from '../../lib/api.ts'
-import { formatDate } from '../../lib/formatDate.ts'
 import type { OpenRound } from './types.ts'
 
 /**

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
+import { formatDate } from '../../../shared/dates.ts'
 import { POSITION_LABELS } from '../../../shared/rounds.ts'
-import { formatDate } from '../../lib/formatDate.ts'
 import type { Me } from '../../lib/types.ts'
 import { PositionForm } from './PositionForm.tsx'
 import { countsText } from './positionLabels.ts'

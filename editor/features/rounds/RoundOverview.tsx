@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
+import { formatDateTime } from '../../../shared/dates.ts'
 import { POSITION_LABELS, POSITIONS } from '../../../shared/rounds.ts'
-import { formatDateTime } from '../../lib/formatDate.ts'
 import { chartRows, type OverviewFilter, provincesOf, provinceTotals } from './overviewData.ts'
 import { PositionLegend } from './PositionLegend.tsx'
 import { countsText, responseText, totalOf } from './positionLabels.ts'

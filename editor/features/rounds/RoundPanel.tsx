@@ -1,7 +1,7 @@
 import { useState } from 'react'
+import { formatDateTime } from '../../../shared/dates.ts'
 import { hasRole } from '../../../shared/roles.ts'
 import { ApiError } from '../../lib/api.ts'
-import { formatDateTime } from '../../lib/formatDate.ts'
 import type { Me } from '../../lib/types.ts'
 import { MemorandumLinks } from './MemorandumLinks.tsx'
 import { OpenRoundForm } from './OpenRoundForm.tsx'

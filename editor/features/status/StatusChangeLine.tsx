@@ -1,4 +1,4 @@
-import { formatDateTime } from '../../lib/formatDate.ts'
+import { formatDateTime } from '../../../shared/dates.ts'
 import type { Person } from '../../lib/types.ts'
 import './status.css'
 

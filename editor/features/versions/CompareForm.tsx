@@ -1,5 +1,5 @@
 import { type FormEvent, useId, useState } from 'react'
-import { formatDateTime } from '../../lib/formatDate.ts'
+import { formatDateTime } from '../../../shared/dates.ts'
 import { CURRENT, type Version, type VersionTarget } from './types.ts'
 
 const label = (version: Version) => `${version.name} (${formatDateTime(version.createdAt)})`

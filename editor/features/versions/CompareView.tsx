@@ -1,4 +1,4 @@
-import { formatDateTime } from '../../lib/formatDate.ts'
+import { formatDateTime } from '../../../shared/dates.ts'
 import { ChangeList } from './ChangeList.tsx'
 import { CompareText } from './CompareText.tsx'
 import { blockSummary, changeSummary, personLabel } from './summary.ts'

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react'
+import { formatDateTime } from '../../../shared/dates.ts'
 import { ApiError, api } from '../../lib/api.ts'
-import { formatDateTime } from '../../lib/formatDate.ts'
 import type { Version } from './types.ts'
 
 /** What `POST …/versions/:vid/restore` answers (V4). */

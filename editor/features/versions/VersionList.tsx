@@ -1,4 +1,4 @@
-import { formatDateTime } from '../../lib/formatDate.ts'
+import { formatDateTime } from '../../../shared/dates.ts'
 import { personLabel } from './summary.ts'
 import { CURRENT, type Version, type VersionTarget } from './types.ts'
 

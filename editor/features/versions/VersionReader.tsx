@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useState } from 'react'
+import { formatDateTime } from '../../../shared/dates.ts'
 import { ApiError } from '../../lib/api.ts'
-import { formatDateTime } from '../../lib/formatDate.ts'
 import { DocRenderer } from './DocRenderer.tsx'
 import type { RestoreResult } from './RestoreVersion.tsx'
 import { personLabel } from './summary.ts'

@@ -3,20 +3,8 @@
  * members wrote is shown as text, never read as markup.
  */
 import { POSITIONS } from '../../../shared/rounds.ts'
+import { escapeHtml } from '../../export/escape.ts'
 import { type MemoPassage, type Memorandum, type MemoThread, SUMMARY_COLUMNS } from './model.ts'
-
-const ENTITIES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-}
-
-/** Escapes text for HTML content and attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ENTITIES[c]!)
-}
 
 /** Text that may span lines: each line escaped, line breaks kept. */
 const lines = (text: string) => escapeHtml(text).replace(/\n/g, '<br>')

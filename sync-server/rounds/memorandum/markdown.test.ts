@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { escapeHtml } from './html.ts'
-import { escapeMarkdown } from './markdown.ts'
+import { escapeHtml, escapeMarkdown } from '../../export/escape.ts'
 
 describe('escaping the memorandum', () => {
   it('[R7] Markdown: markup people wrote stays text', () => {

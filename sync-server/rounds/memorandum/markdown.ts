@@ -1,14 +1,7 @@
 /** The memorandum as Markdown (R7): every piece of text people wrote is escaped. */
 import { POSITIONS } from '../../../shared/rounds.ts'
+import { escapeMarkdown } from '../../export/escape.ts'
 import { type MemoPassage, type Memorandum, type MemoThread, SUMMARY_COLUMNS } from './model.ts'
-
-/** Escapes what Markdown would read as markup, so text stays text. */
-export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\\`*_[\]<>#|~]/g, '\\$&')
-    .replace(/^(\s*)([-+=])/gm, '$1\\$2')
-    .replace(/^(\s*\d+)([.)])/gm, '$1\\$2')
-}
 
 /** One line of text, for table cells and list items: line breaks become spaces. */
 const inline = (text: string) => escapeMarkdown(text.replace(/\s*\n\s*/g, ' '))

@@ -6,6 +6,8 @@
  * each amendment with what became of it. Everything is plain text here;
  * escaping is the renderers' work.
  */
+
+import { formatDate, formatDateTime } from '../../../shared/dates.ts'
 import { POSITION_LABELS, POSITIONS, type PositionCounts } from '../../../shared/rounds.ts'
 import type { CommentRecord, PositionRecord, ThreadRecord } from '../../persistence/Storage.ts'
 import type { PersonLookup } from '../../versions/people.ts'
@@ -13,7 +15,6 @@ import { excerptOf, type Passage } from '../passages.ts'
 import { citable } from '../summary.ts'
 import type { Tally } from '../Tally.ts'
 import type { RoundView } from '../views.ts'
-import { dutchDate, dutchDateTime } from './dates.ts'
 
 export interface MemoPosition {
   organisation: string
@@ -109,11 +110,11 @@ function memoThread(thread: ThreadRecord, people: PersonLookup): MemoThread {
   const what = thread.kind === 'amendment' ? 'Wijzigingsvoorstel' : 'Reactie'
   return {
     kind: thread.kind,
-    heading: `${what} van ${personLine(people, thread.createdBy)}, ${dutchDateTime(thread.createdAt)}`,
+    heading: `${what} van ${personLine(people, thread.createdBy)}, ${formatDateTime(thread.createdAt)}`,
     quote: thread.quote,
     replacement: thread.kind === 'amendment' ? (thread.replacement ?? '') : null,
     comments: thread.comments.map((comment) => ({
-      author: `${personLine(people, comment.authorId)}, ${dutchDateTime(comment.createdAt)}`,
+      author: `${personLine(people, comment.authorId)}, ${formatDateTime(comment.createdAt)}`,
       body: commentBody(comment),
     })),
     outcome: outcomeOf(thread),
@@ -140,7 +141,7 @@ function positionGroups(records: PositionRecord[], people: PersonLookup): MemoPo
                   organisation: record.organisation,
                   province: record.province,
                   reason: record.reason,
-                  givenBy: `${people(record.personId).name}, ${dutchDate(record.createdAt)}`,
+                  givenBy: `${people(record.personId).name}, ${formatDate(record.createdAt)}`,
                 },
               ]
             : [],
@@ -194,9 +195,9 @@ export function buildMemorandum(input: MemorandumInput): Memorandum {
     facts: [
       ['Consultatieronde', round.title],
       ['Versie', round.versionName],
-      [round.open ? 'Sluit op' : 'Gesloten op', dutchDateTime(round.closesAt)],
+      [round.open ? 'Sluit op' : 'Gesloten op', formatDateTime(round.closesAt)],
       ['Reacties', `${input.responded} van de ${input.invited} uitgenodigde organisaties`],
-      ['Opgesteld op', dutchDateTime((input.now ?? new Date()).toISOString())],
+      ['Opgesteld op', formatDateTime((input.now ?? new Date()).toISOString())],
     ],
     summary: passages.map((p) => ({
       number: p.number,

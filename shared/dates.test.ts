@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatDate, formatDateTime, formatTime } from './formatDate.ts'
+import { formatDate, formatDateTime, formatTime } from './dates.ts'
 
 describe('Dutch dates', () => {
   it('writes the date of the general assembly as people do', () => {

@@ -1,6 +1,7 @@
 /**
- * Dutch dates and times as people write them: "14 juni 2023", "14:05".
- * Times are shown in the Netherlands' time zone, whatever the computer says,
+ * Dutch dates and times as people write them: "14 juni 2023", "14:05", in the
+ * editor and in what the server writes (exports, the memorandum). Times are on
+ * the Netherlands' clock, whatever the computer's or the server's time zone,
  * so that everyone in a working group sees the same clock.
  */
 const TIME_ZONE = 'Europe/Amsterdam'
