@@ -74,10 +74,9 @@ export function useThreads(
       setThreads((list) => mergeThreads(list, incoming, personId))
       if (started.length > 0 || news.length > 0) arrived.current(started, news)
     })
-    // A new version (also one a restore saves) can make threads outdated (R6),
-    // which only the server can tell: ask it again.
+    // A new version can make threads outdated (R6), which only the server can
+    // tell: ask it again. A restore saves one too, so it needs no call of its own.
     const offVersion = collab.events.on('version', () => void reload())
-    const offRestored = collab.events.on('restored', () => void reload())
     const onSync = (synced: boolean) => {
       if (synced) void reload()
     }
@@ -85,7 +84,6 @@ export function useThreads(
     return () => {
       offThreads()
       offVersion()
-      offRestored()
       collab.provider.off('sync', onSync)
     }
   }, [collab, personId, reload])
