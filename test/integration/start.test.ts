@@ -1,7 +1,6 @@
 /** `npm start` on its own: one port for the editor, the API and the sync endpoint (P1). */
 import { type ChildProcess, spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { once } from 'node:events'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -42,11 +41,24 @@ describe('npm start', () => {
     const adminToken = randomBytes(24).toString('base64url')
     const started = npmStart({ DATA_DIR: dataDir, ADMIN_TOKEN: adminToken })
     cleanups.push(async () => {
-      if (started.child.exitCode !== null || started.child.signalCode !== null) return
-      // The server writes what it holds on SIGTERM: its folder goes once it has exited.
-      const exited = once(started.child, 'exit')
-      process.kill(-started.child.pid!, 'SIGTERM')
-      await exited
+      const group = -started.child.pid!
+      const alive = () => {
+        try {
+          process.kill(group, 0)
+          return true
+        } catch {
+          return false
+        }
+      }
+      if (alive()) process.kill(group, 'SIGTERM')
+      // npm may exit before the server has written what it holds: its folder goes
+      // once every process of the group has exited.
+      await vi.waitFor(
+        () => {
+          if (alive()) throw new Error('npm start is still stopping')
+        },
+        { timeout: 10_000, interval: 50 },
+      )
     })
     // A clone without a build builds the editor first; that may take a while.
     const url = await vi.waitFor(
