@@ -191,7 +191,8 @@ export function describeDivergence(editors: readonly HeadlessEditor[]): string |
       return `${h.name} differs from ${first.name}${states}\n${firstDifference(reference, own)}`
     }
     if (!Y.equalSnapshots(referenceSnapshot, Y.snapshot(h.doc))) {
-      return `${h.name}: Yjs state differs from ${first.name}'s${states}`
+      const deletions = deletedApart(first, h, editors)
+      return `${h.name}: Yjs state differs from ${first.name}'s${states}${deletions}`
     }
   }
   return null
@@ -214,6 +215,45 @@ function missingStructs(
   const parts = [
     ...lacks(svA, svB).map((gap) => `${b.name} lacks ${gap}`),
     ...lacks(svB, svA).map((gap) => `${a.name} lacks ${gap}`),
+  ]
+  return parts.length > 0 ? ` (${parts.join('; ')})` : ''
+}
+
+/**
+ * Items one replica holds as deleted and the other not (at most a few of each), with what
+ * they hold: when the text agrees but the delete sets do not, this says which deletion
+ * failed to travel; '' when the delete sets agree.
+ */
+function deletedApart(
+  a: HeadlessEditor,
+  b: HeadlessEditor,
+  editors: readonly HeadlessEditor[],
+): string {
+  const nameOf = (client: number) =>
+    editors.find((h) => h.doc.clientID === client)?.name ?? `client ${client}`
+  const deleted = (doc: Y.Doc) => {
+    const ids = new Set<string>()
+    for (const [client, ranges] of Y.createDeleteSetFromStructStore(doc.store).clients) {
+      for (const { clock, len } of ranges)
+        for (let i = 0; i < len; i++) ids.add(`${client}:${clock + i}`)
+    }
+    return ids
+  }
+  const describe = (id: string, holder: Y.Doc) => {
+    const [client, clock] = id.split(':').map(Number) as [number, number]
+    const item = Y.getItem(holder.store, Y.createID(client, clock))
+    const content = item instanceof Y.Item ? item.content.constructor.name : 'gc'
+    return `${nameOf(client)}@${clock} (${content})`
+  }
+  const [inA, inB] = [deleted(a.doc), deleted(b.doc)]
+  const only = (from: Set<string>, other: Set<string>, holder: Y.Doc) =>
+    [...from]
+      .filter((id) => !other.has(id))
+      .slice(0, 5)
+      .map((id) => describe(id, holder))
+  const parts = [
+    ...only(inA, inB, b.doc).map((item) => `deleted for ${a.name} only: ${item}`),
+    ...only(inB, inA, a.doc).map((item) => `deleted for ${b.name} only: ${item}`),
   ]
   return parts.length > 0 ? ` (${parts.join('; ')})` : ''
 }
