@@ -130,4 +130,67 @@ describe.skipIf(skip)('positions in the browser', () => {
     expect(p12).not.toContain('grensregio')
     await member.context.close()
   })
+
+  it('[R4][R1][E1] two people of one organisation: the second sees who answered, is asked before replacing, and the history names both', async () => {
+    const { blocks, roundId } = await roundOnThreePassages()
+    const lead = blocks[1]!
+    const zwolle = (name: string) =>
+      server.invite({
+        ...{ name, role: 'reviewer', proposals: ['voorstel-1'] },
+        ...{ organisation: 'Gemeente Zwolle', province: 'Overijssel' },
+      })
+    const mark = await signIn(browser, (await zwolle('Mark')).url)
+    const anna = await signIn(browser, (await zwolle('Anna')).url)
+    for (const { page } of [mark, anna]) {
+      await openProposal(page, server.url, 'voorstel-1')
+      await waitOnline(page)
+    }
+    // Anna has the passage open before Mark answers: her form follows his answer (E1).
+    const hers = await openPassage(anna.page, '1.1')
+    const his = await openPassage(mark.page, '1.1')
+    await his.form.getByLabel('Akkoord', { exact: true }).check()
+    await save(mark.page)
+    await expect
+      .poll(() => hers.form.getByTestId('position-given-by').textContent())
+      .toMatch(/^Gegeven door Mark, /)
+    expect(await hers.form.getByLabel('Akkoord', { exact: true }).isChecked()).toBe(true)
+
+    await hers.form.getByLabel('Niet akkoord').check()
+    await hers.form.getByLabel('Toelichting').fill('Te weinig geld voor de uitvoering.')
+    await hers.form.getByRole('button', { name: 'Standpunt opslaan' }).click()
+    const dialog = anna.page.getByRole('dialog')
+    await expect
+      .poll(() => dialog.getByRole('heading').textContent())
+      .toBe('Mark van Gemeente Zwolle gaf al ‘Akkoord’. Vervangen?')
+    // Nothing was sent before she answers the question.
+    const before = await server.api<{ history: unknown[] }>(
+      `${P1}/rounds/${roundId}/positions/${lead.blockId}`,
+    )
+    expect(before.body.history).toHaveLength(1)
+    await dialog.getByRole('button', { name: 'Ja, vervangen' }).click()
+    await expect
+      .poll(() => hers.form.getByRole('status').textContent())
+      .toBe('Het standpunt is opgeslagen.')
+    await expect
+      .poll(() => hers.form.getByTestId('position-given-by').textContent())
+      .toMatch(/^Gegeven door Anna, /)
+
+    const stored = await server.api<Positions>(`${P1}/rounds/${roundId}/positions/${lead.blockId}`)
+    expect(stored.body.current.map((p) => [p.organisation, p.position, p.person.name])).toEqual([
+      ['Gemeente Zwolle', 'niet-akkoord', 'Anna'],
+    ])
+    expect(stored.body.history.map((p) => [p.position, p.person.name])).toEqual([
+      ['akkoord', 'Mark'],
+      ['niet-akkoord', 'Anna'],
+    ])
+    // Both names in the history as people see it, on Mark's page too (E1).
+    for (const { page } of [anna, mark]) {
+      const history = page.getByTestId('position-history')
+      await history.locator('summary').click()
+      await expect.poll(() => history.textContent()).toContain('(Mark)')
+      expect(await history.textContent()).toContain('(Anna)')
+    }
+    await mark.context.close()
+    await anna.context.close()
+  })
 })
