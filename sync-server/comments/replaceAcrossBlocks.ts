@@ -28,8 +28,9 @@ function textblockStarts(doc: Node): number[] {
 }
 
 /**
- * @returns null when the range lies in one passage (see `planReplacement`), or
- *   when the text cannot be changed this way (ProseMirror cannot fit it)
+ * @returns null when the range lies in one passage (see `planReplacement`), holds
+ *   a line break inside a passage, or cannot be changed this way (ProseMirror
+ *   cannot fit it)
  */
 export function planReplacementAcrossBlocks(
   doc: Y.Doc,
@@ -43,6 +44,14 @@ export function planReplacementAcrossBlocks(
   const first = linear.blocks.findIndex((block) => from >= block.start && from <= block.end)
   const last = linear.blocks.findIndex((block) => to >= block.start && to <= block.end)
   if (first < 0 || last <= first) return null
+  // A line break inside a passage reads as "\n" too: its lines would not be passages.
+  const separators = new Set(linear.blocks.slice(first, last).map((block) => block.end))
+  for (
+    let at = linear.value.indexOf('\n', from);
+    at >= 0 && at < to;
+    at = linear.value.indexOf('\n', at + 1)
+  )
+    if (!separators.has(at)) return null
   const current = yXmlFragmentToProseMirrorRootNode(fragment, schema)
   const starts = textblockStarts(current)
   const spanned: Node[] = []

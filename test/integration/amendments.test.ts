@@ -137,6 +137,7 @@ describe('amendments across passages (C6)', () => {
 
   it('[C6] fewer lines join passages, more lines add one; the passages around keep their ids', async () => {
     const before = await serverDoc()
+    const versionId = await saveVersion(server, 'Voor het samenvoegen')
     const joined = await propose('grote transities.', 'Regio’s verschillen', 'grote transities, en')
     expect((await accept(joined.id)).status).toBe(200)
     await vi.waitFor(
@@ -148,6 +149,18 @@ describe('amendments across passages (C6)', () => {
     )
     const afterJoin = await serverDoc()
     expect(afterJoin.map((b) => b.blockId)).toEqual([before[0]!.blockId, before[2]!.blockId])
+    // What the join deleted and wrote is the proposer's, taken over by the editor; the text
+    // that moved into the first passage ("en sterk, …") is the same text, still the writer's.
+    const diff = await server.api<{ changes: Change[] }>(
+      `${P1}/versions/${versionId}/diff?against=current`,
+    )
+    expect(
+      diff.body.changes.map((c) => [c.type, c.text, c.by[0]?.name, c.acceptedBy?.name]),
+    ).toEqual([
+      ['insert', ', ', 'Mila', 'Eva'],
+      ['delete', 'Regio’s verschill', 'Mila', 'Eva'],
+      ['delete', '.', 'Mila', 'Eva'],
+    ])
 
     const split = await propose(
       'provincie.',
@@ -170,5 +183,34 @@ describe('amendments across passages (C6)', () => {
       ])
       expect(new Set(blocks.map((b) => b.blockId)).size).toBe(3)
     }, WAIT)
+  })
+
+  it('[C6] a range holding a line break inside a passage is not split into passages: 409, nothing changes; without it the same works', async () => {
+    editor.editor.commands.setContent('<p>Een twee.</p><p>Drie<br>vier.</p>')
+    const lines = async () => (await server.api<{ text: string }>(`${P1}/content`)).body.text
+    await vi.waitFor(async () => expect(await lines()).toBe('Een twee.\nDrie vier.'), WAIT)
+    // From "twee." over the line break after "Drie" into "vier".
+    const from = rangeOf(editor, 'twee.').from
+    const to = rangeOf(editor, 'Drie').to + 2
+    const quote = editor.editor.state.doc.textBetween(from, to, '\n', '\n')
+    expect(quote).toBe('twee.\nDrie\nv')
+    const withBreak = await server.api<{ id: string }>(`${P1}/threads`, {
+      method: 'POST',
+      token: member.token,
+      body: {
+        body: 'Anders.',
+        quote,
+        replacement: 'twee\nen drie\nv',
+        anchor: anchorOf(editor, from, to),
+      },
+    })
+    expect(withBreak.status).toBe(201)
+    const refused = await accept(withBreak.body.id)
+    expect(refused.status).toBe(409)
+    expect(refused.body.error?.code).toBe('conflict')
+    expect(await lines()).toBe('Een twee.\nDrie vier.')
+    const clean = await propose('twee.', 'Drie', 'twee.\nVijf')
+    expect((await accept(clean.id)).status).toBe(200)
+    await vi.waitFor(async () => expect(await lines()).toBe('Een twee.\nVijf vier.'), WAIT)
   })
 })
