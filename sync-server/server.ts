@@ -26,6 +26,8 @@ import { LowdbStorage } from './persistence/lowdb/LowdbStorage.ts'
 import { ProposalService } from './proposals/ProposalService.ts'
 import { Rooms } from './rooms/Rooms.ts'
 import { OutdatedThreads } from './rounds/OutdatedThreads.ts'
+import { PositionService } from './rounds/PositionService.ts'
+import { ResponseService } from './rounds/ResponseService.ts'
 import { RoundReports } from './rounds/RoundReports.ts'
 import { RoundService } from './rounds/RoundService.ts'
 import { VersionPassages } from './rounds/VersionPassages.ts'
@@ -99,11 +101,8 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
   threads = new ThreadService(storage, rooms, {
     log: log.child('comments'),
     anchorDelayMs: options.anchorDelayMs ?? DEFAULTS.anchorDelayMs,
+    schema,
     outdated: new OutdatedThreads(storage, versionPassages),
-  })
-  rounds = new RoundService(storage, rooms, versionPassages, activity, {
-    shared: bus.shared,
-    locks: cluster?.locks ?? new LocalLocks(),
   })
   proposals = new ProposalService(
     storage,
@@ -114,7 +113,15 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
       openThreads: (id) => threads.openCount(id),
       newForYou: (viewer, id) => threads.unreadCount(viewer, id),
     },
+    activity,
   )
+  const proposalService = proposals
+  rounds = new RoundService(storage, rooms, versionPassages, activity, {
+    shared: bus.shared,
+    locks: cluster?.locks ?? new LocalLocks(),
+    setStatus: (editor, proposal, status) => proposalService.update(editor, proposal, { status }),
+  })
+  const responses = new ResponseService(storage, rounds)
   versions = new VersionService(storage, rooms, {
     log: log.child('versions'),
     schema,
@@ -140,7 +147,9 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     versions,
     activity,
     rounds,
-    roundReports: new RoundReports(storage, rounds),
+    positions: new PositionService(storage, rounds),
+    responses,
+    roundReports: new RoundReports(storage, rounds, responses),
     metrics,
     schema,
     connections: () => connections.size,

@@ -9,6 +9,8 @@ import type { PeopleService } from '../people/PeopleService.ts'
 import type { Storage } from '../persistence/Storage.ts'
 import type { ProposalService } from '../proposals/ProposalService.ts'
 import type { Rooms } from '../rooms/Rooms.ts'
+import type { PositionService } from '../rounds/PositionService.ts'
+import type { ResponseService } from '../rounds/ResponseService.ts'
 import type { RoundReports } from '../rounds/RoundReports.ts'
 import type { RoundService } from '../rounds/RoundService.ts'
 import type { VersionService } from '../versions/VersionService.ts'
@@ -26,6 +28,8 @@ export interface Services {
   activity: ActivityLog
   versions: VersionService
   rounds: RoundService
+  positions: PositionService
+  responses: ResponseService
   roundReports: RoundReports
   metrics: Metrics
   /** The ProseMirror schema of the text (S2), for reading and writing documents. */

@@ -3,6 +3,7 @@
  * editor on every proposal without being stored; other tokens are looked up by
  * their hash, and revoked people are unknown.
  */
+import { EDITORS_ORGANISATION } from '../../shared/roles.ts'
 import type { PersonRecord, Storage } from '../persistence/Storage.ts'
 import type { Principal } from './Principal.ts'
 import { hashToken, sameToken } from './tokens.ts'
@@ -13,7 +14,7 @@ export const ENV_ADMIN: PersonRecord = {
   name: 'Beheerder',
   role: 'editor',
   proposals: '*',
-  organisation: 'VNG',
+  organisation: EDITORS_ORGANISATION,
   province: null,
   color: '#1f5f8b',
   tokenHash: '',

@@ -104,10 +104,26 @@ export interface ThreadRecord {
   resolvedAt: string | null
   /** For amendments: whether the replacement was applied to the text. */
   applied: boolean
+  /** For an applied amendment: who accepted it, and which items that change wrote and deleted. */
+  acceptance?: AcceptanceRecord
   createdBy: string
   createdAt: string
   updatedAt: string
   comments: CommentRecord[]
+}
+
+/**
+ * What accepting an amendment changed (C6): the text is credited to the
+ * proposer, written under a Yjs client id of its own; this record says who
+ * accepted it, so a comparison can say "voorgesteld door X, overgenomen door Y".
+ */
+export interface AcceptanceRecord {
+  by: string
+  at: string
+  /** The Yjs client id the accepted text was written with (none when only deleting). */
+  client: number | null
+  /** The items the change deleted: [client, clock, length]. */
+  deleted: Array<[client: number, clock: number, length: number]>
 }
 
 export interface ThreadStore {
@@ -158,12 +174,23 @@ export type PositionValue = 'akkoord' | 'akkoord-mits' | 'niet-akkoord' | 'ontho
 
 /** One organisation's position on one passage; later ones count, earlier stay (R4). */
 export interface PositionRecord {
+  /** Absent on positions stored before positions had ids (see `positionId`). */
+  id?: string
   roundId: string
   blockId: string
   organisation: string
   province: string | null
   position: PositionValue
   reason: string | null
+  personId: string
+  createdAt: string
+}
+
+/** The VNG's response to a passage of a round; the latest counts, '' takes it back. */
+export interface ResponseRecord {
+  roundId: string
+  blockId: string
+  text: string
   personId: string
   createdAt: string
 }
@@ -176,6 +203,10 @@ export interface RoundStore {
   addPosition(proposalId: string, position: PositionRecord): Promise<void>
   /** Every position of a round, oldest first. */
   positions(proposalId: string, roundId: string): Promise<PositionRecord[]>
+  /** Appends a response of the VNG, like a position; durable when it resolves. */
+  addResponse(proposalId: string, response: ResponseRecord): Promise<void>
+  /** Every response of a round, oldest first. */
+  responses(proposalId: string, roundId: string): Promise<ResponseRecord[]>
 }
 
 export interface ActivityRecord {

@@ -346,9 +346,9 @@ export class Room {
     this.#options.onRemoteChange?.(this.id)
   }
 
-  /** Changes the text on the server's behalf, credited to `personId`. */
-  writeAsServer(personId: string, change: () => void): void {
-    this.#writer.write(personId, change)
+  /** Changes the text on the server's behalf, credited to `personId` (see `ServerWriter.write`). */
+  writeAsServer(personId: string, change: () => void, options: { ownClient?: boolean } = {}) {
+    return this.#writer.write(personId, change, options)
   }
 
   /** Encodes the live document and replaces the log with it. */

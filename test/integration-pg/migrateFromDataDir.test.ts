@@ -49,7 +49,11 @@ async function everything(storage: Storage) {
         versions.map(async (v) => ({ ...v, content: await storage.versions.content(id, v.id) })),
       ),
       rounds: await Promise.all(
-        rounds.map(async (r) => ({ ...r, positions: await storage.rounds.positions(id, r.id) })),
+        rounds.map(async (r) => ({
+          ...r,
+          positions: await storage.rounds.positions(id, r.id),
+          responses: await storage.rounds.responses(id, r.id),
+        })),
       ),
       activity: await storage.activity.list(id, 1000),
       visits: await Promise.all(people.map((p) => storage.visits.get(p.id, id))),
@@ -142,6 +146,10 @@ describe('[D3] moving an embedded installation to PostgreSQL', () => {
         createdAt: new Date().toISOString(),
       })
     }
+    await storage.rounds.addResponse('voorstel-1', {
+      ...{ roundId: 'r-1', blockId: 'p-1', text: 'Wij nemen de voorwaarde over.' },
+      ...{ personId: writer.person.id, createdAt: new Date().toISOString() },
+    })
     await storage.visits.put(reviewer.person.id, 'voorstel-1', new Date().toISOString())
     await server.stop()
     // An update in the log after the snapshot the shutdown wrote, as the server appends one.
@@ -173,7 +181,7 @@ describe('[D3] moving an embedded installation to PostgreSQL', () => {
     const copied = await migrate(url, '--from-data-dir', dataDir)
     expect(copied, copied.output).toMatchObject({ code: 0 })
     expect(copied.output).toMatch(
-      /2 personen, 7 voorstellen, 2 teksten \(1 wijzigingen.*1 rondes, 3 standpunten/,
+      /2 personen, 7 voorstellen, 2 teksten \(1 wijzigingen.*1 rondes, 3 standpunten, 1 reacties van de VNG/,
     )
 
     const embedded = new LowdbStorage({ dataDir, log })

@@ -7,7 +7,7 @@
  *   dataDir/documents/<id>/  each proposal's snapshot and update log
  *   dataDir/threads/<id>.json           comment threads of a proposal
  *   dataDir/versions/<id>.json, <id>/   versions of a proposal and their states
- *   dataDir/rounds/<id>.json, <id>/     consultation rounds and their positions (JSON lines)
+ *   dataDir/rounds/<id>.json, <id>/     consultation rounds, their positions and the VNG's responses (JSON lines)
  *   dataDir/activity/<id>.jsonl         what happened, per proposal
  *   dataDir/visits.json                 when people last looked at reactions
  */

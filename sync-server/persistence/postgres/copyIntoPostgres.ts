@@ -21,6 +21,7 @@ export interface CopySummary {
   versions: number
   rounds: number
   positions: number
+  responses: number
   activity: number
   visits: number
 }
@@ -44,6 +45,7 @@ const TABLES = [
   'versions',
   'rounds',
   'positions',
+  'round_responses',
   'activity',
   'visits',
 ]
@@ -74,7 +76,7 @@ export async function copyIntoPostgres(
 async function copyAll(source: Storage, db: Queryable, ids: Iterable<string>) {
   const summary: CopySummary = {
     ...{ people: 0, proposals: 0, documents: 0, updates: 0, threads: 0, versions: 0 },
-    ...{ rounds: 0, positions: 0, activity: 0, visits: 0 },
+    ...{ rounds: 0, positions: 0, responses: 0, activity: 0, visits: 0 },
   }
   const target = {
     people: pgPeopleStore(db),
@@ -130,6 +132,10 @@ async function copyAll(source: Storage, db: Queryable, ids: Iterable<string>) {
       for (const position of await source.rounds.positions(id, round.id)) {
         await target.rounds.addPosition(id, position)
         summary.positions++
+      }
+      for (const response of await source.rounds.responses(id, round.id)) {
+        await target.rounds.addResponse(id, response)
+        summary.responses++
       }
     }
     summary.activity += await copyActivity(source, target.activity, id)
