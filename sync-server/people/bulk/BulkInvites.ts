@@ -62,9 +62,20 @@ export class BulkInvites {
           field: 'naam',
           message: `Een lijst heeft hoogstens ${MAX_ROWS} regels. Splits het bestand.`,
         })
+      const seen = new Map<string, number>()
       for (const record of records.slice(0, MAX_ROWS)) {
         const read = readRow(record, index, isKnown)
         errors.push(...read.errors)
+        const earlier = read.email ? seen.get(read.email) : undefined
+        if (earlier !== undefined) {
+          errors.push({
+            line: record.line,
+            field: 'e-mail',
+            message: `Dit e-mailadres staat ook op regel ${earlier}.`,
+          })
+          continue
+        }
+        if (read.email) seen.set(read.email, record.line)
         if (read.row) rows.push(read.row)
       }
     }

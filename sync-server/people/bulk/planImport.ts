@@ -62,16 +62,9 @@ export function planImport(editor: Principal, rows: ListRow[], people: PersonRec
     const other = byEmail.get(person.email)
     if (!other || (!isActive(other) && isActive(person))) byEmail.set(person.email, person)
   }
-  const seen = new Map<string, number>()
   for (const row of rows) {
     const error = (field: string, message: string) =>
       plan.errors.push({ line: row.line, field, message })
-    const earlier = seen.get(row.email)
-    if (earlier !== undefined) {
-      error('e-mail', `Dit e-mailadres staat ook op regel ${earlier}.`)
-      continue
-    }
-    seen.set(row.email, row.line)
     if (!hasRole(editor.person.role, row.role))
       error('rol', 'U kunt niemand een hogere rol geven dan u zelf hebt.')
     if (!within(editor.person.proposals, row.proposals))

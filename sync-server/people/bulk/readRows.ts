@@ -88,7 +88,7 @@ export function readRow(
   record: CsvRecord,
   index: Map<Column, number>,
   isKnownProposal: (id: string) => boolean,
-): { row?: ListRow; errors: RowError[] } {
+): { row?: ListRow; errors: RowError[]; email: string | null } {
   const errors: RowError[] = []
   const { line } = record
   const cell = (column: Column) => {
@@ -121,8 +121,8 @@ export function readRow(
     const unknown = proposals.filter((id) => !isKnownProposal(id))
     if (unknown.length > 0) fail('voorstellen', `Onbekend voorstel: ${unknown.join(', ')}.`)
   }
-  if (errors.length > 0 || !email || !role || proposals === null) return { errors }
-  return { row: { line, name, email, organisation, province, role, proposals }, errors }
+  if (errors.length > 0 || !email || !role || proposals === null) return { errors, email }
+  return { row: { line, name, email, organisation, province, role, proposals }, errors, email }
 }
 
 function proposalsOf(value: string): '*' | string[] | null {
