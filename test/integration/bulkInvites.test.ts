@@ -30,10 +30,10 @@ afterEach(async () => {
   await smtp.close()
 })
 
-const upload = (body: string | Uint8Array, options: { dryRun?: boolean; token?: string } = {}) =>
+const upload = (body: string | Buffer, options: { dryRun?: boolean; token?: string } = {}) =>
   server.api<BulkAnswer>(`/api/invites/bulk${options.dryRun ? '?dryRun=true' : ''}`, {
     method: 'POST',
-    raw: body,
+    raw: body as BodyInit,
     token: options.token,
     headers: { 'content-type': 'text/csv; charset=utf-8' },
   })
