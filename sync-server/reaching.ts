@@ -49,8 +49,7 @@ export async function createReaching(options: ServerOptions, parts: ReachingPart
       get baseUrl() {
         return baseUrl
       },
-      unsubscribeUrl: (personId) =>
-        `${baseUrl}/#/afmelden?token=${encodeURIComponent(unsubscribe.tokenFor(personId))}`,
+      unsubscribeToken: (personId) => unsubscribe.tokenFor(personId),
     },
   })
   const limits = options.signInLinkLimits ?? DEFAULTS.signInLinkLimits

@@ -20,7 +20,8 @@ export interface WriteContext {
   storage: Storage
   /** e.g. `https://meeschrijven.vng.nl`, without a trailing slash. */
   baseUrl: string
-  unsubscribeUrl(personId: string): string
+  /** The signed token of a person's unsubscribe link (no sign-in needed). */
+  unsubscribeToken(personId: string): string
   now: () => string
 }
 
@@ -34,10 +35,12 @@ export async function writeMail(
   let body: MailBody
   let unsubscribeUrl: string | undefined
   if (mail.kind === 'notifications') {
-    unsubscribeUrl = context.unsubscribeUrl(person.id)
+    const token = encodeURIComponent(context.unsubscribeToken(person.id))
+    // The header is for mail programs, which POST to it (RFC 8058); the body's link opens a page.
+    unsubscribeUrl = `${context.baseUrl}/api/unsubscribe?token=${token}`
     body = notificationsMail(
       { name: person.name, items: mail.data.items as NotificationItem[] },
-      { base: context.baseUrl, unsubscribe: unsubscribeUrl },
+      { base: context.baseUrl, unsubscribe: `${context.baseUrl}/#/afmelden?token=${token}` },
     )
   } else {
     const token = newToken()

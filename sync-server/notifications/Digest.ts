@@ -42,21 +42,25 @@ export class Digest {
   }
 
   start(): void {
-    this.#timer = setInterval(() => void this.runOnce(), this.#options.tickMs)
+    // A tick while a run is under way is skipped; the next one comes soon.
+    this.#timer = setInterval(() => {
+      if (!this.#running) void this.runOnce()
+    }, this.#options.tickMs)
     this.#timer.unref()
   }
 
-  /** One round of reminders and mails; joins one already under way. */
+  /** One round of reminders and mails, after any under way (which saw an earlier clock). */
   runOnce(): Promise<void> {
-    this.#running ??= this.#options.locks
-      .withLock('notifications', () => this.#run())
+    const run = (this.#running ?? Promise.resolve())
+      .then(() => this.#options.locks.withLock('notifications', () => this.#run()))
       .catch((error) =>
         this.#options.log.error('notification mails failed', { error: String(error) }),
       )
-      .finally(() => {
-        this.#running = null
-      })
-    return this.#running
+    this.#running = run
+    void run.finally(() => {
+      if (this.#running === run) this.#running = null
+    })
+    return run
   }
 
   async #run(): Promise<void> {

@@ -14,7 +14,8 @@ export interface ReceivedMail {
   html: string
   messageId: string
   from: string
-  headers: ParsedMail['headers']
+  /** Each header as it was written (unfolded), by lowercase name. */
+  header(name: string): string | undefined
 }
 
 export interface TestSmtp {
@@ -56,7 +57,7 @@ export async function startSmtp(): Promise<TestSmtp> {
             html: typeof mail.html === 'string' ? mail.html : '',
             messageId: mail.messageId ?? '',
             from: mail.from?.text ?? '',
-            headers: mail.headers,
+            header: (name) => headerOf(mail, name),
           })
           callback()
         })
@@ -81,6 +82,15 @@ export async function startSmtp(): Promise<TestSmtp> {
     },
     close: () => new Promise<void>((done) => server.close(() => done())),
   }
+}
+
+/** mailparser folds List-* headers into one structure: the raw line says what was sent. */
+function headerOf(mail: ParsedMail, name: string): string | undefined {
+  const line = mail.headerLines.find((h) => h.key === name.toLowerCase())?.line
+  return line
+    ?.slice(line.indexOf(':') + 1)
+    .replace(/\r?\n\s+/g, ' ')
+    .trim()
 }
 
 /** The sign-in link in a mail's text: `…/#/welkom?token=…`. */

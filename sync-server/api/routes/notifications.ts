@@ -81,6 +81,13 @@ export function addNotificationRoutes(router: Router<Services>): void {
     sendJson(ctx.res, 200, { mail, email: person.email ?? null })
   })
 
+  // Someone opened the header's address in a browser: the page does the unsubscribing.
+  router.add('GET', '/api/unsubscribe', (ctx) => {
+    const token = ctx.url.searchParams.get('token') ?? ''
+    ctx.res.writeHead(303, { location: `../#/afmelden?token=${encodeURIComponent(token)}` })
+    ctx.res.end()
+  })
+
   router.add('POST', '/api/unsubscribe', async (ctx) => {
     const { token, subscribe } = await unsubscribeToken(ctx)
     const personId = ctx.services.unsubscribe.personOf(token)
