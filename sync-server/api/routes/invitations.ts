@@ -4,6 +4,7 @@
  */
 
 import { AppError } from '../../errors.ts'
+import { openRoundResponses } from '../../people/openRoundResponses.ts'
 import { personView } from '../../people/PeopleService.ts'
 import { editPerson } from '../../people/PersonEdits.ts'
 import { requireRole, signedIn, wellFormed } from '../guards.ts'
@@ -57,6 +58,17 @@ export function addInvitationRoutes(router: Router<Services>): void {
     requireRole(principal, 'editor')
     await ctx.services.signInLinks.resend(principal, id)
     sendJson(ctx.res, 202, { queued: true })
+  })
+
+  router.add('GET', '/api/people/responses', async (ctx) => {
+    const principal = await signedIn(ctx)
+    requireRole(principal, 'editor')
+    const people = await ctx.services.people.list(principal)
+    sendJson(
+      ctx.res,
+      200,
+      await openRoundResponses(ctx.services.storage, ctx.services.rounds, people),
+    )
   })
 
   router.add('GET', '/api/mail', async (ctx) => {
