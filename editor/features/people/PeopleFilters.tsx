@@ -25,7 +25,7 @@ export function PeopleFilters(props: {
         />
       </div>
       <div className="field">
-        <label htmlFor={`${id}-role`}>Rol</label>
+        <label htmlFor={`${id}-role`}>Met de rol</label>
         <select
           id={`${id}-role`}
           value={filter.role}
@@ -40,7 +40,7 @@ export function PeopleFilters(props: {
         </select>
       </div>
       <div className="field">
-        <label htmlFor={`${id}-province`}>Provincie</label>
+        <label htmlFor={`${id}-province`}>In de provincie</label>
         <select
           id={`${id}-province`}
           value={filter.province}
@@ -55,7 +55,7 @@ export function PeopleFilters(props: {
         </select>
       </div>
       <div className="field">
-        <label htmlFor={`${id}-organisation`}>Organisatie</label>
+        <label htmlFor={`${id}-organisation`}>Van de organisatie</label>
         <select
           id={`${id}-organisation`}
           value={filter.organisation}

@@ -61,9 +61,10 @@ export function BulkUpload({ onApplied }: { onApplied: () => void }) {
     <section className="panel stack" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Een lijst uitnodigen</h2>
       <p>
-        Sla in Excel een lijst op als CSV, met als eerste regel <code>{HEADER}</code>. Rol is lid,
-        werkgroep of redactie; bij voorstellen staan de voorstel-ids met spaties ertussen, of * voor
-        alle. Wie al op de lijst stond, wordt bijgewerkt en krijgt geen nieuwe uitnodiging.
+        Sla in Excel een lijst op als CSV, met als eerste regel{' '}
+        <code className="bulk-header">{HEADER}</code>. Rol is lid, werkgroep of redactie; bij
+        voorstellen staan de voorstel-ids met spaties ertussen, of * voor alle. Wie al op de lijst
+        stond, wordt bijgewerkt en krijgt geen nieuwe uitnodiging.
       </p>
       <div className="field">
         <label htmlFor={`${id}-file`}>CSV-bestand kiezen</label>
