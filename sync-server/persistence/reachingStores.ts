@@ -89,6 +89,8 @@ export interface NotificationStore {
   /** When the person was last sent a mail of notifications. */
   lastMailAt(personId: string): Promise<string | null>
   setLastMailAt(personId: string, at: string): Promise<void>
+  /** Every person's preferences that were changed (for copying an installation). */
+  allPreferences(): Promise<Array<{ personId: string; preferences: MailPreferences }>>
 }
 
 /** A sign-in link besides the one of the invitation (M3); revoking the person ends them all. */
@@ -105,6 +107,8 @@ export interface SignInTokenStore {
   put(record: SignInTokenRecord): Promise<void>
   /** The person a token hash belongs to. */
   personOf(tokenHash: string): Promise<string | undefined>
+  /** Every record (for copying an installation). */
+  all(): Promise<SignInTokenRecord[]>
 }
 
 export interface SettingStore {

@@ -174,6 +174,12 @@ export class LowdbNotificationStore implements NotificationStore {
     return this.#setPerson(personId, { lastMailAt: at })
   }
 
+  async allPreferences() {
+    return [...this.people.values()].flatMap((state) =>
+      state.preferences ? [{ personId: state.id, preferences: state.preferences }] : [],
+    )
+  }
+
   #setPerson(id: string, fields: Omit<PersonMailState, 'id'>) {
     if (this.people.has(id)) return this.people.change([{ id, ...fields }])
     return this.people.put([{ id, ...fields }])
@@ -203,6 +209,10 @@ export class LowdbSignInTokenStore implements SignInTokenStore {
 
   async personOf(tokenHash: string) {
     return this.#byHash.get(tokenHash)
+  }
+
+  async all() {
+    return [...this.log.values()]
   }
 }
 

@@ -202,6 +202,12 @@ export function pgNotificationStore(db: Queryable): NotificationStore {
       return rows[0]?.last_mail_at ?? null
     },
     setLastMailAt: (personId, at) => setPerson(personId, 'last_mail_at', at),
+    async allPreferences() {
+      const { rows } = await db.query<{ person_id: string; preferences: MailPreferences }>(
+        'SELECT person_id, preferences FROM notification_people WHERE preferences IS NOT NULL',
+      )
+      return rows.map((row) => ({ personId: row.person_id, preferences: row.preferences }))
+    },
   }
 }
 
@@ -220,6 +226,20 @@ export function pgSignInTokenStore(db: Queryable): SignInTokenStore {
         [tokenHash],
       )
       return rows[0]?.person_id
+    },
+    async all() {
+      const { rows } = await db.query<{
+        id: string
+        person_id: string
+        token_hash: string
+        created_at: string
+      }>('SELECT * FROM sign_in_tokens ORDER BY created_at, id')
+      return rows.map((row) => ({
+        id: row.id,
+        personId: row.person_id,
+        tokenHash: row.token_hash,
+        createdAt: row.created_at,
+      }))
     },
   }
 }
