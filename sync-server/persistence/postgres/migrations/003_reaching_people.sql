@@ -1,5 +1,4 @@
--- Reaching people (contract M1–M4). Numbered 005 so that schema changes of
--- other work in progress can take 003 and 004.
+-- Reaching people (contract M1–M4).
 --
 -- The mail queue. A row holds no sign-in token (A1): a link is made when the
 -- mail is written. Instances of a cluster take due mails with
