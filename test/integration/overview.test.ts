@@ -103,6 +103,9 @@ describe('the overview', () => {
     })
     expect((await forYou(anna.token)).body.rounds).toEqual([])
     expect((await forYou(bram.token)).body.rounds).toHaveLength(1)
+    // The people page's filter "responded in the open round" reads the same.
+    const responses = await server.api<Record<string, string>>('/api/people/responses')
+    expect(responses.body).toEqual({ [anna.person.id]: 'responded', [bram.person.id]: 'waiting' })
 
     const thread = await server.api<{ id: string }>(`${P1}/threads`, {
       method: 'POST',
