@@ -31,6 +31,8 @@ export async function sendReminders(
     for (const round of await storage.rounds.list(proposal.id)) {
       const closes = Date.parse(round.closesAt)
       if (!isOpen(round, now) || closes - now > REMIND_BEFORE_MS) continue
+      // A round opened for three days or less: its opening notice already says when it closes.
+      if (closes - Date.parse(round.createdAt) <= REMIND_BEFORE_MS) continue
       const marker = `reminded:${round.id}`
       if (await storage.settings.get(marker)) continue
       const passages = citable(await rounds.passages(round))
