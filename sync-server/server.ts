@@ -24,6 +24,7 @@ import { DEFAULTS, type ServerOptions } from './options.ts'
 import { PeopleService } from './people/PeopleService.ts'
 import { LowdbStorage } from './persistence/lowdb/LowdbStorage.ts'
 import { ProposalService } from './proposals/ProposalService.ts'
+import { createReaching } from './reaching.ts'
 import { Rooms } from './rooms/Rooms.ts'
 import { OutdatedThreads } from './rounds/OutdatedThreads.ts'
 import { PositionService } from './rounds/PositionService.ts'
@@ -135,6 +136,15 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
   const maxSocketsPerPerson = options.maxSocketsPerPerson ?? DEFAULTS.maxSocketsPerPerson
   const maxSocketsPerAddress = options.maxSocketsPerAddress ?? DEFAULTS.maxSocketsPerAddress
   const clusterLimits = cluster?.limits(rateLimit, maxSocketsPerPerson, maxSocketsPerAddress)
+  const reaching = await createReaching(options, {
+    storage,
+    rounds,
+    locks: cluster?.locks ?? new LocalLocks(),
+    log,
+    dataDir,
+    owner: bus.instanceId,
+    sharedLimiter: cluster ? (rate) => cluster.limiter(rate) : undefined,
+  })
   const services: Services = {
     storage,
     authenticator,
@@ -154,6 +164,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     schema,
     connections: () => connections.size,
     publicUrl: (headers) => options.publicUrl ?? `http://${headers.host ?? `${host}:${port}`}`,
+    ...reaching.services,
   }
   const connections = new Set<Connection>()
   const sync = new SyncEndpoint({
@@ -183,6 +194,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
   })
   const port = (http.address() as AddressInfo).port
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`
+  reaching.start(url)
 
   let closing: Promise<void> | null = null
   const close = () => {
@@ -194,6 +206,8 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
       sync.close(CLOSE_GOING_AWAY, 'server_shutdown')
       http.closeAllConnections()
       await stopped
+      // What is queued stays queued: the next start sends it.
+      await reaching.close()
       // Pending automatic versions are saved now rather than lost.
       await versions.flush()
       await rooms.closeAll()

@@ -1,7 +1,8 @@
 /**
  * Turns a token into a principal (contract A1). `ADMIN_TOKEN`, when set, is an
  * editor on every proposal without being stored; other tokens are looked up by
- * their hash, and revoked people are unknown.
+ * their hash — the invitation's on the person, later links sent by mail in
+ * their own store — and revoked people are unknown.
  */
 import { EDITORS_ORGANISATION } from '../../shared/roles.ts'
 import type { PersonRecord, Storage } from '../persistence/Storage.ts'
@@ -37,7 +38,13 @@ export class Authenticator {
   async authenticate(token: string | null | undefined): Promise<Principal | null> {
     if (!token) return null
     if (this.#adminToken && sameToken(token, this.#adminToken)) return { person: ENV_ADMIN }
-    const person = await this.#storage.people.getByTokenHash(hashToken(token))
+    const hash = hashToken(token)
+    let person = await this.#storage.people.getByTokenHash(hash)
+    // Links sent by mail later (M3) are kept apart; the invitation's stays valid too.
+    if (!person) {
+      const personId = await this.#storage.signInTokens.personOf(hash)
+      person = personId ? await this.#storage.people.get(personId) : undefined
+    }
     if (!person || person.revokedAt) return null
     return { person }
   }

@@ -6,6 +6,15 @@
  * append-only update log plus a compacted state, per proposal.
  */
 import type { Province, Role, Status } from '../../shared/roles.ts'
+import type {
+  MailStore,
+  NotificationStore,
+  PersonChanges,
+  SettingStore,
+  SignInTokenStore,
+} from './reachingStores.ts'
+
+export type * from './reachingStores.ts'
 
 /** A person who may sign in. The token itself is never stored, only its hash. */
 export interface PersonRecord {
@@ -26,6 +35,8 @@ export interface PersonRecord {
   revokedAt: string | null
   /** Set when the person was anonymised (privacy): the name is gone for good. */
   anonymisedAt?: string | null
+  /** Where invitations, links and notifications go (M1–M4); lowercase. */
+  email?: string | null
 }
 
 export interface ProposalRecord {
@@ -238,6 +249,14 @@ export interface PeopleStore {
   getByTokenHash(tokenHash: string): Promise<PersonRecord | undefined>
   /** Creates or replaces a person; durable when the promise resolves. */
   put(person: PersonRecord): Promise<void>
+  /**
+   * Creates people and changes fields of others, all or nothing, in one write
+   * (a list of 342 municipalities is one transaction, M1).
+   */
+  saveBatch(batch: {
+    create: PersonRecord[]
+    change: Array<{ id: string; changes: PersonChanges }>
+  }): Promise<void>
 }
 
 export interface ProposalStore {
@@ -285,4 +304,8 @@ export interface Storage {
   readonly rounds: RoundStore
   readonly activity: ActivityStore
   readonly visits: VisitStore
+  readonly mail: MailStore
+  readonly notifications: NotificationStore
+  readonly signInTokens: SignInTokenStore
+  readonly settings: SettingStore
 }

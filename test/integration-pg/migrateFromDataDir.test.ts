@@ -64,6 +64,9 @@ async function everything(storage: Storage) {
     proposals: await storage.proposals.list(),
     general: await storage.activity.list(null, 1000),
     byProposal,
+    settings: (await storage.settings.list('')).sort((a, b) => a.key.localeCompare(b.key)),
+    signInLinks: await storage.signInTokens.all(),
+    mailPreferences: await storage.notifications.allPreferences(),
   }
 }
 
@@ -151,6 +154,15 @@ describe('[D3] moving an embedded installation to PostgreSQL', () => {
       ...{ personId: writer.person.id, createdAt: new Date().toISOString() },
     })
     await storage.visits.put(reviewer.person.id, 'voorstel-1', new Date().toISOString())
+    // Reaching people: a moved step, a sign-in link sent by mail, someone who unsubscribed.
+    await storage.settings.put('timeline:alv', { value: '2027-06-14', by: 'beheerder', at: 'x' })
+    await storage.signInTokens.put({
+      ...{ id: 'm-link', personId: reviewer.person.id, tokenHash: 'a'.repeat(64) },
+      createdAt: new Date().toISOString(),
+    })
+    await storage.notifications.setPreferences(writer.person.id, {
+      ...{ reply: false, decision: false, round: false, reminder: false },
+    })
     await server.stop()
     // An update in the log after the snapshot the shutdown wrote, as the server appends one.
     const direct = new LowdbStorage({ dataDir, log })

@@ -60,7 +60,10 @@ export function addRoundRoutes(router: Router<Services>): void {
   router.add('POST', BASE, async (ctx) => {
     const { principal, proposal } = await roundContext(ctx, 'editor')
     const input = await readJsonObject(ctx.req)
-    sendJson(ctx.res, 201, await ctx.services.rounds.open(principal, proposal, input))
+    const round = await ctx.services.rounds.open(principal, proposal, input)
+    const { notifier } = ctx.services
+    notifier.later(() => notifier.roundOpened(proposal, round, principal.person.id))
+    sendJson(ctx.res, 201, round)
   })
 
   router.add('GET', `${BASE}/:rid`, async (ctx) => {
