@@ -9,7 +9,8 @@ import { canSee } from '../auth/Principal.ts'
 import { isActive } from '../people/email.ts'
 import type { Storage } from '../persistence/Storage.ts'
 import type { RoundService } from '../rounds/RoundService.ts'
-import { citable, invitedOrganisations } from '../rounds/summary.ts'
+import { memberOrganisations } from '../rounds/members.ts'
+import { citable } from '../rounds/summary.ts'
 import { isOpen } from '../rounds/views.ts'
 import type { Notifier } from './Notifier.ts'
 
@@ -24,9 +25,6 @@ export async function sendReminders(
 ): Promise<number> {
   let added = 0
   const people = await storage.people.list()
-  const editorsOrganisations = new Set(
-    people.filter((p) => p.role === 'editor' && p.organisation).map((p) => p.organisation),
-  )
   for (const proposal of await storage.proposals.list()) {
     for (const round of await storage.rounds.list(proposal.id)) {
       const closes = Date.parse(round.closesAt)
@@ -42,8 +40,8 @@ export async function sendReminders(
         for (const position of tally.current(passage.blockId))
           answered.set(position.organisation, (answered.get(position.organisation) ?? 0) + 1)
       const records = []
-      for (const organisation of invitedOrganisations(people, proposal.id)) {
-        if (editorsOrganisations.has(organisation)) continue
+      // The member organisations of R5 (the VNG left out), whoever has not answered yet.
+      for (const { organisation } of memberOrganisations(people, proposal.id, new Map())) {
         const count = answered.get(organisation) ?? 0
         if (count >= passages.length) continue
         for (const person of people) {

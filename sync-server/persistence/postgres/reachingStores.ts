@@ -1,6 +1,6 @@
 /**
  * The PostgreSQL stores behind reaching people (M1–M4); tables in
- * `migrations/003_reaching_people.sql`. Batches are one statement over a JSON
+ * `migrations/004_reaching_people.sql`. Batches are one statement over a JSON
  * array, so 342 notifications or mails are one round trip.
  */
 import type {
