@@ -11,6 +11,8 @@ import { BLOCK_ID_ATTRIBUTE } from '../../shared/schema.ts'
 import type { Logger } from '../log.ts'
 import type { Metrics } from '../metrics/Metrics.ts'
 import type { Storage, StoredDocument } from '../persistence/Storage.ts'
+import { brokenParents, repairParents } from '../structure/repairMerge.ts'
+import type { SchemaRules } from '../structure/SchemaRules.ts'
 import type { Connection } from '../transport/Connection.ts'
 import { binaryFrame } from '../transport/frames.ts'
 import { Authorship } from './Authorship.ts'
@@ -18,7 +20,6 @@ import { AwarenessRelay } from './AwarenessRelay.ts'
 import { askForGap } from './askForGap.ts'
 import { BlockIndex, changedTextblocks, collectTextblocks, olderFirst } from './blockIds.ts'
 import { captureTransaction } from './captureTransaction.ts'
-import type { SchemaNames } from './inspectUpdate.ts'
 import { judgeUpdate } from './judgeUpdate.ts'
 import { LoadBacklog } from './LoadBacklog.ts'
 import { eventMessage, syncStep1Message, syncStep2Message, updateMessage } from './messages.ts'
@@ -28,7 +29,8 @@ import { ServerWriter, SYSTEM_PERSON_ID } from './ServerWriter.ts'
 export interface RoomOptions {
   storage: Storage
   log: Logger
-  schema: SchemaNames
+  /** What the schema allows, for checking updates (S9). */
+  rules: SchemaRules
   /** Compact once the log since the last snapshot passes this many bytes. */
   compactAfterBytes: number
   /** A document may not grow past this many bytes (encoded); larger updates close with 4413. */
@@ -238,7 +240,8 @@ export class Room {
   #receiveUpdate(conn: Connection, update: Uint8Array): void {
     const verdict = judgeUpdate(conn, update, {
       doc: this.doc,
-      schema: this.#options.schema,
+      fragment: this.fragment,
+      rules: this.#options.rules,
       status: this.status,
       authorship: this.authorship,
       size: this.#size,
@@ -269,7 +272,10 @@ export class Room {
       case 'apply': {
         conn.gapRequests = 0
         const tr = captureTransaction(this.doc, conn, () => Y.applyUpdate(this.doc, update, conn))
-        if (tr) this.#accept(conn.personId, update, tr, conn)
+        if (tr) {
+          this.#accept(conn.personId, update, tr, conn)
+          this.#repairMerge(tr)
+        }
       }
     }
   }
@@ -310,6 +316,22 @@ export class Room {
         block.setAttribute(BLOCK_ID_ATTRIBUTE, this.#blocks.assign(block, lineage.get(block)))
       }
     })
+  }
+
+  /**
+   * An update valid for its sender can, merged with edits it did not know of,
+   * leave a parent invalid (S9): the server repairs it as its own change.
+   */
+  #repairMerge(tr: Y.Transaction): void {
+    const { rules } = this.#options
+    const broken = brokenParents(tr, this.fragment, rules)
+    if (broken.length === 0) return
+    let left: unknown[] = []
+    this.#writer.write(SYSTEM_PERSON_ID, () => {
+      left = repairParents(broken, this.fragment, rules)
+    })
+    if (left.length > 0)
+      this.#log.warn('a merge left a shape that cannot be repaired', { proposal: this.id })
   }
 
   /** A failed write means we can no longer promise durability: stop serving. */
