@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { getSchema } from '@tiptap/core'
 import { Node } from '@tiptap/pm/model'
 import { expect } from 'vitest'
+import * as Y from 'yjs'
 import { createSchemaExtensions } from '../../shared/schema.ts'
 import { PgStorage } from '../../sync-server/persistence/postgres/PgStorage.ts'
 import type { TestServer } from './server.ts'
@@ -26,6 +27,15 @@ export async function storedBytes(server: TestServer, proposalId: string): Promi
   const dir = join(server.dataDir, 'documents', proposalId)
   const names = (await readdir(dir)).sort()
   return Promise.all(names.map(async (name) => ({ name, bytes: await readFile(join(dir, name)) })))
+}
+
+/** The proposal's text as storage holds it, read into a fresh Y.Doc. */
+export async function storedDoc(server: TestServer, proposalId: string): Promise<Y.Doc> {
+  const { snapshot, log } = await server.server.services.storage.documents.load(proposalId)
+  const doc = new Y.Doc()
+  if (snapshot) Y.applyUpdate(doc, snapshot.state)
+  for (const record of log) Y.applyUpdate(doc, record.update)
+  return doc
 }
 
 /** Fails unless `json` is a document ProseMirror accepts for the shared schema. */
