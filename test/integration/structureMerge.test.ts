@@ -13,6 +13,7 @@ import {
 } from '../helpers/headlessEditor.ts'
 import { startServer, type TestServer } from '../helpers/server.ts'
 import { expectValidDocument, storedDoc } from '../helpers/structure.ts'
+import { fragmentOf } from '../helpers/ydoc.ts'
 
 const P1 = '/api/proposals/voorstel-1'
 
@@ -79,6 +80,10 @@ describe('edits valid alone, invalid together', () => {
         check: (doc) => (JSON.stringify(doc).includes('Twee') ? null : 'waiting'),
       })
 
+      const held = fragmentOf(b.doc)
+        .toArray()
+        .find((child) => child instanceof Y.XmlElement && child.nodeName === container)
+      const containerId = (held as Y.XmlElement)._item!.id
       // Anna deletes the first child offline; Bram the second, online.
       a.disconnect()
       deleteChild(a, container, 0)
@@ -97,6 +102,9 @@ describe('edits valid alone, invalid together', () => {
       expectValidDocument(agreed)
       expect(a.text()).toBe(expected)
       expect([a, b, c].map((h) => h.provider.wsconnected)).toEqual([true, true, true])
+      // The server removed the emptied container itself, as its own change.
+      const room = server.server.services.rooms.peek('voorstel-1')!
+      expect(room.authorship.deleterOf(containerId.client, containerId.clock)).toBe('systeem')
       // Storage holds the same Yjs state as every replica: the repair was stored.
       const stored = await storedDoc(server, 'voorstel-1')
       for (const h of [a, b, c])
