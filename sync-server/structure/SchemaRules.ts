@@ -41,6 +41,7 @@ export class SchemaRules {
 
   readonly schema: Schema
   readonly #allowed = new Map<NodeType, ReadonlySet<NodeType>>()
+  readonly #orderFree = new Map<NodeType, ReadonlySet<NodeType> | null>()
   readonly #attributes = new Map<NodeType | MarkType, ReadonlyMap<string, AttributeRule>>()
 
   constructor(schema: Schema) {
@@ -96,6 +97,30 @@ export class SchemaRules {
       this.#attributes.set(type, rules)
     }
     return rules
+  }
+
+  /**
+   * The allowed children when `parent`'s content expression cares only that
+   * they are allowed and (for `+`) that there is one — `block+`, `inline*`,
+   * `listItem+` — so a check need not walk all of a long parent's children;
+   * null when order matters (`paragraph block*`).
+   */
+  orderFree(parent: NodeType): ReadonlySet<NodeType> | null {
+    if (this.#orderFree.has(parent)) return this.#orderFree.get(parent) ?? null
+    const start = parent.contentMatch
+    const allowed = this.allowedChildren(parent)
+    const edgesOf = (match: ContentMatch) =>
+      Array.from({ length: match.edgeCount }, (_, i) => match.edge(i))
+    const first = edgesOf(start)
+    const loop = first[0]?.next ?? start
+    const free =
+      first.every((edge) => edge.next === loop) &&
+      loop.validEnd &&
+      edgesOf(loop).every((edge) => edge.next === loop) &&
+      edgesOf(loop).length === allowed.size &&
+      first.length === allowed.size
+    this.#orderFree.set(parent, free ? allowed : null)
+    return free ? allowed : null
   }
 
   /** Why `value` cannot be attribute `key` of a `type` node or mark, or null when it can. */

@@ -7,11 +7,12 @@
  * (`senderView`), against the parent's content expression. A typed character
  * costs one lookup of its neighbour and no content matching at all.
  */
+import type { NodeType } from '@tiptap/pm/model'
 import * as Y from 'yjs'
 import { itemProblem, roleOf } from './checkItem.ts'
 import { contentFits } from './contentFits.ts'
-import type { SchemaRules } from './SchemaRules.ts'
-import { senderView } from './senderView.ts'
+import { ANY_TYPE, type SchemaRules } from './SchemaRules.ts'
+import { childTypeOf, senderView } from './senderView.ts'
 import { CircularUpdate, GONE, UpdateStructs, type YType } from './UpdateStructs.ts'
 
 /** A decoded update (`Y.decodeUpdate`). */
@@ -108,9 +109,36 @@ function sequenceProblem(
     for (const [name, rule] of rules.attributes(role.type))
       if (!rule.hasDefault && !given?.has(name)) return `${role.type.name} without "${name}"`
   }
+  const allowed = rules.orderFree(role.type)
+  if (allowed) {
+    // Only "is there a child" matters (each one's type was checked): no walk of a long parent.
+    if (role.type.contentMatch.validEnd || fresh.some((item) => stays(item, structs))) return null
+    if (!maker && keepsAChild(parent, allowed, structs, rules)) return null
+    return `${role.type.name} would not be valid: ${describe(fresh, rules)}`
+  }
   const view = senderView(maker ? null : parent, fresh, structs, rules)
   if (contentFits(role.type, view)) return null
   return `${role.type.name} would not be valid: ${describe(fresh, rules)}`
+}
+
+/** True when a new child is still there after the update. */
+function stays(item: Y.Item, structs: UpdateStructs): boolean {
+  return !(item.content instanceof Y.ContentDeleted) && !structs.deletes(item)
+}
+
+/** True when a live child of an allowed type (or a forgotten one) may still be there for the sender. */
+function keepsAChild(
+  parent: YType,
+  allowed: ReadonlySet<NodeType>,
+  structs: UpdateStructs,
+  rules: SchemaRules,
+): boolean {
+  for (let item = parent._start as Y.Item | null; item; item = item.right) {
+    if (structs.deletes(item)) continue
+    const type = childTypeOf(item, rules)
+    if (type === ANY_TYPE || (type !== null && allowed.has(type))) return true
+  }
+  return false
 }
 
 function describe(fresh: readonly Y.Item[], rules: SchemaRules): string {

@@ -14,31 +14,35 @@ export interface SequenceEntry {
   optional: boolean
 }
 
-function step(states: ReadonlySet<ContentMatch>, type: ChildType): Set<ContentMatch> {
-  const next = new Set<ContentMatch>()
-  if (type === null) return next
+/** Adds `state` to `states` unless it is there (the sets stay tiny: a few states). */
+function add(states: ContentMatch[], state: ContentMatch): void {
+  if (!states.includes(state)) states.push(state)
+}
+
+/** The states after `type` from any of `states`, added to `into`. */
+function step(states: readonly ContentMatch[], type: ChildType, into: ContentMatch[]): void {
+  if (type === null) return
   for (const state of states) {
     if (type === ANY_TYPE) {
-      for (let i = 0; i < state.edgeCount; i++) next.add(state.edge(i).next)
+      for (let i = 0; i < state.edgeCount; i++) add(into, state.edge(i).next)
     } else {
       const after = state.matchType(type)
-      if (after) next.add(after)
+      if (after) add(into, after)
     }
   }
-  return next
 }
 
 /** True when some choice of the optional entries is valid content for `parent`. */
 export function contentFits(parent: NodeType, entries: Iterable<SequenceEntry>): boolean {
-  let states: Set<ContentMatch> = new Set([parent.contentMatch])
+  let states: ContentMatch[] = [parent.contentMatch]
   for (const entry of entries) {
-    const next = step(states, entry.type)
-    if (entry.optional) for (const state of states) next.add(state)
+    // An optional child may be left out: the states before it stay possible.
+    const next = entry.optional ? [...states] : []
+    step(states, entry.type, next)
     states = next
-    if (states.size === 0) return false
+    if (states.length === 0) return false
   }
-  for (const state of states) if (state.validEnd) return true
-  return false
+  return states.some((state) => state.validEnd)
 }
 
 /** True when these children, all present, are valid content for `parent`. */

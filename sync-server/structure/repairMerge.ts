@@ -47,10 +47,18 @@ function visibleChildren(parent: Parent, rules: SchemaRules) {
 function isSound(parent: Parent, root: Y.XmlFragment, rules: SchemaRules): boolean {
   const type = nodeTypeOf(parent, root, rules)
   if (!type) return true
+  // A merge only removes or reorders children: where order does not matter, being
+  // empty is all that can go wrong (no walk of a long parent's children).
+  if (rules.orderFree(type)) return type.contentMatch.validEnd || hasVisibleChild(parent)
   return isValidContent(
     type,
     visibleChildren(parent, rules).map((child) => child.type),
   )
+}
+
+function hasVisibleChild(parent: Parent): boolean {
+  for (let item = parent._start; item !== null; item = item.right) if (!item.deleted) return true
+  return false
 }
 
 /** The parents an applied transaction changed the children of that are now invalid. */
