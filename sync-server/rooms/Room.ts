@@ -11,7 +11,7 @@ import { BLOCK_ID_ATTRIBUTE } from '../../shared/schema.ts'
 import type { Logger } from '../log.ts'
 import type { Metrics } from '../metrics/Metrics.ts'
 import type { Storage, StoredDocument } from '../persistence/Storage.ts'
-import { brokenParents, repairParents } from '../structure/repairMerge.ts'
+import { repairAfter } from '../structure/repairMerge.ts'
 import type { SchemaRules } from '../structure/SchemaRules.ts'
 import type { Connection } from '../transport/Connection.ts'
 import { binaryFrame } from '../transport/frames.ts'
@@ -272,10 +272,12 @@ export class Room {
       case 'apply': {
         conn.gapRequests = 0
         const tr = captureTransaction(this.doc, conn, () => Y.applyUpdate(this.doc, update, conn))
-        if (tr) {
-          this.#accept(conn.personId, update, tr, conn)
-          this.#repairMerge(tr)
-        }
+        if (!tr) return
+        this.#accept(conn.personId, update, tr, conn)
+        // S9: what this update and edits its sender had not seen leave invalid together.
+        const write = (change: () => void) => this.writeAsServer(SYSTEM_PERSON_ID, change)
+        if (repairAfter(tr, this.fragment, this.#options.rules, write) > 0)
+          this.#log.warn('a merge left a shape that cannot be repaired', { proposal: this.id })
       }
     }
   }
@@ -316,22 +318,6 @@ export class Room {
         block.setAttribute(BLOCK_ID_ATTRIBUTE, this.#blocks.assign(block, lineage.get(block)))
       }
     })
-  }
-
-  /**
-   * An update valid for its sender can, merged with edits it did not know of,
-   * leave a parent invalid (S9): the server repairs it as its own change.
-   */
-  #repairMerge(tr: Y.Transaction): void {
-    const { rules } = this.#options
-    const broken = brokenParents(tr, this.fragment, rules)
-    if (broken.length === 0) return
-    let left: unknown[] = []
-    this.#writer.write(SYSTEM_PERSON_ID, () => {
-      left = repairParents(broken, this.fragment, rules)
-    })
-    if (left.length > 0)
-      this.#log.warn('a merge left a shape that cannot be repaired', { proposal: this.id })
   }
 
   /** A failed write means we can no longer promise durability: stop serving. */

@@ -105,6 +105,26 @@ export function repairParents(
   return left
 }
 
+/**
+ * After a client's update was applied as `tr`: repairs what it left invalid,
+ * in one change made through `write` (the server's own, stored and sent).
+ * @returns how many parents could not be repaired
+ */
+export function repairAfter(
+  tr: Y.Transaction,
+  root: Y.XmlFragment,
+  rules: SchemaRules,
+  write: (change: () => void) => void,
+): number {
+  const broken = brokenParents(tr, root, rules)
+  if (broken.length === 0) return 0
+  let left = 0
+  write(() => {
+    left = repairParents(broken, root, rules).length
+  })
+  return left
+}
+
 /** True when `holder` stays valid without its child `child`. */
 function canLeaveOut(holder: Parent, child: Parent, root: Y.XmlFragment, rules: SchemaRules) {
   const type = nodeTypeOf(holder, root, rules)
