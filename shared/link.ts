@@ -18,6 +18,20 @@ export const LINK_TARGET = '_blank'
 /** What a rendered link tells the browser: the opened page gets no handle on ours, nor our address. */
 export const LINK_REL = 'noopener noreferrer'
 
+/**
+ * What the previous Link wrote beside `href` (its defaults), in the mark's
+ * spec as `legacyAttrs`: browser copies made then may still hold unsent links
+ * like that, so the server takes them (never keeping those attributes: they
+ * are not read) rather than refuse a person's offline work. Other values stay
+ * refused.
+ */
+export const LEGACY_LINK_ATTRIBUTES: Record<string, readonly unknown[]> = {
+  target: ['_blank', null],
+  rel: ['noopener noreferrer nofollow', null],
+  class: [null],
+  title: [null],
+}
+
 /** True for an href people may follow safely. */
 export function isAllowedHref(href: unknown): href is string {
   if (typeof href !== 'string' || href.trim() === '') return false
@@ -44,6 +58,10 @@ export const Link = Mark.create({
   keepOnSplit: false,
   exitable: true,
   inclusive: false,
+
+  extendMarkSchema(mark) {
+    return mark.name === 'link' ? { legacyAttrs: LEGACY_LINK_ATTRIBUTES } : {}
+  },
 
   addAttributes() {
     return {

@@ -165,8 +165,11 @@ export class SchemaRules {
     if (value === null) return null
     if (!isRecord(value)) return `${mark.name} with a value that is no attributes`
     const rules = this.attributes(mark)
+    // Values an earlier version of the schema wrote, taken and never read (see shared/link.ts).
+    const legacy = (mark.spec as { legacyAttrs?: Record<string, readonly unknown[]> }).legacyAttrs
     for (const name of Object.keys(value)) {
-      if (!rules.has(name)) return `${mark.name} has no attribute "${name}"`
+      if (rules.has(name) || legacy?.[name]?.includes(value[name])) continue
+      return `${mark.name} has no attribute "${name}"`
     }
     for (const [name, rule] of rules) {
       const problem = rule.problem(Object.hasOwn(value, name) ? value[name] : rule.default)

@@ -71,6 +71,19 @@ describe('checkStructure', () => {
     expect(verdictOf(base, deleted.update)).toEqual({ ok: true })
   })
 
+  it('[S9] takes a link as the previous editor wrote it (its default target and rel), from a browser copy made then', () => {
+    const base = start()
+    const legacy = {
+      href: 'https://vng.nl',
+      target: '_blank',
+      rel: 'noopener noreferrer nofollow',
+      class: null,
+      title: null,
+    }
+    const { update } = updateOf(base, (f) => firstText(f).format(0, 3, { link: legacy }))
+    expect(verdictOf(base, update)).toEqual({ ok: true })
+  })
+
   const refused: Array<[string, (fragment: Y.XmlFragment, doc: Y.Doc) => void, RegExp]> = [
     ['text directly under the root', (f) => f.insert(1, [new Y.XmlText('los')]), /text inside doc/],
     ['an element named text', (f) => f.insert(1, [element('text', ['x'])]), /unknown node "text"/],
