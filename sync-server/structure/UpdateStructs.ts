@@ -77,16 +77,34 @@ export class UpdateStructs {
 
   /** Where `item` lands, as Yjs would place it; GONE when Yjs collects it. */
   landing(item: Y.Item): Landing | typeof GONE {
-    const known = this.#landing.get(item)
-    if (known === null) throw new CircularUpdate(`item ${item.id.client}:${item.id.clock}`)
-    if (known !== undefined) return known
-    this.#landing.set(item, null)
-    const result = this.#resolve(item)
-    this.#landing.set(item, result)
+    // Followed without recursion: a long paste is a long chain of left neighbours.
+    const chain: Y.Item[] = []
+    let current = item
+    let result: Landing | typeof GONE
+    for (;;) {
+      const known = this.#landing.get(current)
+      if (known === null) throw new CircularUpdate(`item ${item.id.client}:${item.id.clock}`)
+      if (known !== undefined) {
+        result = known
+        break
+      }
+      const step = this.#resolve(current)
+      if (step instanceof Y.Item) {
+        this.#landing.set(current, null)
+        chain.push(current)
+        current = step
+        continue
+      }
+      result = step
+      this.#landing.set(current, result)
+      break
+    }
+    for (const link of chain) this.#landing.set(link, result)
     return result
   }
 
-  #resolve(item: Y.Item): Landing | typeof GONE {
+  /** Where `item` lands, or the new neighbour it lands beside. */
+  #resolve(item: Y.Item): Landing | typeof GONE | Y.Item {
     if (this.isKnown(item.id)) {
       // Only the tail is new: it lands where the rest of the item already is.
       const live = Y.getItem(this.#doc.store, item.id)
@@ -111,7 +129,7 @@ export class UpdateStructs {
       const live = neighbour.live as Y.Item
       return { type: live.parent as YType, sub: live.parentSub }
     }
-    return this.landing(neighbour.fresh as Y.Item)
+    return neighbour.fresh as Y.Item
   }
 
   /** The type an item with this id makes, live or new; null when it makes none. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { checkStructure } from './checkStructure.ts'
 import {
   docOf,
   editorUpdate,
@@ -8,6 +9,7 @@ import {
   li,
   p,
   quote,
+  rules,
   ul,
   updateOf,
   verdictOf,
@@ -263,6 +265,21 @@ describe('checkStructure', () => {
     )
     Y.applyUpdate(base, deletion.update)
     expect(verdictOf(base, addition.update)).toEqual({ ok: true })
+  })
+
+  it('[S9] a paste of 20,000 paragraphs into a list item is checked in one pass, without deep recursion', () => {
+    const base = start()
+    const { update } = updateOf(base, (f) => {
+      const item = list(f).get(0) as Y.XmlElement
+      item.insert(
+        1,
+        Array.from({ length: 20_000 }, (_, i) => element('paragraph', [`${i}`])),
+      )
+    })
+    // Reversed, so every item's left neighbour comes after it in the update.
+    const decoded = Y.decodeUpdate(update)
+    decoded.structs.reverse()
+    expect(checkStructure(base, fragmentOf(base), decoded, rules)).toEqual({ ok: true })
   })
 
   it('[S9] an update that changes nothing new passes, and so does one already applied', () => {

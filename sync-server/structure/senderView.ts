@@ -66,43 +66,62 @@ export function senderView(
     last = slot
     slots.set(item, slot)
   }
-  const children = new Set(fresh)
+  const children = new Set(fresh.filter((item) => !structs.isKnown(item.id)))
+  /** The new child of this parent that holds `id`, if it is one. */
+  const newChildAt = (id: Y.ID | null): Y.Item | undefined => {
+    const found = id && structs.find(id)
+    return found && 'fresh' in found && children.has(found.fresh as Y.Item)
+      ? (found.fresh as Y.Item)
+      : undefined
+  }
   const slotAt = (id: Y.ID | null): Slot | undefined => {
     if (id === null) return head
     const found = structs.find(id)
-    if (!found) return undefined
-    return slots.get(('live' in found ? found.live : found.fresh) as Y.Item)
+    return found ? slots.get(('live' in found ? found.live : found.fresh) as Y.Item) : undefined
   }
-  /** True when `id` is one of this parent's new children, so placing waits for it. */
-  const isNewChild = (id: Y.ID): boolean => {
-    const found = structs.find(id)
-    return found !== null && 'fresh' in found && children.has(found.fresh as Y.Item)
-  }
-  let waiting = fresh.filter((item) => !structs.isKnown(item.id))
-  while (waiting.length > 0) {
-    const later: Y.Item[] = []
-    for (const item of waiting) {
-      const left = slotAt(item.origin)
-      const rightIsNew = item.rightOrigin !== null && !structs.isKnown(item.rightOrigin)
-      const right = rightIsNew ? slotAt(item.rightOrigin) : undefined
-      if (!left || (rightIsNew && !right && isNewChild(item.rightOrigin as Y.ID))) {
-        later.push(item)
-        continue
-      }
-      const slot: Slot = {
-        type: childTypeOf(item, rules),
-        // Empty text adds nothing; a deleted child is not there.
-        optional: item.content instanceof Y.ContentType && item.content.type instanceof Y.XmlText,
-        absent: structs.deletes(item) || item.content instanceof Y.ContentDeleted,
-        prev: null,
-        next: null,
-      }
-      link(right?.prev ?? left, slot)
-      slots.set(item, slot)
+  const place = (item: Y.Item) => {
+    const left = slotAt(item.origin)
+    if (!left)
+      throw new CircularUpdate(`item ${item.id.client}:${item.id.clock} has no neighbour here`)
+    const right = newChildAt(item.rightOrigin) && slotAt(item.rightOrigin)
+    const slot: Slot = {
+      type: childTypeOf(item, rules),
+      // Empty text adds nothing; a deleted child is not there.
+      optional: item.content instanceof Y.ContentType && item.content.type instanceof Y.XmlText,
+      absent: structs.deletes(item) || item.content instanceof Y.ContentDeleted,
+      prev: null,
+      next: null,
     }
-    if (later.length === waiting.length) throw new CircularUpdate('children wait for each other')
-    waiting = later
+    // Right after its left neighbour, or right before its new right one.
+    link(right?.prev ?? left, slot)
+    slots.set(item, slot)
   }
+  // Each child is placed once its new neighbours are: in dependency order, never in rounds.
+  const waitingFor = new Map<Y.Item, number>()
+  const dependents = new Map<Y.Item, Y.Item[]>()
+  const ready: Y.Item[] = []
+  for (const item of children) {
+    const needs = new Set([newChildAt(item.origin), newChildAt(item.rightOrigin)])
+    needs.delete(undefined)
+    if (needs.size === 0) ready.push(item)
+    waitingFor.set(item, needs.size)
+    for (const need of needs) {
+      const list = dependents.get(need as Y.Item) ?? []
+      list.push(item)
+      dependents.set(need as Y.Item, list)
+    }
+  }
+  let placed = 0
+  for (; placed < ready.length; placed++) {
+    const item = ready[placed] as Y.Item
+    place(item)
+    for (const next of dependents.get(item) ?? []) {
+      const left = (waitingFor.get(next) ?? 1) - 1
+      waitingFor.set(next, left)
+      if (left === 0) ready.push(next)
+    }
+  }
+  if (placed < children.size) throw new CircularUpdate('children wait for each other')
   return entries(head.next)
 }
 
