@@ -32,6 +32,7 @@ import { ResponseService } from './rounds/ResponseService.ts'
 import { RoundReports } from './rounds/RoundReports.ts'
 import { RoundService } from './rounds/RoundService.ts'
 import { VersionPassages } from './rounds/VersionPassages.ts'
+import { SchemaRules } from './structure/SchemaRules.ts'
 import type { Connection } from './transport/Connection.ts'
 import { startHeartbeat } from './transport/heartbeat.ts'
 import { SyncEndpoint } from './transport/syncEndpoint.ts'
@@ -62,10 +63,6 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
   await storage.open()
 
   const schema = getSchema(createSchemaExtensions())
-  const schemaNames = {
-    nodes: new Set(Object.keys(schema.nodes)),
-    marks: new Set(Object.keys(schema.marks)),
-  }
   const metrics = new Metrics()
   let proposals: ProposalService | null = null
   let threads: ThreadService | null = null
@@ -76,7 +73,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     storage,
     bus,
     log: log.child('rooms'),
-    schema: schemaNames,
+    rules: SchemaRules.for(schema),
     idleUnloadMs: options.idleUnloadMs ?? DEFAULTS.idleUnloadMs,
     compactAfterBytes: options.compactAfterBytes ?? DEFAULTS.compactAfterBytes,
     maxDocumentBytes: options.maxDocumentBytes ?? DEFAULTS.maxDocumentBytes,

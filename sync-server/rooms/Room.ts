@@ -11,6 +11,8 @@ import { BLOCK_ID_ATTRIBUTE } from '../../shared/schema.ts'
 import type { Logger } from '../log.ts'
 import type { Metrics } from '../metrics/Metrics.ts'
 import type { Storage, StoredDocument } from '../persistence/Storage.ts'
+import { repairAfter } from '../structure/repairMerge.ts'
+import type { SchemaRules } from '../structure/SchemaRules.ts'
 import type { Connection } from '../transport/Connection.ts'
 import { binaryFrame } from '../transport/frames.ts'
 import { Authorship } from './Authorship.ts'
@@ -18,7 +20,6 @@ import { AwarenessRelay } from './AwarenessRelay.ts'
 import { askForGap } from './askForGap.ts'
 import { BlockIndex, changedTextblocks, collectTextblocks, olderFirst } from './blockIds.ts'
 import { captureTransaction } from './captureTransaction.ts'
-import type { SchemaNames } from './inspectUpdate.ts'
 import { judgeUpdate } from './judgeUpdate.ts'
 import { LoadBacklog } from './LoadBacklog.ts'
 import { eventMessage, syncStep1Message, syncStep2Message, updateMessage } from './messages.ts'
@@ -28,7 +29,8 @@ import { ServerWriter, SYSTEM_PERSON_ID } from './ServerWriter.ts'
 export interface RoomOptions {
   storage: Storage
   log: Logger
-  schema: SchemaNames
+  /** What the schema allows, for checking updates (S9). */
+  rules: SchemaRules
   /** Compact once the log since the last snapshot passes this many bytes. */
   compactAfterBytes: number
   /** A document may not grow past this many bytes (encoded); larger updates close with 4413. */
@@ -238,7 +240,8 @@ export class Room {
   #receiveUpdate(conn: Connection, update: Uint8Array): void {
     const verdict = judgeUpdate(conn, update, {
       doc: this.doc,
-      schema: this.#options.schema,
+      fragment: this.fragment,
+      rules: this.#options.rules,
       status: this.status,
       authorship: this.authorship,
       size: this.#size,
@@ -269,7 +272,12 @@ export class Room {
       case 'apply': {
         conn.gapRequests = 0
         const tr = captureTransaction(this.doc, conn, () => Y.applyUpdate(this.doc, update, conn))
-        if (tr) this.#accept(conn.personId, update, tr, conn)
+        if (!tr) return
+        this.#accept(conn.personId, update, tr, conn)
+        // S9: what this update and edits its sender had not seen leave invalid together.
+        const write = (change: () => void) => this.writeAsServer(SYSTEM_PERSON_ID, change)
+        if (repairAfter(tr, this.fragment, this.#options.rules, write) > 0)
+          this.#log.warn('a merge left a shape that cannot be repaired', { proposal: this.id })
       }
     }
   }
