@@ -209,7 +209,9 @@ export class ThreadService {
     input: Record<string, unknown>,
   ): Promise<ThreadRecord> {
     const { body, quote, replacement } = newThreadFields(input)
-    const placed = await this.#withRoom(proposal.id, (room) => placeThread(room, quote, input.anchor))
+    const placed = await this.#withRoom(proposal.id, (room) =>
+      placeThread(room, quote, input.anchor),
+    )
     const versions = await this.#storage.versions.list(proposal.id)
     const thread = newThread({
       proposalId: proposal.id,

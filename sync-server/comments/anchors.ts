@@ -181,7 +181,8 @@ function resolvePoint(
   provenance: Provenance,
 ): Resolved {
   const at = offsetOf(input.anchor.from, doc, linear, provenance)
-  if (at === null) return { anchored: false, from: 0, to: 0, anchor: { ...input.anchor, anchored: false } }
+  if (at === null)
+    return { anchored: false, from: 0, to: 0, anchor: { ...input.anchor, anchored: false } }
   const fresh = pointAt(linear, at)
   const anchor = fresh
     ? { ...input.anchor, from: fresh.from, to: fresh.to, anchored: true }

@@ -4,7 +4,7 @@
  * suggestion made in the text has no opening text, and one that inserts has
  * an empty quote (its anchor is a point).
  */
-import { AppError, invalidField } from '../errors.ts'
+import { type AppError, invalidField } from '../errors.ts'
 import type { ThreadRecord } from '../persistence/Storage.ts'
 import { bodyField, optionalBody, quoteField, replacementField } from './input.ts'
 

@@ -82,7 +82,9 @@ export function planReplacementAcrossBlocks(
             : undefined
     const type = like?.type ?? schema.nodes.paragraph!
     const keepsId = like !== undefined && (i === 0 || blocks.length > 1)
-    const attrs = like ? { ...like.attrs, ...(keepsId ? {} : { [BLOCK_ID_ATTRIBUTE]: null }) } : null
+    const attrs = like
+      ? { ...like.attrs, ...(keepsId ? {} : { [BLOCK_ID_ATTRIBUTE]: null }) }
+      : null
     return type.create(attrs, line ? schema.text(line) : null)
   })
   const transform = new Transform(current)
