@@ -34,6 +34,10 @@ export function ProposalEditor(props: {
   extensions?: Extensions
   onEditor?: (editor: Editor | null) => void
   bar?: ReactNode
+  /** Suggesting mode: the toolbar keeps only undo and redo, which act on the suggestions. */
+  suggesting?: { undo(): void; redo(): void } | null
+  /** Shown over the text (the popover of the suggestion at the caret). */
+  overlay?: ReactNode
 }) {
   const { collab, user, editable, labelledBy, describedBy, extensions = [], onEditor, bar } = props
   const [linkOpen, setLinkOpen] = useState(false)
@@ -89,9 +93,17 @@ export function ProposalEditor(props: {
           comes first: from the text, Shift+Tab goes back to the formatting toolbar. */}
       <div className="editor__bars">
         {bar}
-        {editable && <Toolbar editor={editor} linkOpen={linkOpen} setLinkOpen={setLinkOpen} />}
+        {editable && (
+          <Toolbar
+            editor={editor}
+            linkOpen={linkOpen}
+            setLinkOpen={setLinkOpen}
+            suggesting={props.suggesting ?? null}
+          />
+        )}
       </div>
       <EditorContent editor={editor} className="editor__content" />
+      {props.overlay}
     </div>
   )
 }

@@ -12,10 +12,13 @@ export function Toolbar({
   editor,
   linkOpen,
   setLinkOpen,
+  suggesting = null,
 }: {
   editor: Editor
   linkOpen: boolean
   setLinkOpen: (open: boolean) => void
+  /** While suggesting, formatting cannot be proposed; undo and redo act on the suggestions. */
+  suggesting?: { undo(): void; redo(): void } | null
 }) {
   const ref = useRef<HTMLDivElement>(null)
   const onKeyDown = useRovingFocus(ref)
@@ -57,6 +60,22 @@ export function Toolbar({
     )
   }
 
+  const suggestingButton = (item: ToolbarItem, actions: { undo(): void; redo(): void }) => (
+    <button
+      key={item.id}
+      type="button"
+      data-roving
+      className={`toolbar__button toolbar__button--${item.id}`}
+      tabIndex={active === item.id || (active === 'h1' && item.id === 'undo') ? 0 : -1}
+      aria-keyshortcuts={item.shortcut?.replace('Ctrl', 'Control')}
+      title={`${item.label} (${item.shortcut})`}
+      onFocus={() => setActive(item.id)}
+      onClick={() => (item.id === 'undo' ? actions.undo() : actions.redo())}
+    >
+      {item.label}
+    </button>
+  )
+
   return (
     <div className="toolbar-wrap">
       <div
@@ -67,20 +86,23 @@ export function Toolbar({
         className="toolbar"
         onKeyDown={onKeyDown}
       >
-        {TOOLBAR_GROUPS.map((group, index) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: the groups are fixed
-          <div key={index} className="toolbar__group">
-            {group.map((item) => button(item, () => item.run(editor), true))}
-            {index === 1 &&
-              button(
-                { id: 'link', label: 'Link', shortcut: 'Ctrl+K' },
-                () => setLinkOpen(true),
-                true,
-              )}
-          </div>
-        ))}
+        {!suggesting &&
+          TOOLBAR_GROUPS.map((group, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: the groups are fixed
+            <div key={index} className="toolbar__group">
+              {group.map((item) => button(item, () => item.run(editor), true))}
+              {index === 1 &&
+                button(
+                  { id: 'link', label: 'Link', shortcut: 'Ctrl+K' },
+                  () => setLinkOpen(true),
+                  true,
+                )}
+            </div>
+          ))}
         <div className="toolbar__group">
-          {HISTORY_ITEMS.map((item) => button(item, () => item.run(editor), false))}
+          {suggesting
+            ? HISTORY_ITEMS.map((item) => suggestingButton(item, suggesting))
+            : HISTORY_ITEMS.map((item) => button(item, () => item.run(editor), false))}
         </div>
       </div>
       {linkOpen && <LinkForm editor={editor} onClose={() => setLinkOpen(false)} />}

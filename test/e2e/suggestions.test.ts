@@ -1,0 +1,140 @@
+import type { Browser, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { browserSkipReason } from '../helpers/browser.ts'
+import type { TestServer } from '../helpers/server.ts'
+import { selectText } from './selectText.ts'
+import {
+  editorOf,
+  editorText,
+  openProposal,
+  signIn,
+  storedText,
+  typeAtEnd,
+  type Visitor,
+  waitOnline,
+  withEditorAndBrowser,
+} from './support.ts'
+
+const skip = browserSkipReason()
+const TEXT = 'De gemeenten kiezen een scherpere koers in de grote transities.'
+const SECOND = 'Regio’s verschillen sterk, ook binnen een provincie.'
+/** "Within a second" (C7): a test timeout with margin, never a measured time. */
+const WITHIN_A_SECOND = { timeout: 1000, interval: 25 }
+
+const struck = (page: Page) =>
+  editorOf(page)
+    .locator('del.suggestion-del')
+    .allTextContents()
+    .then((parts) => parts.join(''))
+const inserted = (page: Page) =>
+  editorOf(page)
+    .locator('ins.suggestion-ins')
+    .allTextContents()
+    .then((parts) => parts.join('|'))
+const popover = (page: Page) => page.getByTestId('suggestion-popover')
+
+interface Change {
+  type: string
+  text: string
+  by: Array<{ name: string }>
+  acceptedBy?: { name: string }
+}
+
+describe.skipIf(skip)('suggesting changes in the text', () => {
+  let server: TestServer
+  let browser: Browser
+
+  withEditorAndBrowser((started) => ({ server, browser } = started))
+
+  /** An editor (VNG) who wrote two paragraphs, a writer and a member, all online. */
+  async function threePeople(proposalId: string) {
+    const proposals = [proposalId]
+    const eva = await server.invite({
+      name: `Eva ${proposalId}`,
+      role: 'editor',
+      proposals: '*',
+      organisation: 'VNG',
+    })
+    const wim = await server.invite({
+      name: `Wim ${proposalId}`,
+      role: 'writer',
+      proposals,
+      organisation: 'Gemeente Urk',
+    })
+    const mila = await server.invite({
+      name: `Mila ${proposalId}`,
+      role: 'reviewer',
+      proposals,
+      organisation: 'Gemeente Zwolle',
+    })
+    const editor = await signIn(browser, eva.url)
+    await openProposal(editor.page, server.url, proposalId)
+    await waitOnline(editor.page)
+    await typeAtEnd(editor.page, TEXT)
+    await editor.page.keyboard.press('Enter')
+    await editor.page.keyboard.type(SECOND)
+    await expect
+      .poll(() => storedText(server.url, server.adminToken, proposalId))
+      .toBe(`${TEXT}\n${SECOND}`)
+    const people: Record<'writer' | 'member', Visitor> = {
+      writer: await signIn(browser, wim.url),
+      member: await signIn(browser, mila.url),
+    }
+    for (const visitor of Object.values(people)) {
+      await openProposal(visitor.page, server.url, proposalId)
+      await waitOnline(visitor.page)
+      await expect.poll(() => editorText(visitor.page)).toContain(SECOND)
+    }
+    const close = async () => {
+      for (const visitor of [editor, ...Object.values(people)]) await visitor.context.close()
+    }
+    return { editor, ...people, close, eva }
+  }
+
+  it('[C2][C6][A3][V3] a member replaces a word by typing; the writer sees it inline at once while the text is unchanged; the editor takes it over in the text, credited to the member', async () => {
+    const proposalId = 'voorstel-1'
+    const { editor, writer, member, close } = await threePeople(proposalId)
+    const toggle = member.page.getByRole('button', { name: 'Wijzigingen voorstellen' })
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true')
+    expect(await toggle.getAttribute('aria-disabled')).toBe('true')
+    const version = await server.api<{ id: string }>(`/api/proposals/${proposalId}/versions`, {
+      method: 'POST',
+      body: { name: 'Voor de voorstellen' },
+    })
+
+    await selectText(member.page, 'scherpere')
+    await member.page.keyboard.type('duidelijke')
+    await expect.poll(() => struck(writer.page), WITHIN_A_SECOND).toBe('scherpere')
+    await expect.poll(() => inserted(writer.page), WITHIN_A_SECOND).toBe('duidelijke')
+    // The text itself has not changed, in the browsers nor on the server (A3).
+    expect(await storedText(server.url, server.adminToken, proposalId)).toBe(`${TEXT}\n${SECOND}`)
+    expect(await member.page.getByText('Deze verbinding is gesloten').count()).toBe(0)
+
+    // The editor clicks the struck word: the popover names the member and offers "Overnemen".
+    await expect.poll(() => struck(editor.page), WITHIN_A_SECOND).toBe('scherpere')
+    await editorOf(editor.page).locator('del.suggestion-del').click()
+    await expect.poll(() => popover(editor.page).textContent()).toContain('Gemeente Zwolle')
+    expect(await popover(editor.page).textContent()).toContain(
+      '‘duidelijke’ in plaats van ‘scherpere’',
+    )
+    await popover(editor.page).getByRole('button', { name: 'Overnemen' }).click()
+
+    const expected = TEXT.replace('scherpere', 'duidelijke')
+    for (const page of [editor.page, writer.page, member.page])
+      await expect.poll(() => editorText(page), WITHIN_A_SECOND).toBe(`${expected}\n${SECOND}`)
+    await expect.poll(() => struck(writer.page)).toBe('')
+    expect(await storedText(server.url, server.adminToken, proposalId)).toBe(
+      `${expected}\n${SECOND}`,
+    )
+    const diff = await server.api<{ changes: Change[] }>(
+      `/api/proposals/${proposalId}/versions/${version.body.id}/diff?against=current`,
+    )
+    expect(
+      diff.body.changes.map((c) => [c.type, c.text, c.by.map((p) => p.name), c.acceptedBy?.name]),
+    ).toEqual([
+      ['delete', 'scherpere', [`Mila ${proposalId}`], `Eva ${proposalId}`],
+      ['insert', 'duidelijke', [`Mila ${proposalId}`], `Eva ${proposalId}`],
+    ])
+    await close()
+  })
+})
