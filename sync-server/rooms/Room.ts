@@ -17,7 +17,7 @@ import { Authorship } from './Authorship.ts'
 import { AwarenessRelay } from './AwarenessRelay.ts'
 import { askForGap } from './askForGap.ts'
 import { BlockIndex, changedTextblocks, collectTextblocks, olderFirst } from './blockIds.ts'
-import { captureTransaction } from './captureTransaction.ts'
+import { type DocumentChange, DocumentChanges } from './DocumentChanges.ts'
 import type { SchemaNames } from './inspectUpdate.ts'
 import { judgeUpdate } from './judgeUpdate.ts'
 import { LoadBacklog } from './LoadBacklog.ts'
@@ -51,6 +51,8 @@ const SNAPSHOT_ORIGIN = Symbol('snapshot')
 const REPLAY_ORIGIN = Symbol('replay')
 /** Origin of updates another instance accepted (cluster). */
 const REMOTE_ORIGIN = Symbol('remote')
+/** Origin of the server's removal of redundant formatting markers. */
+const HOUSEKEEPING_ORIGIN = Symbol('housekeeping')
 
 /** A server event for clients of one proposal (contract E1). */
 export type RoomEvent = { type: string } & Record<string, unknown>
@@ -69,6 +71,7 @@ export class Room {
   readonly #log: Logger
   readonly #blocks = new BlockIndex()
   readonly #writer: ServerWriter
+  readonly #changes: DocumentChanges
   /** False until the stored document is built into `doc` (see `load`). */
   #built = false
   readonly #backlog = new LoadBacklog()
@@ -94,10 +97,14 @@ export class Room {
       // Presence goes to the other instances only: this one has it already.
       options.shareAwareness ? (message) => options.publish(message, false) : null,
     )
+    this.#changes = new DocumentChanges(this.doc, (change, origin) =>
+      this.#acceptUnexplained(change, origin),
+    )
     this.#writer = new ServerWriter(
       this.doc,
       () => this.authorship,
-      (personId, update, tr) => this.#accept(personId, update, tr, null),
+      this.#changes,
+      (changes) => this.#acceptAll(changes, null),
     )
     // Provenance must see a transaction before Yjs collects its deleted content.
     this.doc.on('afterTransaction', (tr: Y.Transaction) => {
@@ -147,15 +154,21 @@ export class Room {
   #build(stored: StoredDocument): void {
     if (stored.snapshot) {
       this.authorship = Authorship.decode(stored.snapshot.authorship)
-      Y.applyUpdate(this.doc, stored.snapshot.state, SNAPSHOT_ORIGIN)
-      this.#size = stored.snapshot.state.length
+      const { state } = stored.snapshot
+      // Into an empty document: no text changes, so Yjs runs no cleanup here.
+      this.#changes.collect(SNAPSHOT_ORIGIN, SYSTEM_PERSON_ID, () =>
+        Y.applyUpdate(this.doc, state, SNAPSHOT_ORIGIN),
+      )
+      this.#size = state.length
     }
     for (const record of stored.log) {
       this.#size += record.update.length
-      const tr = captureTransaction(this.doc, REPLAY_ORIGIN, () =>
+      // Cleanups Yjs runs while replaying are recorded here and stored by the
+      // compaction that follows every load with a log (see `load`).
+      const changes = this.#changes.collect(REPLAY_ORIGIN, record.personId, () =>
         Y.applyUpdate(this.doc, record.update, REPLAY_ORIGIN),
       )
-      if (tr) this.authorship.recordTransaction(record.personId, tr)
+      for (const change of changes) this.authorship.recordTransaction(change.personId, change.tr)
       this.authorship.provenance.takeLineage()
     }
     this.#assignBlockIds(olderFirst(collectTextblocks(this.fragment), null), SYSTEM_PERSON_ID)
@@ -251,6 +264,9 @@ export class Room {
       case 'gap':
         askForGap(conn, this, verdict.detail, this.#log)
         return
+      case 'cleanup':
+        this.#removeRedundantFormatting(verdict.markers)
+        return
       case 'frozen':
         for (const client of verdict.clients) this.#refusedWhileFrozen.add(client)
         conn.send(eventMessage({ type: 'refused', reason: 'frozen', status: this.status }))
@@ -268,14 +284,53 @@ export class Room {
       }
       case 'apply': {
         conn.gapRequests = 0
-        const tr = captureTransaction(this.doc, conn, () => Y.applyUpdate(this.doc, update, conn))
-        if (tr) this.#accept(conn.personId, update, tr, conn)
+        const changes = this.#changes.collect(conn, conn.personId, () =>
+          Y.applyUpdate(this.doc, update, conn),
+        )
+        this.#acceptAll(changes, conn, update)
       }
     }
   }
 
-  /** Records, stores and forwards an applied update; then settles block ids. */
-  #accept(personId: string, update: Uint8Array, tr: Y.Transaction, from: Connection | null): void {
+  /**
+   * A replica that may not write removed formatting markers that change nothing
+   * (its Yjs's cleanup, see `redundantFormatting`). Its update is not applied
+   * (A3): the server removes the same markers itself, as its own housekeeping,
+   * so every replica and the store end the same (S8).
+   */
+  #removeRedundantFormatting(markers: readonly Y.Item[]): void {
+    const changes = this.#changes.collect(
+      HOUSEKEEPING_ORIGIN,
+      SYSTEM_PERSON_ID,
+      () =>
+        this.doc.transact((tr) => {
+          for (const marker of markers) if (!marker.deleted) marker.delete(tr)
+        }, HOUSEKEEPING_ORIGIN),
+      { cleanup: true },
+    )
+    this.#acceptAll(changes, null)
+  }
+
+  /**
+   * Records, stores and forwards what one change made (the change, then Yjs's
+   * cleanups); then settles block ids.
+   * @param original the client's own bytes of the change, forwarded as they came
+   */
+  #acceptAll(changes: DocumentChange[], from: Connection | null, original?: Uint8Array): void {
+    const main = changes.find((change) => !change.cleanup)
+    for (const change of changes) {
+      const bytes = change === main && original ? original : change.update
+      // A cleanup goes to the sender too: its Yjs cleans up others' changes, not its own.
+      this.#accept(change, bytes, change.cleanup ? null : from)
+    }
+    if (main) this.#assignBlockIds(olderFirst(changedTextblocks(main.tr), main.tr), main.personId)
+    else this.authorship.provenance.takeLineage()
+    this.#compactIfDue()
+  }
+
+  /** Records, stores and forwards one applied change. */
+  #accept(change: DocumentChange, update: Uint8Array, from: Connection | null): void {
+    const { personId, tr } = change
     this.authorship.recordTransaction(personId, tr)
     this.#fullState = null
     const written = this.#options.storage.documents.append(this.id, { personId, update })
@@ -289,8 +344,25 @@ export class Room {
       },
       (error) => this.#failWrite(error),
     )
-    this.#options.onTextChanged?.(this.id, personId)
-    this.#assignBlockIds(olderFirst(changedTextblocks(tr), tr), personId)
+    if (!change.cleanup) this.#options.onTextChanged?.(this.id, personId)
+  }
+
+  /**
+   * The safety net of S8: a change no known path made. It is a fault (logged, and
+   * counted in the metrics; tests fail on it), yet stored and sent all the same,
+   * so no replica drifts from the store.
+   */
+  #acceptUnexplained(change: DocumentChange, origin: unknown): void {
+    this.#log.error('unexplained change of the document', {
+      proposal: this.id,
+      origin: String(origin),
+      bytes: change.update.length,
+    })
+    this.#options.metrics?.countUnexplainedChange()
+    this.#accept(change, change.update, null)
+  }
+
+  #compactIfDue(): void {
     if (this.#options.storage.documents.logBytes(this.id) > this.#options.compactAfterBytes) {
       // A failed compaction keeps the log; the next threshold or unload retries.
       this.compact().catch((error) =>
@@ -332,22 +404,27 @@ export class Room {
       this.#backlog.holdRemote(personId, update)
       return
     }
-    const tr = captureTransaction(this.doc, REMOTE_ORIGIN, () =>
+    const changes = this.#changes.collect(REMOTE_ORIGIN, personId, () =>
       Y.applyUpdate(this.doc, update, REMOTE_ORIGIN),
     )
     this.authorship.provenance.takeLineage()
-    if (!tr) return
+    const main = changes.find((change) => !change.cleanup)
+    if (!main) return
+    const { tr } = main
     this.authorship.recordTransaction(personId, tr)
     this.#fullState = null
     this.#size += update.length
     const frame = binaryFrame(updateMessage(update))
     for (const conn of this.connections) conn.sendFrame(frame)
     this.#blocks.settle(olderFirst(changedTextblocks(tr), tr))
+    // This instance's own cleanups are new: stored (the other instances follow
+    // the store) and sent to its sockets.
+    for (const change of changes) if (change.cleanup) this.#accept(change, change.update, null)
     this.#options.onRemoteChange?.(this.id)
   }
 
   /** Changes the text on the server's behalf, credited to `personId`. */
-  writeAsServer(personId: string, change: () => void): void {
+  writeAsServer(personId: string, change: (tr: Y.Transaction) => void): void {
     this.#writer.write(personId, change)
   }
 

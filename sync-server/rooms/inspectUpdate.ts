@@ -6,6 +6,7 @@
  */
 import * as Y from 'yjs'
 import { FRAGMENT_NAME } from '../../shared/schema.ts'
+import { type Novelty, noveltyOf } from './updateNovelty.ts'
 
 export type UpdateRefusal =
   | 'undecodable'
@@ -18,7 +19,8 @@ export type UpdateRefusal =
 export type UpdateInspection =
   | {
       ok: true
-      empty: boolean
+      /** What it would add: nothing, deletions of held items, or new content (S7). */
+      novelty: Novelty
       /** Clients whose new structs this update brings (already known ones excluded). */
       clients: number[]
     }
@@ -93,7 +95,7 @@ export function inspectUpdate(
       }
     }
   }
-  return { ok: true, empty: structs.length === 0 && ds.clients.size === 0, clients: [...extended] }
+  return { ok: true, novelty: noveltyOf(doc, extended.size > 0, ds), clients: [...extended] }
 }
 
 function checkContent(content: Y.Item['content'], schema: SchemaNames): UpdateInspection | null {
