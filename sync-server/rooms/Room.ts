@@ -23,6 +23,7 @@ import { judgeUpdate } from './judgeUpdate.ts'
 import { LoadBacklog } from './LoadBacklog.ts'
 import { eventMessage, syncStep1Message, syncStep2Message, updateMessage } from './messages.ts'
 import { asksForEverything, readFrame } from './readFrame.ts'
+import { holdsEveryStruct, NOTHING_NEW } from './stateVectors.ts'
 import { ServerWriter, SYSTEM_PERSON_ID } from './ServerWriter.ts'
 
 export interface RoomOptions {
@@ -232,6 +233,7 @@ export class Room {
    */
   #answerFromSnapshot(conn: Connection, data: Uint8Array): boolean {
     if (!this.#fullState || !asksForEverything(data)) return false
+    conn.caughtUp = true
     conn.send(syncStep2Message(this.#fullState))
     return true
   }
@@ -240,8 +242,14 @@ export class Room {
     // An empty state vector (one zero byte) asks for everything: kept encoded
     // until the next change, so a crowd joining an idle proposal costs one encode.
     const everything = stateVector.length <= 1
-    if (everything) this.#fullState ??= Y.encodeStateAsUpdate(this.doc)
-    const diff = everything ? this.#fullState! : Y.encodeStateAsUpdate(this.doc, stateVector)
+    let diff: Uint8Array
+    if (everything) diff = this.#fullState ??= Y.encodeStateAsUpdate(this.doc)
+    // A socket that has all our structs and was sent every change since its last
+    // sync lacks nothing: the editor's liveness probe costs an empty answer, not
+    // an encoding of the whole delete set (see docs/PROTOCOL.md).
+    else if (conn.caughtUp && holdsEveryStruct(stateVector, this.doc)) diff = NOTHING_NEW
+    else diff = Y.encodeStateAsUpdate(this.doc, stateVector)
+    conn.caughtUp = true
     this.#written.then(
       () => conn.send(syncStep2Message(diff)),
       () => conn.close(1011, 'storage_failed'),
@@ -269,7 +277,10 @@ export class Room {
         return
       case 'frozen':
         for (const client of verdict.clients) this.#refusedWhileFrozen.add(client)
-        conn.send(eventMessage({ type: 'refused', reason: 'frozen', status: this.status }))
+        // S5: told by the event (E1), or, for a client without events, by the close.
+        if (conn.wantsEvents) {
+          conn.send(eventMessage({ type: 'refused', reason: 'frozen', status: this.status }))
+        } else conn.close(CloseCode.forbidden.code, 'frozen')
         return
       case 'close': {
         const { reason, detail } = verdict
@@ -444,15 +455,16 @@ export class Room {
     this.#options.publish({ kind: 'event', event })
   }
 
-  /** Sends an event to this instance's sockets of the proposal. */
+  /** Sends an event to this instance's sockets of the proposal that asked for events. */
   deliverEvent(event: RoomEvent): void {
     const frame = binaryFrame(eventMessage(event))
-    for (const conn of this.connections) conn.sendFrame(frame)
+    for (const conn of this.connections) if (conn.wantsEvents) conn.sendFrame(frame)
   }
 
-  /** Sends each socket its own version of an event (people see different things). */
+  /** Sends each socket that asked for events its own version of an event (people see different things). */
   sendEventPer(eventFor: (conn: Connection) => RoomEvent | null): void {
     for (const conn of this.connections) {
+      if (!conn.wantsEvents) continue
       const event = eventFor(conn)
       if (event) conn.send(eventMessage(event))
     }

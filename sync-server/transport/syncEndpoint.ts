@@ -6,7 +6,13 @@
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { type WebSocket, WebSocketServer } from 'ws'
-import { CloseCode, isWellFormedId, Limits, SYNC_PATH } from '../../shared/protocol.ts'
+import {
+  CloseCode,
+  EVENTS_PARAM,
+  isWellFormedId,
+  Limits,
+  SYNC_PATH,
+} from '../../shared/protocol.ts'
 import type { Authenticator } from '../auth/Authenticator.ts'
 import { canSee, type Principal } from '../auth/Principal.ts'
 import type { Logger } from '../log.ts'
@@ -74,7 +80,10 @@ export class SyncEndpoint {
           socket.destroy()
           return
         }
-        this.#wss.handleUpgrade(request, socket, head, (ws) => this.#attach(ws, admission, request))
+        const wantsEvents = url.searchParams.get(EVENTS_PARAM) === '1'
+        this.#wss.handleUpgrade(request, socket, head, (ws) =>
+          this.#attach(ws, admission, request, wantsEvents),
+        )
       })
     return true
   }
@@ -105,7 +114,12 @@ export class SyncEndpoint {
     }
   }
 
-  #attach(ws: WebSocket, admission: Admission, request: IncomingMessage): void {
+  #attach(
+    ws: WebSocket,
+    admission: Admission,
+    request: IncomingMessage,
+    wantsEvents: boolean,
+  ): void {
     const { log, rooms } = this.#options
     ws.on('error', (error) => log.debug('socket error', { error: String(error) }))
     if (!('room' in admission)) {
@@ -118,6 +132,7 @@ export class SyncEndpoint {
     const conn = new Connection(ws, principal, proposalId, {
       maxBufferedBytes: this.#options.maxBufferedBytes,
       onRefused: (reason) => this.#options.metrics.countRefused(reason),
+      wantsEvents,
     })
     ws.on('pong', () => {
       conn.pingSentAt = null

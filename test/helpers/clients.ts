@@ -8,7 +8,7 @@ import * as encoding from 'lib0/encoding'
 import { WebSocket } from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { MessageType } from '../../shared/protocol.ts'
+import { EVENTS_PARAM, MessageType } from '../../shared/protocol.ts'
 
 // Every y-websocket provider adds a process 'exit' listener; tests open dozens.
 process.setMaxListeners(200)
@@ -20,7 +20,7 @@ export interface TestClient {
   closed: { code: number; reason: string } | null
   /** Every close code the client saw. */
   closeCodes: number[]
-  /** Server events (E1) received. */
+  /** Server events (E1) received; only a client made with `events: true` asks for them. */
   events: Array<{ type: string } & Record<string, unknown>>
   /** Resolves when the client has synced with the server. */
   synced(): Promise<void>
@@ -31,11 +31,15 @@ export function connectClient(
   wsUrl: string,
   proposalId: string,
   token: string | null,
-  options: { doc?: Y.Doc; connect?: boolean } = {},
+  options: { doc?: Y.Doc; connect?: boolean; events?: boolean } = {},
 ): TestClient {
   const doc = options.doc ?? new Y.Doc()
+  // A stock client sends only its token; `events: true` asks for server events (E1)
+  // as the editor does.
+  const params: Record<string, string> = token === null ? {} : { token }
+  if (options.events) params[EVENTS_PARAM] = '1'
   const provider = new WebsocketProvider(`${wsUrl}/sync`, proposalId, doc, {
-    params: token === null ? {} : { token },
+    params,
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     connect: options.connect ?? true,
@@ -65,8 +69,10 @@ export function connectClient(
       doc.destroy()
     },
   }
-  provider.messageHandlers[MessageType.event] = (_encoder, decoder: decoding.Decoder) => {
-    client.events.push(JSON.parse(decoding.readVarString(decoder)))
+  if (options.events) {
+    provider.messageHandlers[MessageType.event] = (_encoder, decoder: decoding.Decoder) => {
+      client.events.push(JSON.parse(decoding.readVarString(decoder)))
+    }
   }
   provider.on('connection-close', (event: CloseEvent | null) => {
     if (event) client.closeCodes.push(event.code)

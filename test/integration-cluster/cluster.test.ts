@@ -17,7 +17,8 @@ describe('[D1] three instances serve one proposal together', () => {
   })
   const wsOf = (i: number) => cluster.instances[i]!.url.replace('http', 'ws')
   const connect = (i: number, token: string, proposal = 'voorstel-1') => {
-    const client = connectClient(wsOf(i), proposal, token)
+    // Clients that ask for events (E1), as the editor's do.
+    const client = connectClient(wsOf(i), proposal, token, { events: true })
     clients.push(client)
     return client
   }

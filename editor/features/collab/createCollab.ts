@@ -1,7 +1,7 @@
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { SYNC_PATH } from '../../../shared/protocol.ts'
+import { EVENTS_PARAM, SYNC_PATH } from '../../../shared/protocol.ts'
 import { sendOwnAwarenessOnly } from '../presence/sendOwnAwareness.ts'
 import { databaseName, markSent, markUnsent, rememberDatabase } from '../session/localData.ts'
 import { installServerEvents, type ServerEvents } from './serverEvents.ts'
@@ -38,7 +38,8 @@ export function createCollab(options: { proposalId: string; personId: string; to
   const doc = new Y.Doc()
   // BroadcastChannel off: every edit goes through the server, which may refuse it (A3, S5).
   const provider = new WebsocketProvider(syncUrl(), proposalId, doc, {
-    params: { token },
+    // The editor listens to server events (E1); a socket without `events=1` gets none.
+    params: { token, [EVENTS_PARAM]: '1' },
     connect: false,
     disableBc: true,
   })
