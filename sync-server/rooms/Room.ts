@@ -23,8 +23,8 @@ import { judgeUpdate } from './judgeUpdate.ts'
 import { LoadBacklog } from './LoadBacklog.ts'
 import { eventMessage, syncStep1Message, syncStep2Message, updateMessage } from './messages.ts'
 import { asksForEverything, readFrame } from './readFrame.ts'
-import { holdsEveryStruct, NOTHING_NEW } from './stateVectors.ts'
 import { ServerWriter, SYSTEM_PERSON_ID } from './ServerWriter.ts'
+import { holdsEveryStruct, NOTHING_NEW } from './stateVectors.ts'
 
 export interface RoomOptions {
   storage: Storage
