@@ -6,6 +6,7 @@
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import { WebSocket } from 'ws'
+import * as syncProtocol from 'y-protocols/sync'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { EVENTS_PARAM, MessageType } from '../../shared/protocol.ts'
@@ -24,6 +25,13 @@ export interface TestClient {
   events: Array<{ type: string } & Record<string, unknown>>
   /** Resolves when the client has synced with the server. */
   synced(): Promise<void>
+  /**
+   * Once synced: sends a sync step 1 on the client's socket and resolves when the
+   * server's answer (a sync step 2) arrives. The server handles one socket's frames
+   * in order, so by then it has handled, and not refused, all the client sent before.
+   * @throws when the socket closes first
+   */
+  roundTrip(): Promise<void>
   destroy(): void
 }
 
@@ -64,10 +72,38 @@ export function connectClient(
           reject(new Error(`closed with ${event.code} ${event.reason}`)),
         )
       }),
+    roundTrip: () =>
+      new Promise<void>((resolve, reject) => {
+        const socket = provider.ws
+        if (!provider.synced || !socket) return reject(new Error('round trip before sync'))
+        const done = (error?: Error) => {
+          answered.delete(onAnswer)
+          provider.off('connection-close', onClose)
+          if (error) reject(error)
+          else resolve()
+        }
+        const onAnswer = () => done()
+        const onClose = (event: CloseEvent | null) =>
+          done(new Error(`closed before the answer: ${event?.code} ${event?.reason}`))
+        answered.add(onAnswer)
+        provider.on('connection-close', onClose)
+        const encoder = encoding.createEncoder()
+        encoding.writeVarUint(encoder, MessageType.sync)
+        syncProtocol.writeSyncStep1(encoder, doc)
+        socket.send(encoding.toUint8Array(encoder))
+      }),
     destroy: () => {
       provider.destroy()
       doc.destroy()
     },
+  }
+  // Every sync step 2 from the server, after y-websocket has applied it.
+  const answered = new Set<() => void>()
+  const handleSync = provider.messageHandlers[MessageType.sync]!
+  provider.messageHandlers[MessageType.sync] = (encoder, decoder, ...rest) => {
+    const step = decoding.peekVarUint(decoder)
+    handleSync(encoder, decoder, ...rest)
+    if (step === syncProtocol.messageYjsSyncStep2) for (const answer of [...answered]) answer()
   }
   if (options.events) {
     provider.messageHandlers[MessageType.event] = (_encoder, decoder: decoding.Decoder) => {
