@@ -119,6 +119,27 @@ export function connectClient(
   return client
 }
 
+/**
+ * Holds what a connected client sends, as a slow uplink would: its frames wait
+ * until `release()` sends them, in order, on the same socket.
+ */
+export function holdOutgoing(client: TestClient): { release(): void } {
+  const socket = client.provider.ws
+  if (!socket) throw new Error('holdOutgoing: the client is not connected')
+  const send = socket.send.bind(socket)
+  type Frame = Parameters<typeof socket.send>[0]
+  const held: Frame[] = []
+  socket.send = (data: Frame) => {
+    held.push(data)
+  }
+  return {
+    release() {
+      socket.send = send
+      for (const data of held.splice(0)) send(data)
+    },
+  }
+}
+
 /** A raw socket to the sync endpoint, for frames no y-websocket client would send. */
 export function openRawSocket(
   wsUrl: string,
