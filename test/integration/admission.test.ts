@@ -19,7 +19,11 @@ function gate() {
   const opened = new Promise<void>((resolve) => {
     open = resolve
   })
-  return { reached, open, wait: () => (arrived(), opened) }
+  const wait = () => {
+    arrived()
+    return opened
+  }
+  return { reached, open, wait }
 }
 
 describe('[A5] a revocation while a socket is being admitted', () => {
