@@ -5,6 +5,7 @@ import { SessionBar } from './features/session/SessionBar.tsx'
 import { useSession } from './features/session/SessionContext.ts'
 import { SessionProvider } from './features/session/SessionProvider.tsx'
 import { SignInPage } from './features/session/SignInPage.tsx'
+import { SwitchPersonPage } from './features/session/SwitchPersonPage.tsx'
 import { PageTitle } from './lib/PageTitle.tsx'
 import type { Route } from './lib/route.ts'
 import type { Me } from './lib/types.ts'
@@ -83,6 +84,14 @@ function Shell() {
       <main id="inhoud" className="page-main" tabIndex={-1}>
         {state.status === 'loading' && <p role="status">Even geduld, u wordt aangemeld…</p>}
         {state.status === 'signedOut' && <SignInPage reason={state.reason} />}
+        {state.status === 'switching' && (
+          <SwitchPersonPage current={state.current} next={state.next} />
+        )}
+        {state.status === 'signedIn' && state.notice && (
+          <p className="alert alert--warning" role="status" data-testid="session-notice">
+            {state.notice}
+          </p>
+        )}
         {state.status === 'unreachable' && (
           <div className="stack">
             <PageTitle title="Geen verbinding">Geen verbinding met de server</PageTitle>
