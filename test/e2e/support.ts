@@ -3,7 +3,7 @@
  * proposal, typing, and asking the server what it stored.
  */
 import { fileURLToPath } from 'node:url'
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
+import type { Browser, BrowserContext, Locator, Page, WebSocketRoute } from 'playwright-core'
 import { afterAll, beforeAll } from 'vitest'
 import { launchBrowser } from '../helpers/browser.ts'
 import { startServer, type TestServer } from '../helpers/server.ts'
@@ -116,4 +116,63 @@ export function editorText(page: Page): Promise<string> {
     const blocks = copy.querySelectorAll('p, h1, h2, h3')
     return Array.from(blocks, (block) => block.textContent ?? '').join('\n')
   })
+}
+
+/** What a controlled network does with the sync socket. */
+export type SyncLink = 'open' | 'silent' | 'down'
+
+/**
+ * Puts the sync sockets of a browser context behind a switch, as a real network
+ * fails: `open` passes every frame; `silent` keeps sockets open but holds every
+ * frame either way (Wi-Fi without internet: nothing closes, and what was sent
+ * arrives late if the socket lives that long); `down` closes every socket and
+ * refuses new ones. Call before the first page loads.
+ */
+export async function controlSyncLink(context: BrowserContext) {
+  let link: SyncLink = 'open'
+  const flushes = new Set<() => void>()
+  const closers = new Set<() => void>()
+  await context.routeWebSocket(/\/sync\//, (page) => {
+    if (link === 'down') {
+      page.close({ code: 1001, reason: 'network down' })
+      return
+    }
+    const server = page.connectToServer()
+    const held: Array<() => void> = []
+    const pass = (deliver: () => void) => {
+      if (link === 'open') deliver()
+      else held.push(deliver)
+    }
+    page.onMessage((message) => pass(() => server.send(message)))
+    server.onMessage((message) => pass(() => page.send(message)))
+    const flush = () => {
+      for (const deliver of held.splice(0)) deliver()
+    }
+    const close = () => {
+      page.close({ code: 1001, reason: 'network down' })
+      server.close()
+    }
+    flushes.add(flush)
+    closers.add(close)
+    const forget = () => {
+      held.length = 0
+      flushes.delete(flush)
+      closers.delete(close)
+    }
+    page.onClose(() => {
+      forget()
+      server.close()
+    })
+    server.onClose((code, reason) => {
+      forget()
+      page.close({ code, reason })
+    })
+  })
+  return {
+    set(next: SyncLink) {
+      link = next
+      if (next === 'open') for (const flush of [...flushes]) flush()
+      if (next === 'down') for (const close of [...closers]) close()
+    },
+  }
 }

@@ -27,7 +27,8 @@ export interface ConnectionWatch {
   hasUnsent(): boolean
   /**
    * Resolves once every edit made so far is stored by the server; connects if
-   * needed. @throws Error when that does not happen within `timeoutMs`
+   * needed. @throws Error when the connection fails or that does not happen
+   * within `timeoutMs`
    */
   whenSent(timeoutMs: number): Promise<void>
   destroy(): void
@@ -164,18 +165,21 @@ export function watchConnection(
     whenSent: (timeoutMs) =>
       new Promise<void>((resolve, reject) => {
         if (edits <= confirmed) return resolve()
-        const done = () => {
+        const finish = (error?: Error) => {
           clearTimeout(timeout)
           waiting.delete(done)
-          resolve()
+          provider.off('connection-close', onClose)
+          if (error) reject(error)
+          else resolve()
         }
-        const timeout = setTimeout(() => {
-          waiting.delete(done)
-          reject(new Error('not confirmed in time'))
-        }, timeoutMs)
+        const done = () => finish()
+        const onClose = () => finish(new Error('no connection to the server'))
+        const timeout = setTimeout(() => finish(new Error('not confirmed in time')), timeoutMs)
         waiting.add(done)
-        if (!provider.wsconnected) restart()
-        else sendStep1()
+        if (provider.wsconnected) sendStep1()
+        else restart()
+        // After the restart, whose closing of a half-open socket is no answer.
+        provider.on('connection-close', onClose)
       }),
     destroy: () => {
       clearInterval(timer)
