@@ -3,7 +3,7 @@
  * proposal, typing, and asking the server what it stored.
  */
 import { fileURLToPath } from 'node:url'
-import type { Browser, BrowserContext, Locator, Page, WebSocketRoute } from 'playwright-core'
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll } from 'vitest'
 import { launchBrowser } from '../helpers/browser.ts'
 import { startServer, type TestServer } from '../helpers/server.ts'
