@@ -3,7 +3,7 @@ import { listUnsent } from './localData.ts'
 import { useSession } from './SessionContext.ts'
 import { readToken } from './tokenStore.ts'
 import { UnsentChoice } from './UnsentChoice.tsx'
-import { useSendFirst } from './useSendFirst.ts'
+import { confirmOpenEdits, useSendFirst } from './useSendFirst.ts'
 
 /**
  * Signs out and clears what the browser kept. When edits have not reached the
@@ -23,10 +23,16 @@ export function SignOutButton() {
     await signOut('signedOut')
   }
 
-  const start = () => {
-    const pending = listUnsent()
+  const start = async () => {
+    let pending = listUnsent()
+    const token = readToken()
+    if (pending.length > 0 && state.status === 'signedIn' && token) {
+      setBusy(true)
+      pending = await confirmOpenEdits(pending, { personId: state.me.person.id, token })
+      setBusy(false)
+    }
     if (pending.length === 0) {
-      void finish()
+      await finish()
       return
     }
     setUnsent(pending)
@@ -43,7 +49,12 @@ export function SignOutButton() {
 
   return (
     <>
-      <button type="button" className="button button--secondary" onClick={start} disabled={busy}>
+      <button
+        type="button"
+        className="button button--secondary"
+        onClick={() => void start()}
+        disabled={busy}
+      >
         Afmelden
       </button>
       <dialog
