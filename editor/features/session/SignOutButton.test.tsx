@@ -30,14 +30,14 @@ describe('signing out', () => {
   })
   afterEach(cleanup)
 
-  it('signs out at once when every edit has reached the server', async () => {
+  it('[A1] signs out at once when every edit has reached the server', async () => {
     const signOut = vi.fn(async () => undefined)
     renderWith(signOut)
     fireEvent.click(screen.getByRole('button', { name: 'Afmelden' }))
     await waitFor(() => expect(signOut).toHaveBeenCalledWith('signedOut'))
   })
 
-  it('asks first when edits have not reached the server: send first, throw away, or stay', async () => {
+  it('[A1][S7] asks first when edits have not reached the server: send first, throw away, or stay', async () => {
     markUnsent('voorstel-1')
     const signOut = vi.fn(async () => undefined)
     renderWith(signOut)
