@@ -14,6 +14,9 @@
  */
 import type * as Y from 'yjs'
 
+/** Origin of the server's removal of redundant formatting markers. */
+const HOUSEKEEPING_ORIGIN = Symbol('housekeeping')
+
 /** The person credited with changes nobody asked for (ids fixed at load, Yjs's cleanups). */
 export const SYSTEM_PERSON_ID = 'systeem'
 
@@ -33,6 +36,7 @@ export interface DocumentChange {
 }
 
 export class DocumentChanges {
+  readonly #doc: Y.Doc
   #collecting: {
     origin: unknown
     personId: string
@@ -42,6 +46,7 @@ export class DocumentChanges {
   readonly #onUnexplained: (change: DocumentChange, origin: unknown) => void
 
   constructor(doc: Y.Doc, onUnexplained: (change: DocumentChange, origin: unknown) => void) {
+    this.#doc = doc
     this.#onUnexplained = onUnexplained
     // 'update' fires only for transactions that changed something (reads such as
     // YText.toDelta run empty transactions of their own).
@@ -71,6 +76,24 @@ export class DocumentChanges {
       this.#collecting = outer
     }
     return run.changes
+  }
+
+  /**
+   * Deletes formatting markers that change nothing, as the server's own
+   * housekeeping: what a replica that may not write sent when its Yjs cleaned
+   * them up (see `redundantFormatting`). Its update is not applied (A3); the
+   * server makes the same deletion, so every replica and the store agree (S8).
+   */
+  removeMarkers(markers: readonly Y.Item[]): DocumentChange[] {
+    return this.collect(
+      HOUSEKEEPING_ORIGIN,
+      SYSTEM_PERSON_ID,
+      () =>
+        this.#doc.transact((tr) => {
+          for (const marker of markers) if (!marker.deleted) marker.delete(tr)
+        }, HOUSEKEEPING_ORIGIN),
+      { cleanup: true },
+    )
   }
 
   #observe(update: Uint8Array, origin: unknown, tr: Y.Transaction): void {

@@ -12,19 +12,21 @@ import type { Logger } from '../log.ts'
 import type { Metrics } from '../metrics/Metrics.ts'
 import type { Storage, StoredDocument } from '../persistence/Storage.ts'
 import type { Connection } from '../transport/Connection.ts'
-import { binaryFrame } from '../transport/frames.ts'
 import { Authorship } from './Authorship.ts'
 import { AwarenessRelay } from './AwarenessRelay.ts'
 import { askForGap } from './askForGap.ts'
 import { BlockIndex, changedTextblocks, collectTextblocks, olderFirst } from './blockIds.ts'
+import { ChangeStore } from './ChangeStore.ts'
 import { type DocumentChange, DocumentChanges } from './DocumentChanges.ts'
 import type { SchemaNames } from './inspectUpdate.ts'
 import { judgeUpdate } from './judgeUpdate.ts'
 import { LoadBacklog } from './LoadBacklog.ts'
-import { eventMessage, syncStep1Message, syncStep2Message, updateMessage } from './messages.ts'
+import { syncStep1Message, syncStep2Message } from './messages.ts'
 import { asksForEverything, readFrame } from './readFrame.ts'
+import { replayStored, SNAPSHOT_ORIGIN } from './replayStored.ts'
+import { deliverEvent, deliverEventPer, type RoomEvent, refuseWhileFrozen } from './roomEvents.ts'
 import { ServerWriter, SYSTEM_PERSON_ID } from './ServerWriter.ts'
-import { holdsEveryStruct, NOTHING_NEW } from './stateVectors.ts'
+import { syncAnswer } from './syncAnswer.ts'
 
 export interface RoomOptions {
   storage: Storage
@@ -47,16 +49,10 @@ export interface RoomOptions {
   onTextChanged?: ((proposalId: string, personId: string) => void) | undefined
 }
 
-/** Origin of loading a snapshot: its tombstones are history, not a rebuild. */
-const SNAPSHOT_ORIGIN = Symbol('snapshot')
-const REPLAY_ORIGIN = Symbol('replay')
 /** Origin of updates another instance accepted (cluster). */
 const REMOTE_ORIGIN = Symbol('remote')
-/** Origin of the server's removal of redundant formatting markers. */
-const HOUSEKEEPING_ORIGIN = Symbol('housekeeping')
 
-/** A server event for clients of one proposal (contract E1). */
-export type RoomEvent = { type: string } & Record<string, unknown>
+export type { RoomEvent } from './roomEvents.ts'
 
 export class Room {
   readonly id: string
@@ -80,10 +76,7 @@ export class Room {
   readonly #refusedWhileFrozen = new Set<number>()
   /** The full state encoded, while it is known to be current (cold open, idle joins). */
   #fullState: Uint8Array | null = null
-  /** An upper bound of the encoded document's size: state plus updates since. */
-  #size = 0
-  /** The last append; sync answers wait for it so nobody sees unwritten state. */
-  #written: Promise<void> = Promise.resolve()
+  readonly #store: ChangeStore
 
   constructor(id: string, options: RoomOptions) {
     this.id = id
@@ -98,6 +91,7 @@ export class Room {
       // Presence goes to the other instances only: this one has it already.
       options.shareAwareness ? (message) => options.publish(message, false) : null,
     )
+    this.#store = new ChangeStore(this, options)
     this.#changes = new DocumentChanges(this.doc, (change, origin) =>
       this.#acceptUnexplained(change, origin),
     )
@@ -153,25 +147,7 @@ export class Room {
   }
 
   #build(stored: StoredDocument): void {
-    if (stored.snapshot) {
-      this.authorship = Authorship.decode(stored.snapshot.authorship)
-      const { state } = stored.snapshot
-      // Into an empty document: no text changes, so Yjs runs no cleanup here.
-      this.#changes.collect(SNAPSHOT_ORIGIN, SYSTEM_PERSON_ID, () =>
-        Y.applyUpdate(this.doc, state, SNAPSHOT_ORIGIN),
-      )
-      this.#size = state.length
-    }
-    for (const record of stored.log) {
-      this.#size += record.update.length
-      // Cleanups Yjs runs while replaying are recorded here and stored by the
-      // compaction that follows every load with a log (see `load`).
-      const changes = this.#changes.collect(REPLAY_ORIGIN, record.personId, () =>
-        Y.applyUpdate(this.doc, record.update, REPLAY_ORIGIN),
-      )
-      for (const change of changes) this.authorship.recordTransaction(change.personId, change.tr)
-      this.authorship.provenance.takeLineage()
-    }
+    this.#store.size = replayStored(this, this.#changes, stored)
     this.#assignBlockIds(olderFirst(collectTextblocks(this.fragment), null), SYSTEM_PERSON_ID)
     this.#built = true
     this.#backlog.drain({
@@ -239,18 +215,13 @@ export class Room {
   }
 
   #answerSyncStep1(conn: Connection, stateVector: Uint8Array): void {
-    // An empty state vector (one zero byte) asks for everything: kept encoded
-    // until the next change, so a crowd joining an idle proposal costs one encode.
-    const everything = stateVector.length <= 1
-    let diff: Uint8Array
-    if (everything) diff = this.#fullState ??= Y.encodeStateAsUpdate(this.doc)
-    // A socket that has all our structs and was sent every change since its last
-    // sync lacks nothing: the editor's liveness probe costs an empty answer, not
-    // an encoding of the whole delete set (see docs/PROTOCOL.md).
-    else if (conn.caughtUp && holdsEveryStruct(stateVector, this.doc)) diff = NOTHING_NEW
-    else diff = Y.encodeStateAsUpdate(this.doc, stateVector)
+    const diff = syncAnswer(this.doc, stateVector, conn.caughtUp, () => {
+      // Kept encoded until the next change: a crowd joining an idle proposal costs one encode.
+      this.#fullState ??= Y.encodeStateAsUpdate(this.doc)
+      return this.#fullState
+    })
     conn.caughtUp = true
-    this.#written.then(
+    this.#store.written.then(
       () => conn.send(syncStep2Message(diff)),
       () => conn.close(1011, 'storage_failed'),
     )
@@ -262,7 +233,7 @@ export class Room {
       schema: this.#options.schema,
       status: this.status,
       authorship: this.authorship,
-      size: this.#size,
+      size: this.#store.size,
       maxSize: this.#options.maxDocumentBytes,
       refusedWhileFrozen: this.#refusedWhileFrozen,
     })
@@ -273,14 +244,11 @@ export class Room {
         askForGap(conn, this, verdict.detail, this.#log)
         return
       case 'cleanup':
-        this.#removeRedundantFormatting(verdict.markers)
+        this.#acceptAll(this.#changes.removeMarkers(verdict.markers), null)
         return
       case 'frozen':
         for (const client of verdict.clients) this.#refusedWhileFrozen.add(client)
-        // S5: told by the event (E1), or, for a client without events, by the close.
-        if (conn.wantsEvents) {
-          conn.send(eventMessage({ type: 'refused', reason: 'frozen', status: this.status }))
-        } else conn.close(CloseCode.forbidden.code, 'frozen')
+        refuseWhileFrozen(conn, this.status)
         return
       case 'close': {
         const { reason, detail } = verdict
@@ -304,25 +272,6 @@ export class Room {
   }
 
   /**
-   * A replica that may not write removed formatting markers that change nothing
-   * (its Yjs's cleanup, see `redundantFormatting`). Its update is not applied
-   * (A3): the server removes the same markers itself, as its own housekeeping,
-   * so every replica and the store end the same (S8).
-   */
-  #removeRedundantFormatting(markers: readonly Y.Item[]): void {
-    const changes = this.#changes.collect(
-      HOUSEKEEPING_ORIGIN,
-      SYSTEM_PERSON_ID,
-      () =>
-        this.doc.transact((tr) => {
-          for (const marker of markers) if (!marker.deleted) marker.delete(tr)
-        }, HOUSEKEEPING_ORIGIN),
-      { cleanup: true },
-    )
-    this.#acceptAll(changes, null)
-  }
-
-  /**
    * Records, stores and forwards what one change made (the change, then Yjs's
    * cleanups); then settles block ids.
    * @param original the client's own bytes of the change, forwarded as they came
@@ -336,26 +285,15 @@ export class Room {
     }
     if (main) this.#assignBlockIds(olderFirst(changedTextblocks(main.tr), main.tr), main.personId)
     else this.authorship.provenance.takeLineage()
-    this.#compactIfDue()
+    this.#store.compactIfDue(() => this.compact())
   }
 
   /** Records, stores and forwards one applied change. */
   #accept(change: DocumentChange, update: Uint8Array, from: Connection | null): void {
-    const { personId, tr } = change
-    this.authorship.recordTransaction(personId, tr)
+    this.authorship.recordTransaction(change.personId, change.tr)
     this.#fullState = null
-    const written = this.#options.storage.documents.append(this.id, { personId, update })
-    this.#written = written
-    this.#size += update.length
-    this.#options.metrics?.countEdit(update.length)
-    const frame = binaryFrame(updateMessage(update))
-    written.then(
-      () => {
-        for (const conn of this.connections) if (conn !== from) conn.sendFrame(frame)
-      },
-      (error) => this.#failWrite(error),
-    )
-    if (!change.cleanup) this.#options.onTextChanged?.(this.id, personId)
+    this.#store.append(change.personId, update, from)
+    if (!change.cleanup) this.#options.onTextChanged?.(this.id, change.personId)
   }
 
   /**
@@ -373,15 +311,6 @@ export class Room {
     this.#accept(change, change.update, null)
   }
 
-  #compactIfDue(): void {
-    if (this.#options.storage.documents.logBytes(this.id) > this.#options.compactAfterBytes) {
-      // A failed compaction keeps the log; the next threshold or unload retries.
-      this.compact().catch((error) =>
-        this.#log.error('compaction failed', { proposal: this.id, error: String(error) }),
-      )
-    }
-  }
-
   #assignBlockIds(candidates: Y.XmlElement[], personId: string): void {
     // Blocks an editor rebuilt take back the passage id their text came from.
     const lineage = this.authorship.provenance.takeLineage()
@@ -393,15 +322,6 @@ export class Room {
         block.setAttribute(BLOCK_ID_ATTRIBUTE, this.#blocks.assign(block, lineage.get(block)))
       }
     })
-  }
-
-  /** A failed write means we can no longer promise durability: stop serving. */
-  #failWrite(error: unknown): void {
-    this.#log.error('writing an update failed; closing the proposal', {
-      proposal: this.id,
-      error: String(error),
-    })
-    for (const conn of this.connections) conn.close(1011, 'storage_failed')
   }
 
   /**
@@ -424,9 +344,7 @@ export class Room {
     const { tr } = main
     this.authorship.recordTransaction(personId, tr)
     this.#fullState = null
-    this.#size += update.length
-    const frame = binaryFrame(updateMessage(update))
-    for (const conn of this.connections) conn.sendFrame(frame)
+    this.#store.forward(update)
     this.#blocks.settle(olderFirst(changedTextblocks(tr), tr))
     // This instance's own cleanups are new: stored (the other instances follow
     // the store) and sent to its sockets.
@@ -442,7 +360,7 @@ export class Room {
   /** Encodes the live document and replaces the log with it. */
   compact(): Promise<void> {
     const state = Y.encodeStateAsUpdate(this.doc)
-    this.#size = state.length
+    this.#store.size = state.length
     this.#fullState = state
     return this.#options.storage.documents.compact(this.id, {
       state,
@@ -457,17 +375,12 @@ export class Room {
 
   /** Sends an event to this instance's sockets of the proposal that asked for events. */
   deliverEvent(event: RoomEvent): void {
-    const frame = binaryFrame(eventMessage(event))
-    for (const conn of this.connections) if (conn.wantsEvents) conn.sendFrame(frame)
+    deliverEvent(this.connections, event)
   }
 
   /** Sends each socket that asked for events its own version of an event (people see different things). */
   sendEventPer(eventFor: (conn: Connection) => RoomEvent | null): void {
-    for (const conn of this.connections) {
-      if (!conn.wantsEvents) continue
-      const event = eventFor(conn)
-      if (event) conn.send(eventMessage(event))
-    }
+    deliverEventPer(this.connections, eventFor)
   }
 
   /** The status changed (on any instance): this instance's room follows and tells its sockets. */
