@@ -256,6 +256,9 @@ function deletedApart(
   }
   const describe = (id: string, holder: Y.Doc) => {
     const [client, clock] = id.split(':').map(Number) as [number, number]
+    // While updates are still travelling the other replica may not have the item at all.
+    if (clock >= Y.getState(holder.store, client))
+      return `${nameOf(client)}@${clock} (not received)`
     const item = Y.getItem(holder.store, Y.createID(client, clock))
     const content = item instanceof Y.Item ? item.content.constructor.name : 'gc'
     return `${nameOf(client)}@${clock} (${content})`

@@ -12,7 +12,7 @@
  */
 import { get } from 'node:http'
 import type { JSONContent } from '@tiptap/core'
-import { afterAll, beforeAll, describe, expect, it, onTestFailed, vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { BLOCK_ID_ATTRIBUTE, TEXTBLOCK_TYPES } from '../../shared/schema.ts'
 import { connectClient, type TestClient } from '../helpers/clients.ts'
@@ -113,11 +113,11 @@ describe('[S8] replicas end identical', () => {
     const proposal = await newProposal()
     const reader: TestClient = connectClient(server.wsUrl, proposal, reviewerToken)
     let session: EditSession | null = null
-    onTestFailed(() => {
+    const report = () => {
       console.error(`convergence seed ${seed}; rerun with SEED=${seed}. Last edits:`)
       console.error(session?.log.slice(-40).join('\n'))
       console.error(`server log:\n${server.logs.slice(-20).join('\n')}`)
-    })
+    }
     try {
       await reader.synced()
       session = await runEditSession({
@@ -159,6 +159,7 @@ describe('[S8] replicas end identical', () => {
       }
       return { proposal, session, reader, agreed, readContent }
     } catch (error) {
+      report()
       session?.destroy()
       reader.destroy()
       throw error
