@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest'
 import { browserSkipReason } from '../helpers/browser.ts'
 import type { TestServer } from '../helpers/server.ts'
 import {
-  controlSyncLink,
   openProposal,
   signIn,
+  signInBehindSwitch,
   storedText,
   typeAtEnd,
   waitOnline,
@@ -88,12 +88,7 @@ describe.skipIf(skip)('signing out on a shared computer', () => {
       role: 'writer',
       proposals: ['voorstel-3'],
     })
-    let link!: Awaited<ReturnType<typeof controlSyncLink>>
-    const { page, context } = await signIn(browser, writer.url, {
-      prepare: async (context) => {
-        link = await controlSyncLink(context)
-      },
-    })
+    const { page, context, link } = await signInBehindSwitch(browser, writer.url)
     await openProposal(page, server.url, 'voorstel-3')
     await waitOnline(page)
     // The network dies without anything closing; the page still says "Verbonden".

@@ -176,3 +176,15 @@ export async function controlSyncLink(context: BrowserContext) {
     },
   }
 }
+
+/** Signs in (see `signIn`) with the context's sync sockets behind a switch (see `controlSyncLink`). */
+export async function signInBehindSwitch(browser: Browser, inviteUrl: string) {
+  let link: Awaited<ReturnType<typeof controlSyncLink>> | null = null
+  const visitor = await signIn(browser, inviteUrl, {
+    prepare: async (context) => {
+      link = await controlSyncLink(context)
+    },
+  })
+  if (!link) throw new Error('signInBehindSwitch: the switch was not set up')
+  return { ...visitor, link: link as Awaited<ReturnType<typeof controlSyncLink>> }
+}

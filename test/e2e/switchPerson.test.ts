@@ -8,9 +8,9 @@ import { describe, expect, it } from 'vitest'
 import { browserSkipReason } from '../helpers/browser.ts'
 import type { TestServer } from '../helpers/server.ts'
 import {
-  controlSyncLink,
   openProposal,
   signIn,
+  signInBehindSwitch,
   storedText,
   typeAtEnd,
   waitOnline,
@@ -36,12 +36,7 @@ describe.skipIf(skip)('another person’s sign-in link', () => {
       role: 'writer',
       proposals: ['voorstel-2'],
     })
-    let link!: Awaited<ReturnType<typeof controlSyncLink>>
-    const { page, context } = await signIn(browser, anna.url, {
-      prepare: async (context) => {
-        link = await controlSyncLink(context)
-      },
-    })
+    const { page, context, link } = await signInBehindSwitch(browser, anna.url)
     await openProposal(page, server.url, 'voorstel-2')
     await waitOnline(page)
     link.set('down')

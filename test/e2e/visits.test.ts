@@ -10,10 +10,10 @@ import { connectClient } from '../helpers/clients.ts'
 import type { TestServer } from '../helpers/server.ts'
 import { appendBlock, textOfBlock } from '../helpers/ydoc.ts'
 import {
-  controlSyncLink,
   editorText,
   openProposal,
   signIn,
+  signInBehindSwitch,
   storedText,
   typeAtEnd,
   waitOnline,
@@ -113,12 +113,7 @@ describe.skipIf(skip)('every visit in the browser', () => {
   it('[S1][S7] a connection that goes silent without closing is noticed within 5 s; what was typed arrives after', async () => {
     const proposal = 'voorstel-7'
     const bram = await server.invite({ name: 'Bram Stilte', role: 'writer', proposals: [proposal] })
-    let link!: Awaited<ReturnType<typeof controlSyncLink>>
-    const { page, context } = await signIn(browser, bram.url, {
-      prepare: async (context) => {
-        link = await controlSyncLink(context)
-      },
-    })
+    const { page, context, link } = await signInBehindSwitch(browser, bram.url)
     await openProposal(page, server.url, proposal)
     await waitOnline(page)
     await typeAtEnd(page, 'Voor de stilte.')
