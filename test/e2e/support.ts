@@ -178,9 +178,14 @@ export async function controlSyncLink(context: BrowserContext) {
 }
 
 /** Signs in (see `signIn`) with the context's sync sockets behind a switch (see `controlSyncLink`). */
-export async function signInBehindSwitch(browser: Browser, inviteUrl: string) {
+export async function signInBehindSwitch(
+  browser: Browser,
+  inviteUrl: string,
+  options: { bypassCSP?: boolean } = {},
+) {
   let link: Awaited<ReturnType<typeof controlSyncLink>> | null = null
   const visitor = await signIn(browser, inviteUrl, {
+    ...options,
     prepare: async (context) => {
       link = await controlSyncLink(context)
     },
