@@ -1,6 +1,8 @@
 import { lazy, Suspense } from 'react'
 import { hasRole } from '../shared/roles.ts'
-import { ProposalList } from './features/proposals/ProposalList.tsx'
+import { NotificationsLink } from './features/notifications/NotificationsLink.tsx'
+import { UnsubscribePage } from './features/notifications/UnsubscribePage.tsx'
+import { OverviewPage } from './features/overview/OverviewPage.tsx'
 import { SessionBar } from './features/session/SessionBar.tsx'
 import { useSession } from './features/session/SessionContext.ts'
 import { SessionProvider } from './features/session/SessionProvider.tsx'
@@ -15,6 +17,11 @@ import { useRoute } from './lib/useRoute.ts'
 const ProposalPage = lazy(() =>
   import('./features/collab/ProposalPage.tsx').then((m) => ({ default: m.ProposalPage })),
 )
+const NotificationsPage = lazy(() =>
+  import('./features/notifications/NotificationsPage.tsx').then((m) => ({
+    default: m.NotificationsPage,
+  })),
+)
 const PeoplePage = lazy(() =>
   import('./features/people/PeoplePage.tsx').then((m) => ({ default: m.PeoplePage })),
 )
@@ -23,7 +30,11 @@ function Page({ route, me }: { route: Route; me: Me }) {
   switch (route.name) {
     case 'overview':
     case 'welcome':
-      return <ProposalList me={me} />
+      return <OverviewPage me={me} />
+    case 'notifications':
+      return <NotificationsPage />
+    case 'unsubscribe':
+      return <UnsubscribePage token={route.token} />
     case 'proposal':
       return <ProposalPage key={route.id} proposalId={route.id} me={me} />
     case 'people':
@@ -71,6 +82,7 @@ function Shell() {
               <a href="#/" aria-current={route.name === 'overview' ? 'page' : undefined}>
                 Voorstellen
               </a>
+              <NotificationsLink current={route.name === 'notifications'} />
               {hasRole(me.role, 'editor') && (
                 <a href="#/mensen" aria-current={route.name === 'people' ? 'page' : undefined}>
                   Mensen
@@ -82,8 +94,15 @@ function Shell() {
         </div>
       </header>
       <main id="inhoud" className="page-main" tabIndex={-1}>
-        {state.status === 'loading' && <p role="status">Even geduld, u wordt aangemeld…</p>}
-        {state.status === 'signedOut' && <SignInPage reason={state.reason} />}
+        {route.name === 'unsubscribe' && !me ? (
+          // Unsubscribing needs no sign-in (M4).
+          <UnsubscribePage token={route.token} />
+        ) : (
+          <>
+            {state.status === 'loading' && <p role="status">Even geduld, u wordt aangemeld…</p>}
+            {state.status === 'signedOut' && <SignInPage reason={state.reason} />}
+          </>
+        )}
         {state.status === 'switching' && (
           <SwitchPersonPage current={state.current} next={state.next} />
         )}

@@ -7,6 +7,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The error body's `details`, e.g. the field, or what stands now after a 409. */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message)
   }
@@ -35,14 +37,18 @@ const FALLBACK_MESSAGES: Record<number, string> = {
 async function errorFrom(response: Response): Promise<ApiError> {
   let code = 'unknown'
   let message = FALLBACK_MESSAGES[response.status] ?? 'Er ging iets mis bij de server.'
+  let details: Record<string, unknown> = {}
   try {
-    const body = (await response.json()) as { error?: { code?: string; message?: string } }
+    const body = (await response.json()) as {
+      error?: { code?: string; message?: string; details?: Record<string, unknown> }
+    }
     if (body.error?.code) code = body.error.code
     if (body.error?.message) message = body.error.message
+    if (body.error?.details && typeof body.error.details === 'object') details = body.error.details
   } catch {
     // Not JSON (a proxy's error page, say): keep the Dutch fallback.
   }
-  return new ApiError(response.status, code, message)
+  return new ApiError(response.status, code, message, details)
 }
 
 /**

@@ -1,13 +1,15 @@
 /**
  * The text of a proposal as ProseMirror JSON and as plain text with one line
  * per textblock (contract H3), read from the Yjs document with the shared schema.
+ * Reading never changes the document (S9): see `structure/readDocument`.
  */
 import type { Node, Schema } from '@tiptap/pm/model'
-import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap'
 import type * as Y from 'yjs'
+import { readDocument } from '../structure/readDocument.ts'
+import { SchemaRules } from '../structure/SchemaRules.ts'
 
 export function fragmentToNode(fragment: Y.XmlFragment, schema: Schema): Node {
-  return yXmlFragmentToProseMirrorRootNode(fragment, schema)
+  return readDocument(fragment, SchemaRules.for(schema))
 }
 
 /** One line per textblock (paragraph or heading, also inside lists and quotes). */

@@ -4,6 +4,7 @@
  * a print style makes the browser's "Save as PDF" clean.
  */
 import { formatDateTime } from '../../shared/dates.ts'
+import { LINK_REL, LINK_TARGET } from '../../shared/link.ts'
 import { escapeHtml } from './escape.ts'
 import { type Block, type ExportDocument, type Inline, subtitle } from './model.ts'
 
@@ -19,7 +20,8 @@ function inline(parts: Inline[]): string {
       let html = escapeHtml(part.text)
       if (part.italic) html = `<em>${html}</em>`
       if (part.bold) html = `<strong>${html}</strong>`
-      if (part.href) html = `<a href="${escapeHtml(part.href)}">${html}</a>`
+      if (part.href)
+        html = `<a href="${escapeHtml(part.href)}" target="${LINK_TARGET}" rel="${LINK_REL}">${html}</a>`
       return html
     })
     .join('')

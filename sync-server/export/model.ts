@@ -5,6 +5,7 @@
  * schema. Links keep only http, https and mailto addresses, whatever a client
  * once sent; other links become plain text.
  */
+import { isAllowedHref } from '../../shared/link.ts'
 import { STATUS_LABELS, type Status } from '../../shared/roles.ts'
 
 /** A run of text with its marks, or a line break within a block. */
@@ -37,11 +38,9 @@ export interface PmJson {
   marks?: Array<{ type: string; attrs?: Record<string, unknown> }>
 }
 
-const SAFE_LINK = /^(https?:|mailto:)/i
-
-/** The address of a link when it is one we pass on, else null. */
+/** The address of a link when it is one we pass on (shared/link.ts), else null. */
 export function safeHref(value: unknown): string | null {
-  return typeof value === 'string' && SAFE_LINK.test(value.trim()) ? value.trim() : null
+  return isAllowedHref(value) ? value.trim() : null
 }
 
 function inlines(nodes: PmJson[] = []): Inline[] {

@@ -7,6 +7,7 @@
 import type { Schema } from '@tiptap/pm/model'
 import { Limits } from '../../shared/protocol.ts'
 import { isStatus, STATUSES, type Status } from '../../shared/roles.ts'
+import type { ActivityLog } from '../activity/ActivityLog.ts'
 import { canSee, type Principal, publicPerson } from '../auth/Principal.ts'
 import { documentContent } from '../documents/content.ts'
 import { invalidField } from '../errors.ts'
@@ -45,6 +46,7 @@ export class ProposalService {
   readonly #touchFlushMs: number
 
   readonly #counts: ThreadCounts
+  readonly #activity: ActivityLog
 
   constructor(
     storage: Storage,
@@ -52,8 +54,10 @@ export class ProposalService {
     schema: Schema,
     touchFlushMs: number,
     counts: ThreadCounts,
+    activity: ActivityLog,
   ) {
     this.#counts = counts
+    this.#activity = activity
     this.#storage = storage
     this.#rooms = rooms
     this.#schema = schema
@@ -135,6 +139,7 @@ export class ProposalService {
     return proposal
   }
 
+  /** Renames and changes status (H2, H4); each change is noted in the proposal's activity. */
   async update(principal: Principal, proposal: ProposalRecord, input: Record<string, unknown>) {
     const next = { ...proposal }
     if (input.title !== undefined) next.title = titleField(input.title)
@@ -149,7 +154,20 @@ export class ProposalService {
     }
     next.updatedAt = new Date().toISOString()
     await this.#storage.proposals.put(next)
-    if (next.status !== proposal.status) this.#announceStatus(principal, next)
+    const who = principal.person.id
+    if (next.status !== proposal.status) {
+      this.#announceStatus(principal, next)
+      await this.#activity.record('status.changed', who, proposal.id, {
+        from: proposal.status,
+        to: next.status,
+      })
+    }
+    if (next.title !== proposal.title) {
+      await this.#activity.record('title.changed', who, proposal.id, {
+        from: proposal.title,
+        to: next.title,
+      })
+    }
     return next
   }
 

@@ -1,9 +1,9 @@
 /**
  * The one way a room's document changes (contract S8). Every change — a
- * client's update, the server's own (block ids, restores, amendments, imports),
- * an update another instance accepted — is made inside `collect`, which hands
- * back every transaction that changed the document, in order: the change
- * itself, then any cleanup Yjs ran after it. Yjs runs such a cleanup (origin
+ * client's update, the server's own (block ids, merge repairs, restores,
+ * amendments, imports), an update another instance accepted — is made inside
+ * `collect`, which hands back every transaction that changed the document, in
+ * order: the change itself, then any cleanup Yjs ran after it. Yjs runs such a cleanup (origin
  * null) after a remote update that leaves redundant formatting markers; it
  * deletes them on this replica only, so it must be stored and sent like any
  * change, credited to the server.

@@ -1,37 +1,40 @@
 /**
  * One open proposal: its Y.Doc, awareness, sockets and authorship record.
- * Every update from a socket is inspected in full, checked against the sender's
- * role and the proposal's status, applied, appended to the log, and only then
- * forwarded to the others.
+ * Every update from a socket is inspected in full, dropped when it adds nothing
+ * (S7), checked against the sender's role, the proposal's status and the
+ * schema's structure (S9), applied, appended to the log, and only then
+ * forwarded to the others. Every change of the document, the server's own
+ * included, goes through `DocumentChanges` (S8).
  */
 import * as Y from 'yjs'
 import { CloseCode } from '../../shared/protocol.ts'
 import { isFrozen, type Status } from '../../shared/roles.ts'
-import { BLOCK_ID_ATTRIBUTE } from '../../shared/schema.ts'
 import type { Logger } from '../log.ts'
 import type { Metrics } from '../metrics/Metrics.ts'
 import type { Storage, StoredDocument } from '../persistence/Storage.ts'
+import type { SchemaRules } from '../structure/SchemaRules.ts'
 import type { Connection } from '../transport/Connection.ts'
 import { Authorship } from './Authorship.ts'
 import { AwarenessRelay } from './AwarenessRelay.ts'
 import { askForGap } from './askForGap.ts'
-import { BlockIndex, changedTextblocks, collectTextblocks, olderFirst } from './blockIds.ts'
+import { changedTextblocks, collectTextblocks, olderFirst } from './blockIds.ts'
 import { ChangeStore } from './ChangeStore.ts'
 import { type DocumentChange, DocumentChanges } from './DocumentChanges.ts'
-import type { SchemaNames } from './inspectUpdate.ts'
+import { FollowUpChanges } from './FollowUpChanges.ts'
 import { judgeUpdate } from './judgeUpdate.ts'
 import { LoadBacklog } from './LoadBacklog.ts'
 import { syncStep1Message, syncStep2Message } from './messages.ts'
 import { asksForEverything, readFrame } from './readFrame.ts'
 import { replayStored, SNAPSHOT_ORIGIN } from './replayStored.ts'
 import { deliverEvent, deliverEventPer, type RoomEvent, refuseWhileFrozen } from './roomEvents.ts'
-import { ServerWriter, SYSTEM_PERSON_ID } from './ServerWriter.ts'
+import { type ServerWrite, ServerWriter, SYSTEM_PERSON_ID } from './ServerWriter.ts'
 import { syncAnswer } from './syncAnswer.ts'
 
 export interface RoomOptions {
   storage: Storage
   log: Logger
-  schema: SchemaNames
+  /** What the schema allows, for checking updates (S9). */
+  rules: SchemaRules
   /** Compact once the log since the last snapshot passes this many bytes. */
   compactAfterBytes: number
   /** A document may not grow past this many bytes (encoded); larger updates close with 4413. */
@@ -66,8 +69,9 @@ export class Room {
   ready: Promise<void> = Promise.resolve()
   readonly #options: RoomOptions
   readonly #log: Logger
-  readonly #blocks = new BlockIndex()
   readonly #writer: ServerWriter
+  /** Block ids and merge repairs after an accepted change. */
+  readonly #followUps: FollowUpChanges
   readonly #changes: DocumentChanges
   /** False until the stored document is built into `doc` (see `load`). */
   #built = false
@@ -101,6 +105,7 @@ export class Room {
       this.#changes,
       (changes) => this.#acceptAll(changes, null),
     )
+    this.#followUps = new FollowUpChanges(this, this.#writer, options.rules, this.#log)
     // Provenance must see a transaction before Yjs collects its deleted content.
     this.doc.on('afterTransaction', (tr: Y.Transaction) => {
       if (tr.origin === SNAPSHOT_ORIGIN) return
@@ -148,7 +153,8 @@ export class Room {
 
   #build(stored: StoredDocument): void {
     this.#store.size = replayStored(this, this.#changes, stored)
-    this.#assignBlockIds(olderFirst(collectTextblocks(this.fragment), null), SYSTEM_PERSON_ID)
+    const blocks = olderFirst(collectTextblocks(this.fragment), null)
+    this.#followUps.assignBlockIds(blocks, SYSTEM_PERSON_ID)
     this.#built = true
     this.#backlog.drain({
       remote: (personId, update) => this.applyRemote(personId, update),
@@ -230,7 +236,8 @@ export class Room {
   #receiveUpdate(conn: Connection, update: Uint8Array): void {
     const verdict = judgeUpdate(conn, update, {
       doc: this.doc,
-      schema: this.#options.schema,
+      fragment: this.fragment,
+      rules: this.#options.rules,
       status: this.status,
       authorship: this.authorship,
       size: this.#store.size,
@@ -267,6 +274,8 @@ export class Room {
           Y.applyUpdate(this.doc, update, conn),
         )
         this.#acceptAll(changes, conn, update)
+        const applied = changes.find((change) => !change.cleanup)
+        if (applied) this.#followUps.repairMerge(applied.tr)
       }
     }
   }
@@ -283,8 +292,7 @@ export class Room {
       // A cleanup goes to the sender too: its Yjs cleans up others' changes, not its own.
       this.#accept(change, bytes, change.cleanup ? null : from)
     }
-    if (main) this.#assignBlockIds(olderFirst(changedTextblocks(main.tr), main.tr), main.personId)
-    else this.authorship.provenance.takeLineage()
+    this.#followUps.afterChange(main)
     this.#store.compactIfDue(() => this.compact())
   }
 
@@ -311,19 +319,6 @@ export class Room {
     this.#accept(change, change.update, null)
   }
 
-  #assignBlockIds(candidates: Y.XmlElement[], personId: string): void {
-    // Blocks an editor rebuilt take back the passage id their text came from.
-    const lineage = this.authorship.provenance.takeLineage()
-    if (candidates.length === 0) return
-    const needNew = this.#blocks.settle(candidates)
-    if (needNew.length === 0) return
-    this.#writer.write(personId, () => {
-      for (const block of needNew) {
-        block.setAttribute(BLOCK_ID_ATTRIBUTE, this.#blocks.assign(block, lineage.get(block)))
-      }
-    })
-  }
-
   /**
    * An update another instance accepted, checked and stored (cluster): applied
    * here and sent to this instance's sockets. Block ids in it are that instance's
@@ -345,16 +340,20 @@ export class Room {
     this.authorship.recordTransaction(personId, tr)
     this.#fullState = null
     this.#store.forward(update)
-    this.#blocks.settle(olderFirst(changedTextblocks(tr), tr))
+    this.#followUps.blocks.settle(olderFirst(changedTextblocks(tr), tr))
     // This instance's own cleanups are new: stored (the other instances follow
     // the store) and sent to its sockets.
     for (const change of changes) if (change.cleanup) this.#accept(change, change.update, null)
     this.#options.onRemoteChange?.(this.id)
   }
 
-  /** Changes the text on the server's behalf, credited to `personId`. */
-  writeAsServer(personId: string, change: (tr: Y.Transaction) => void): void {
-    this.#writer.write(personId, change)
+  /** Changes the text on the server's behalf, credited to `personId` (see `ServerWriter.write`). */
+  writeAsServer(
+    personId: string,
+    change: (tr: Y.Transaction) => void,
+    options: { ownClient?: boolean } = {},
+  ): ServerWrite | null {
+    return this.#writer.write(personId, change, options)
   }
 
   /** Encodes the live document and replaces the log with it. */

@@ -1,9 +1,11 @@
 /**
- * Changes the server makes to a document itself (block ids, accepted
- * amendments, restores, imports). Each acting person gets a Yjs client id of the
- * server's own, recorded against that person, so authorship stays exact and no
- * client's id is ever reused. Every change goes through the room's
- * `DocumentChanges`, so it is stored and sent like a client's (S8).
+ * Changes the server makes to a document itself (block ids, repairs of merged
+ * shapes, accepted amendments, restores, imports). Each acting person gets a
+ * Yjs client id of the server's own, recorded against that person, so
+ * authorship stays exact and no client's id is ever reused; an accepted
+ * amendment may ask for a client id used for that change alone. Every change
+ * goes through the room's `DocumentChanges`, so it is stored and sent like a
+ * client's (S8).
  */
 import { randomBytes } from 'node:crypto'
 import * as Y from 'yjs'
@@ -17,6 +19,14 @@ export const SERVER_ORIGIN = Symbol('server')
 
 /** Receives what a server change made: the change, then any cleanup Yjs ran after it. */
 export type OnServerWrite = (changes: DocumentChange[]) => void
+
+/** What one server change did: the client id it wrote with, whether it wrote, what it deleted. */
+export interface ServerWrite {
+  clientId: number
+  inserted: boolean
+  /** [client, clock, length] of every deleted run. */
+  deleted: Array<[client: number, clock: number, length: number]>
+}
 
 export class ServerWriter {
   readonly #doc: Y.Doc
@@ -37,24 +47,41 @@ export class ServerWriter {
     this.#onWrite = onWrite
   }
 
+  #newClientId(personId: string): number {
+    let clientId: number
+    do clientId = randomBytes(4).readUInt32LE(0) >>> 1
+    while (
+      this.#authorship().ownerOf(clientId) !== undefined ||
+      Y.getState(this.#doc.store, clientId) > 0
+    )
+    this.#authorship().claim(clientId, personId)
+    return clientId
+  }
+
   #clientIdFor(personId: string): number {
     let clientId = this.#clientIds.get(personId)
     if (clientId === undefined) {
-      do clientId = randomBytes(4).readUInt32LE(0) >>> 1
-      while (
-        this.#authorship().ownerOf(clientId) !== undefined ||
-        Y.getState(this.#doc.store, clientId) > 0
-      )
-      this.#authorship().claim(clientId, personId)
+      clientId = this.#newClientId(personId)
       this.#clientIds.set(personId, clientId)
     }
     return clientId
   }
 
-  /** Runs `change` in one transaction under the person's server client id. */
-  write(personId: string, change: (tr: Y.Transaction) => void): void {
+  /**
+   * Runs `change` in one transaction under the person's server client id,
+   * through the room's `DocumentChanges` (S8).
+   * @param options.ownClient write under a client id used for this change
+   *   alone, so what it wrote can be told apart later (an accepted amendment)
+   * @returns what the change did, or null when it changed nothing
+   */
+  write(
+    personId: string,
+    change: (tr: Y.Transaction) => void,
+    options: { ownClient?: boolean } = {},
+  ): ServerWrite | null {
     const previous = this.#doc.clientID
-    this.#doc.clientID = this.#clientIdFor(personId)
+    const clientId = options.ownClient ? this.#newClientId(personId) : this.#clientIdFor(personId)
+    this.#doc.clientID = clientId
     let made: DocumentChange[]
     try {
       made = this.#changes.collect(SERVER_ORIGIN, personId, () =>
@@ -64,5 +91,14 @@ export class ServerWriter {
       this.#doc.clientID = previous
     }
     if (made.length > 0) this.#onWrite(made)
+    // The change itself, not a cleanup Yjs may have run after it (credited to the server).
+    const own = made.find((one) => !one.cleanup)
+    if (!own) return null
+    const { tr } = own
+    const deleted: ServerWrite['deleted'] = []
+    for (const [client, items] of tr.deleteSet.clients)
+      for (const item of items) deleted.push([client, item.clock, item.len])
+    const inserted = (tr.afterState.get(clientId) ?? 0) > (tr.beforeState.get(clientId) ?? 0)
+    return { clientId, inserted, deleted }
   }
 }

@@ -61,6 +61,11 @@ describe.skipIf(skip)('freezing the text while someone writes', () => {
     await control.getByLabel('Status van het voorstel').selectOption('vastgesteld')
     expect(await control.textContent()).toContain('Niemand kan de tekst nog wijzigen')
     await control.getByRole('button', { name: 'Status wijzigen' }).click()
+    // Fixing the text asks once more (R8).
+    await e.page
+      .getByTestId('confirm-vastgesteld')
+      .getByRole('button', { name: 'Ja, vaststellen' })
+      .click()
 
     // Wies' editor turns read-only and says why; her words stay visible, marked as not saved.
     await expect.poll(() => editorOf(w.page).getAttribute('contenteditable')).toBe('false')

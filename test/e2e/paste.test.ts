@@ -80,4 +80,49 @@ describe.skipIf(skip)('pasting from Word', () => {
     expect(blockIds.length).toBeGreaterThanOrEqual(5)
     await context.close()
   })
+
+  it('[S9] a pasted link keeps only its address, the editor sets target and rel, and an unsafe link becomes text', async () => {
+    const writer = await server.invite({
+      name: 'Luuk Link',
+      role: 'writer',
+      proposals: ['voorstel-6'],
+    })
+    const { page, context } = await signIn(browser, writer.url)
+    await openProposal(page, server.url, 'voorstel-6')
+    await waitOnline(page)
+    await editorOf(page).click()
+    const html =
+      '<p>Zie <a href="https://vng.nl/" target="_self" rel="opener" class="evil" title="Titel" onclick="x()">de VNG</a>' +
+      ' en <a href="javascript:alert(1)">dit</a>.</p>'
+    await editorOf(page).evaluate((element, pasted) => {
+      const data = new DataTransfer()
+      data.setData('text/html', pasted)
+      data.setData('text/plain', 'Zie de VNG en dit.')
+      element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }))
+    }, html)
+    const link = editorOf(page).locator('a')
+    await expect.poll(() => link.count()).toBe(1)
+    const attributes = await link.evaluate((a) =>
+      Object.fromEntries(
+        Array.from(a.attributes, (attribute) => [attribute.name, attribute.value]),
+      ),
+    )
+    expect(attributes).toEqual({
+      href: 'https://vng.nl/',
+      target: '_blank',
+      rel: 'noopener noreferrer',
+    })
+
+    const stored = async () =>
+      (await server.api<{ doc: PmNode }>('/api/proposals/voorstel-6/content')).body.doc
+    await expect.poll(async () => JSON.stringify(await stored())).toContain('dit')
+    const links: unknown[] = []
+    walk(await stored(), (node) => {
+      for (const mark of node.marks ?? []) if (mark.type === 'link') links.push(mark)
+    })
+    expect(links).toEqual([{ type: 'link', attrs: { href: 'https://vng.nl/' } }])
+    // The paste was accepted: the writer is still connected.
+    await waitOnline(page)
+    await context.close()
+  })
 })

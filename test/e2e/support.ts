@@ -21,9 +21,18 @@ export interface Visitor {
 export async function signIn(
   browser: Browser,
   inviteUrl: string,
-  options: { bypassCSP?: boolean; prepare?: (context: BrowserContext) => Promise<void> } = {},
+  options: {
+    bypassCSP?: boolean
+    /** The browser's time zone, e.g. 'UTC'; by default the machine's. */
+    timezoneId?: string
+    prepare?: (context: BrowserContext) => Promise<void>
+  } = {},
 ): Promise<Visitor> {
-  const context = await browser.newContext({ locale: 'nl-NL', bypassCSP: options.bypassCSP })
+  const context = await browser.newContext({
+    locale: 'nl-NL',
+    bypassCSP: options.bypassCSP,
+    timezoneId: options.timezoneId,
+  })
   await options.prepare?.(context)
   const page = await context.newPage()
   await page.goto(inviteUrl)

@@ -27,6 +27,8 @@ export interface InviteInput {
   proposals: '*' | string[]
   organisation?: string | null
   province?: string | null
+  /** Where the invitation goes (M2); without it no mail is sent. */
+  email?: string
 }
 
 export interface Invited {

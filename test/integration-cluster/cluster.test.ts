@@ -1,6 +1,7 @@
 import * as decoding from 'lib0/decoding'
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest'
 import * as Y from 'yjs'
+import { caret } from '../helpers/carets.ts'
 import { connectClient, holdOutgoing, type TestClient } from '../helpers/clients.ts'
 import { startTestCluster, type TestCluster } from '../helpers/cluster.ts'
 import { yjsState } from '../helpers/replicas.ts'
@@ -40,7 +41,7 @@ describe('[D1] three instances serve one proposal together', () => {
       for (const client of [a!, b!, c!])
         expect(linesOf(client.doc)).toBe('B: Van instantie A. En C.')
     })
-    c!.provider.awareness.setLocalStateField('cursor', { anchor: 1 })
+    c!.provider.awareness.setLocalStateField('cursor', caret(1))
     await vi.waitFor(() => {
       const seen = [...a!.provider.awareness.getStates().values()].map(
         (state) => (state as { user?: { name: string } }).user?.name,

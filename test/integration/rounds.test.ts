@@ -181,6 +181,7 @@ describe('positions', () => {
     const first = await givePosition(server, anna.token, round.id, block, { position: 'akkoord' })
     expect(first.status).toBe(200)
     expect(first.body).toEqual({
+      id: expect.stringMatching(/^s-/),
       blockId: block,
       organisation: 'Gemeente Zwolle',
       province: 'Overijssel',

@@ -1,10 +1,10 @@
 import type { Editor, Extensions } from '@tiptap/core'
 import Collaboration from '@tiptap/extension-collaboration'
-import CollaborationCaret from '@tiptap/extension-collaboration-caret'
 import { EditorContent, useEditor } from '@tiptap/react'
 import { type ReactNode, useEffect, useRef, useState } from 'react'
 import { createSchemaExtensions, FRAGMENT_NAME } from '../../../shared/schema.ts'
 import { PasteCleanup } from '../paste/PasteCleanup.ts'
+import { RemoteCarets } from '../presence/RemoteCarets.ts'
 import { renderCaret } from '../presence/renderCaret.ts'
 import { LinkShortcut } from '../toolbar/LinkShortcut.ts'
 import { Toolbar } from '../toolbar/Toolbar.tsx'
@@ -47,7 +47,7 @@ export function ProposalEditor(props: {
       extensions: [
         ...createSchemaExtensions(),
         Collaboration.configure({ document: collab.doc, field: FRAGMENT_NAME }),
-        CollaborationCaret.configure({ provider: collab.provider, user, render: renderCaret }),
+        RemoteCarets.configure({ provider: collab.provider, user, render: renderCaret }),
         PasteCleanup,
         LinkShortcut.configure({ onOpen: () => openLink.current() }),
         ...extensions,

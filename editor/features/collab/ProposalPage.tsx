@@ -103,7 +103,10 @@ export function ProposalPage({ proposalId, me }: { proposalId: string; me: Me })
   const frozen = status !== null && isFrozen(status)
   const canWrite = hasRole(me.role, 'writer') && !frozen
   const refusal =
-    refused ?? (connection.kind === 'closed' ? refusalForCloseCode(connection.code, frozen) : null)
+    refused ??
+    (connection.kind === 'closed'
+      ? refusalForCloseCode(connection.code, frozen, connection.reason)
+      : null)
   const editable = canWrite && refusal === null
   const shownTitle = title ?? proposalId
   const isEditor = hasRole(me.role, 'editor')

@@ -1,9 +1,11 @@
 import { useEffect, useRef, useState } from 'react'
 import { formatDateTime } from '../../../shared/dates.ts'
 import { POSITION_LABELS, POSITIONS } from '../../../shared/rounds.ts'
+import { MemberLists } from './MemberLists.tsx'
 import { chartRows, type OverviewFilter, provincesOf, provinceTotals } from './overviewData.ts'
 import { PositionLegend } from './PositionLegend.tsx'
 import { countsText, responseText, totalOf } from './positionLabels.ts'
+import { ResponseEditor } from './ResponseEditor.tsx'
 import { StackedBar } from './StackedBar.tsx'
 import type { Summary } from './types.ts'
 import './rounds.css'
@@ -29,13 +31,17 @@ function Response({ summary }: { summary: Summary }) {
 }
 
 /**
- * The round at a glance (R5): the response, a passage-by-passage chart sorted
- * by resistance (each bar as long as the number of organisations that took a
- * position, with the counts beside it in words), and a table of positions per
- * province; both follow the filters by province and position.
+ * The round at a glance (R5): the response, which member organisations did
+ * and did not respond, a passage-by-passage chart sorted by resistance (each
+ * bar as long as the number of organisations that took a position, with the
+ * counts beside it in words) where editors write the VNG's response to each
+ * passage, and a table of positions per province; all follow the filters by
+ * province and position.
  */
 export default function RoundOverview(props: {
+  proposalId: string
   summary: Summary
+  isEditor: boolean
   onClose: () => void
   onSelect: (blockId: string) => void
 }) {
@@ -61,6 +67,7 @@ export default function RoundOverview(props: {
         {formatDateTime(summary.round.closesAt)}.
       </p>
       <Response summary={summary} />
+      <MemberLists members={summary.organisations} province={filter.province} />
       <fieldset className="overview__filters">
         <legend>Filters</legend>
         <label>
@@ -118,6 +125,21 @@ export default function RoundOverview(props: {
               />{' '}
               <span className="overview__counts">{countsText(counts)}</span>
             </span>
+            <div className="overview__vng-response">
+              {props.isEditor ? (
+                <ResponseEditor
+                  proposalId={props.proposalId}
+                  roundId={summary.round.id}
+                  block={block}
+                />
+              ) : (
+                block.response && (
+                  <p>
+                    <strong>Reactie VNG:</strong> {block.response.text}
+                  </p>
+                )
+              )}
+            </div>
           </li>
         ))}
       </ol>

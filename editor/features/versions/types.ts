@@ -30,6 +30,8 @@ export interface Change {
   text: string
   blockId: string | null
   by: Person[]
+  /** For the text of an accepted amendment (C6): the editor who accepted it; `by` proposed it. */
+  acceptedBy?: Person
 }
 
 /** A block-level change of a comparison. */
