@@ -53,17 +53,17 @@ describe.skipIf(skip)('refusals and status changes in plain Dutch', () => {
     await openProposal(page, server.url, 'voorstel-3')
     await waitOnline(page)
     await typeAtEnd(page, 'Bijna klaar.')
-    expect(await editorOf(page).getAttribute('contenteditable')).toBe('true')
+    expect(await editorOf(page).getAttribute('aria-readonly')).toBe('false')
 
     const patch = (status: string) =>
       server.api('/api/proposals/voorstel-3', { method: 'PATCH', body: { status } })
     expect((await patch('vastgesteld')).status).toBe(200)
     await expect.poll(() => page.getByTestId('status-badge').textContent()).toBe('Vastgesteld')
-    await expect.poll(() => editorOf(page).getAttribute('contenteditable')).toBe('false')
+    await expect.poll(() => editorOf(page).getAttribute('aria-readonly')).toBe('true')
     expect(await page.getByTestId('read-only-notice').textContent()).toContain('vastgesteld')
 
     expect((await patch('consultatie')).status).toBe(200)
-    await expect.poll(() => editorOf(page).getAttribute('contenteditable')).toBe('true')
+    await expect.poll(() => editorOf(page).getAttribute('aria-readonly')).toBe('false')
     expect(await page.getByTestId('read-only-notice').count()).toBe(0)
     await context.close()
   })
