@@ -79,6 +79,9 @@ describe.skipIf(skip)('a member reads, reacts and gives a position with the keyb
     await page.keyboard.press('Enter')
     await page.keyboard.press('Delete')
     expect((await editorText(page)).split('\n').slice(0, 2)).toEqual(LINES.slice(0, 2))
+    // Refused in the browser itself: nothing was sent, so the server had nothing to refuse.
+    expect(await page.getByTestId('refusal').count()).toBe(0)
+    await waitOnline(page)
 
     // Two words selected with Shift+arrows: "nemen het" in the second passage.
     await page.keyboard.press('Control+Home')
@@ -131,8 +134,9 @@ describe.skipIf(skip)('a member reads, reacts and gives a position with the keyb
       { organisation: 'Gemeente Zwolle', position: 'akkoord-mits', reason: REASON },
     ])
 
-    // Nothing the member typed reached the server.
+    // Nothing the member typed reached the server, nor was refused by it.
     expect(await storedText(server.url, server.adminToken, 'voorstel-1')).toBe(LINES.join('\n'))
+    expect(await page.getByTestId('refusal').count()).toBe(0)
     await context.close()
   })
 
