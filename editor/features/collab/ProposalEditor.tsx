@@ -9,6 +9,7 @@ import { renderCaret } from '../presence/renderCaret.ts'
 import { LinkShortcut } from '../toolbar/LinkShortcut.ts'
 import { Toolbar } from '../toolbar/Toolbar.tsx'
 import type { Collab } from './createCollab.ts'
+import { ReadOnlyText, setReadOnly } from './ReadOnlyText.ts'
 
 /** The local person as the caret extension needs it; the server sets what others see (A6). */
 export interface LocalUser {
@@ -20,7 +21,8 @@ export interface LocalUser {
 /**
  * The text itself: the shared schema (S2) bound to the Yjs fragment `default`,
  * with named carets, Yjs undo, Word-aware paste and the toolbar. Read-only when
- * `editable` is false (reviewers, a frozen text, a refused connection).
+ * `editable` is false (reviewers, a frozen text, a refused connection), yet
+ * still a text field the keyboard can enter and select in (see ReadOnlyText).
  * `extensions` come from other features (comment highlights) and must be the
  * same objects for the life of `collab`; `onEditor` hears of the editor, and
  * `bar` is shown with the toolbar above the text, also when it is read-only.
@@ -40,12 +42,12 @@ export function ProposalEditor(props: {
   const openLink = useRef(() => setLinkOpen(true))
   const editor = useEditor(
     {
-      editable,
       // Created after the first render: the caret extension announces the local
       // user in awareness, which updates the presence list of the page.
       immediatelyRender: false,
       extensions: [
         ...createSchemaExtensions(),
+        ReadOnlyText.configure({ readOnly: !editable }),
         Collaboration.configure({ document: collab.doc, field: FRAGMENT_NAME }),
         RemoteCarets.configure({ provider: collab.provider, user, render: renderCaret }),
         PasteCleanup,
@@ -68,12 +70,8 @@ export function ProposalEditor(props: {
   )
 
   useEffect(() => {
-    if (editor && editor.isEditable !== editable) editor.setEditable(editable)
+    if (editor) setReadOnly(editor, !editable)
     if (!editable) setLinkOpen(false)
-  }, [editor, editable])
-
-  useEffect(() => {
-    editor?.view.dom.setAttribute('aria-readonly', String(!editable))
   }, [editor, editable])
 
   useEffect(() => {

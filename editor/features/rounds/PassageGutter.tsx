@@ -1,4 +1,6 @@
 import type { Editor } from '@tiptap/core'
+import { type KeyboardEvent, useRef, useState } from 'react'
+import { useRovingFocus } from '../toolbar/useRovingFocus.ts'
 import { countsText } from './positionLabels.ts'
 import { StackedBar } from './StackedBar.tsx'
 import type { Summary } from './types.ts'
@@ -8,7 +10,10 @@ import { usePassagePlaces } from './usePassagePlaces.ts'
  * Beside the text: each passage's number (R3, of the live text), and during a
  * round a small bar of the four positions on it, which opens the passage's
  * positions. The numbers repeat what the outline shows and are hidden from
- * screen readers; each bar is a button that says its passage and counts.
+ * screen readers; each bar is a button that says its passage and counts. The
+ * bars are one Tab stop (a vertical toolbar): the arrow keys, Home and End go
+ * from passage to passage, so a text of hundreds of passages does not stand
+ * between the keyboard and the side panel.
  */
 export function PassageGutter(props: {
   editor: Editor | null
@@ -20,8 +25,34 @@ export function PassageGutter(props: {
   const { editor, host, summary, selected, onSelect } = props
   const places = usePassagePlaces(editor, host)
   const inRound = new Map(summary?.blocks.map((block) => [block.blockId, block]))
+  const group = useRef<HTMLDivElement>(null)
+  const rove = useRovingFocus(group)
+  const [focused, setFocused] = useState<string | null>(null)
+  const withBars = places.filter((place) => place.blockId && inRound.has(place.blockId))
+  // The bar that takes the Tab stop: the last one used, else the chosen one, else the first.
+  const tabStop = [focused, selected].find((id) => withBars.some((p) => p.blockId === id))
+  const current = tabStop ?? withBars[0]?.blockId ?? null
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    rove(event)
+    // Centred, so the bar is not hidden under the toolbar that stays at the top.
+    if (event.defaultPrevented) document.activeElement?.scrollIntoView({ block: 'center' })
+  }
+
   return (
-    <div className="passage-gutter" data-testid="passage-gutter">
+    <div
+      ref={group}
+      className="passage-gutter"
+      data-testid="passage-gutter"
+      {...(withBars.length > 0
+        ? {
+            role: 'toolbar',
+            'aria-label': 'Standpunten per passage',
+            'aria-orientation': 'vertical' as const,
+            onKeyDown,
+          }
+        : {})}
+    >
       {places.map((place) => {
         const block = place.blockId ? inRound.get(place.blockId) : undefined
         if (!place.number && !block) return null
@@ -44,9 +75,12 @@ export function PassageGutter(props: {
               <button
                 type="button"
                 className="passage-gutter__bar"
+                data-roving
+                tabIndex={block.blockId === current ? 0 : -1}
                 aria-pressed={selected === block.blockId}
                 data-testid="position-bar"
                 data-block-id={block.blockId}
+                onFocus={() => setFocused(block.blockId)}
                 onClick={() => onSelect(block.blockId)}
               >
                 <StackedBar counts={block.counts} />

@@ -34,6 +34,21 @@ describe('the toolbar', () => {
     editor.destroy()
   })
 
+  it('folds behind "Opmaak", which says whether the buttons are shown', () => {
+    const editor = createEditor()
+    render(<Toolbar editor={editor} linkOpen={false} setLinkOpen={() => undefined} />)
+    const fold = screen.getByRole('button', { name: 'Opmaak' })
+    const toolbar = screen.getByRole('toolbar', { name: 'Opmaak' })
+    // On a narrow screen the CSS hides the toolbar while the wrapper is not unfolded.
+    expect(fold.getAttribute('aria-controls')).toBe(toolbar.id)
+    expect(fold.getAttribute('aria-expanded')).toBe('false')
+    expect(toolbar.parentElement?.classList.contains('toolbar-wrap--unfolded')).toBe(false)
+    fireEvent.click(fold)
+    expect(fold.getAttribute('aria-expanded')).toBe('true')
+    expect(toolbar.parentElement?.classList.contains('toolbar-wrap--unfolded')).toBe(true)
+    editor.destroy()
+  })
+
   it('shows bold as pressed when the selection is bold', () => {
     const editor = createEditor()
     render(<Toolbar editor={editor} linkOpen={false} setLinkOpen={() => undefined} />)

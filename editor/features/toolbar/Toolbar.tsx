@@ -1,13 +1,19 @@
 import type { Editor } from '@tiptap/core'
 import { useEditorState } from '@tiptap/react'
-import { useRef, useState } from 'react'
+import { useId, useRef, useState } from 'react'
+import { isReadOnly } from '../collab/ReadOnlyText.ts'
 import { LinkForm } from './LinkForm.tsx'
 import { HISTORY_ITEMS, TOOLBAR_GROUPS, type ToolbarItem } from './toolbarItems.ts'
 import { useRovingFocus } from './useRovingFocus.ts'
 
 const ALL_ITEMS = [...TOOLBAR_GROUPS.flat(), ...HISTORY_ITEMS]
 
-/** Formatting toolbar: one Tab stop, arrow keys inside, state shown with aria-pressed. */
+/**
+ * Formatting toolbar: one Tab stop, arrow keys inside, state shown with
+ * aria-pressed. On a narrow screen (a phone, or 400 % zoom) it folds away
+ * behind an "Opmaak" button, so the text starts near the top of the screen;
+ * the shortcuts work either way.
+ */
 export function Toolbar({
   editor,
   linkOpen,
@@ -20,14 +26,17 @@ export function Toolbar({
   const ref = useRef<HTMLDivElement>(null)
   const onKeyDown = useRovingFocus(ref)
   const [active, setActive] = useState('h1')
+  const [unfolded, setUnfolded] = useState(false)
+  const toolbarId = useId()
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) => {
       const result: Record<string, { on: boolean; can: boolean }> = {}
+      const writable = e.isEditable && !isReadOnly(e)
       for (const item of ALL_ITEMS) {
-        result[item.id] = { on: item.isActive?.(e) ?? false, can: e.isEditable && item.canRun(e) }
+        result[item.id] = { on: item.isActive?.(e) ?? false, can: writable && item.canRun(e) }
       }
-      result.link = { on: e.isActive('link'), can: e.isEditable }
+      result.link = { on: e.isActive('link'), can: writable }
       return result
     },
   })
@@ -58,9 +67,20 @@ export function Toolbar({
   }
 
   return (
-    <div className="toolbar-wrap">
+    <div className={`toolbar-wrap${unfolded ? ' toolbar-wrap--unfolded' : ''}`}>
+      {/* Shown on narrow screens only (editor.css). */}
+      <button
+        type="button"
+        className="button button--secondary toolbar-fold"
+        aria-expanded={unfolded}
+        aria-controls={toolbarId}
+        onClick={() => setUnfolded(!unfolded)}
+      >
+        Opmaak
+      </button>
       <div
         ref={ref}
+        id={toolbarId}
         role="toolbar"
         aria-label="Opmaak"
         aria-controls="voorstel-tekst"
