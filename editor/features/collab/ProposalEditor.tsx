@@ -4,10 +4,13 @@ import CollaborationCaret from '@tiptap/extension-collaboration-caret'
 import { EditorContent, useEditor } from '@tiptap/react'
 import { type ReactNode, useEffect, useRef, useState } from 'react'
 import { createSchemaExtensions, FRAGMENT_NAME } from '../../../shared/schema.ts'
+import { FootnoteEditing } from '../footnotes/FootnoteEditing.ts'
+import '../footnotes/footnotes.css'
 import { PasteCleanup } from '../paste/PasteCleanup.ts'
 import { renderCaret } from '../presence/renderCaret.ts'
 import { LinkShortcut } from '../toolbar/LinkShortcut.ts'
 import { Toolbar } from '../toolbar/Toolbar.tsx'
+import { ToolbarShortcut } from '../toolbar/ToolbarShortcut.ts'
 import type { Collab } from './createCollab.ts'
 
 /** The local person as the caret extension needs it; the server sets what others see (A6). */
@@ -48,8 +51,10 @@ export function ProposalEditor(props: {
         ...createSchemaExtensions(),
         Collaboration.configure({ document: collab.doc, field: FRAGMENT_NAME }),
         CollaborationCaret.configure({ provider: collab.provider, user, render: renderCaret }),
+        FootnoteEditing,
         PasteCleanup,
         LinkShortcut.configure({ onOpen: () => openLink.current() }),
+        ToolbarShortcut,
         ...extensions,
       ],
       editorProps: {

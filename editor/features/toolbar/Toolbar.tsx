@@ -2,10 +2,16 @@ import type { Editor } from '@tiptap/core'
 import { useEditorState } from '@tiptap/react'
 import { useRef, useState } from 'react'
 import { LinkForm } from './LinkForm.tsx'
-import { HISTORY_ITEMS, TOOLBAR_GROUPS, type ToolbarItem } from './toolbarItems.ts'
+import {
+  HISTORY_ITEMS,
+  inTable,
+  TABLE_ITEMS,
+  TOOLBAR_GROUPS,
+  type ToolbarItem,
+} from './toolbarItems.ts'
 import { useRovingFocus } from './useRovingFocus.ts'
 
-const ALL_ITEMS = [...TOOLBAR_GROUPS.flat(), ...HISTORY_ITEMS]
+const ALL_ITEMS = [...TOOLBAR_GROUPS.flat(), ...TABLE_ITEMS, ...HISTORY_ITEMS]
 
 /** Formatting toolbar: one Tab stop, arrow keys inside, state shown with aria-pressed. */
 export function Toolbar({
@@ -28,9 +34,14 @@ export function Toolbar({
         result[item.id] = { on: item.isActive?.(e) ?? false, can: e.isEditable && item.canRun(e) }
       }
       result.link = { on: e.isActive('link'), can: e.isEditable }
+      result.table = { on: inTable(e), can: e.isEditable }
       return result
     },
   })
+  const tableShown = state.table?.on === true
+  // The Tab stop stays on a button that is shown, also when the table's buttons go.
+  const shown = [...TOOLBAR_GROUPS.flat(), ...(tableShown ? TABLE_ITEMS : []), ...HISTORY_ITEMS]
+  const tabStop = active === 'link' || shown.some((item) => item.id === active) ? active : 'h1'
 
   const button = (
     item: Pick<ToolbarItem, 'id' | 'label' | 'shortcut'>,
@@ -44,7 +55,7 @@ export function Toolbar({
         type="button"
         data-roving
         className={`toolbar__button toolbar__button--${item.id}`}
-        tabIndex={active === item.id ? 0 : -1}
+        tabIndex={tabStop === item.id ? 0 : -1}
         aria-pressed={toggle ? itemState.on : undefined}
         aria-disabled={!itemState.can}
         aria-keyshortcuts={item.shortcut?.replace('Ctrl', 'Control')}
@@ -64,6 +75,7 @@ export function Toolbar({
         role="toolbar"
         aria-label="Opmaak"
         aria-controls="voorstel-tekst"
+        aria-keyshortcuts="Alt+F10"
         className="toolbar"
         onKeyDown={onKeyDown}
       >
@@ -79,6 +91,14 @@ export function Toolbar({
               )}
           </div>
         ))}
+        {tableShown && (
+          // biome-ignore lint/a11y/useSemanticElements: a group of buttons inside a toolbar, not a form
+          <div className="toolbar__group toolbar__group--table" role="group" aria-label="Tabel">
+            {TABLE_ITEMS.map((item) =>
+              button(item, () => item.run(editor), item.isActive !== undefined),
+            )}
+          </div>
+        )}
         <div className="toolbar__group">
           {HISTORY_ITEMS.map((item) => button(item, () => item.run(editor), false))}
         </div>

@@ -1,0 +1,96 @@
+import type { Browser, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { browserSkipReason } from '../helpers/browser.ts'
+import type { TestServer } from '../helpers/server.ts'
+import {
+  editorOf,
+  openProposal,
+  signIn,
+  typeAtEnd,
+  waitOnline,
+  withEditorAndBrowser,
+} from './support.ts'
+
+const skip = browserSkipReason()
+
+interface PmNode {
+  type: string
+  attrs?: Record<string, unknown>
+  text?: string
+  content?: PmNode[]
+}
+
+/** The name of the element that has the focus. */
+const focusedName = (page: Page) =>
+  page.evaluate(() => {
+    const element = document.activeElement as HTMLElement | null
+    return element?.getAttribute('aria-label') ?? element?.textContent ?? ''
+  })
+
+/** From the text: `key` into the toolbar, then arrow keys to the button called `name`. */
+async function toolbarButton(page: Page, name: string, key = 'Shift+Tab'): Promise<void> {
+  await page.keyboard.press(key)
+  await expect
+    .poll(() => page.evaluate(() => document.activeElement?.closest('[role=toolbar]') !== null))
+    .toBe(true)
+  for (let i = 0; i < 40 && (await focusedName(page)) !== name; i++) {
+    await page.keyboard.press('ArrowRight')
+  }
+  expect(await focusedName(page)).toBe(name)
+}
+
+describe.skipIf(skip)('tables and footnotes in the editor', () => {
+  let server: TestServer
+  let browser: Browser
+
+  withEditorAndBrowser((started) => ({ server, browser } = started))
+
+  const stored = async (proposalId: string) =>
+    (await server.api<{ doc: PmNode; text: string }>(`/api/proposals/${proposalId}/content`)).body
+
+  it('[W1][B1] a writer inserts a table with the keyboard, types in a cell and adds a row', async () => {
+    const writer = await server.invite({
+      name: 'Tess Tabel',
+      role: 'writer',
+      proposals: ['voorstel-2'],
+    })
+    const { page, context } = await signIn(browser, writer.url)
+    await openProposal(page, server.url, 'voorstel-2')
+    await waitOnline(page)
+    await typeAtEnd(page, 'Wie doet wat')
+    await page.keyboard.press('Enter')
+    await toolbarButton(page, 'Tabel invoegen')
+    await page.keyboard.press('Enter')
+    await expect.poll(() => editorOf(page).locator('table tr').count()).toBe(3)
+    await page.keyboard.type('Partij')
+    await page.keyboard.press('Tab')
+    await page.keyboard.type('Rol')
+    // In a table Tab and Shift+Tab go from cell to cell; Alt+F10 goes to the toolbar.
+    await toolbarButton(page, 'Rij toevoegen', 'Alt+F10')
+    await page.keyboard.press('Enter')
+    await expect.poll(() => editorOf(page).locator('table tr').count()).toBe(4)
+    await expect.poll(async () => (await stored('voorstel-2')).text).toContain('Partij\nRol')
+    await context.close()
+  })
+
+  it('[W1] a writer adds a footnote with Ctrl+Alt+F, types its text below the text and goes back with Escape', async () => {
+    const writer = await server.invite({
+      name: 'Vera Voet',
+      role: 'writer',
+      proposals: ['voorstel-3'],
+    })
+    const { page, context } = await signIn(browser, writer.url)
+    await openProposal(page, server.url, 'voorstel-3')
+    await waitOnline(page)
+    await typeAtEnd(page, 'Gemeenten nemen het voortouw')
+    await page.keyboard.press('Control+Alt+f')
+    await expect.poll(() => focusedName(page)).toBe('Voetnoot 1')
+    await page.keyboard.type('Zie de brief.')
+    await page.keyboard.press('Escape')
+    await page.keyboard.type(' bij de transities.')
+    await expect
+      .poll(async () => (await stored('voorstel-3')).text)
+      .toBe('Gemeenten nemen het voortouw[1] bij de transities.\n[1] Zie de brief.')
+    await context.close()
+  })
+})
