@@ -133,7 +133,8 @@ class Writer {
     const rows = b.rows.map((row) => {
       leading = leading && row.header
       return new TableRow({
-        tableHeader: leading,
+        // Only set when true: readers such as mammoth take any w:tblHeader for a header.
+        ...(leading ? { tableHeader: true } : {}),
         children: row.cells.map((cell) => {
           const writer = new Writer(this.#instances)
           writer.blocks(cell.blocks)
