@@ -1,3 +1,4 @@
+import type { JSONContent } from '@tiptap/core'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { anchorOf, textAt } from '../helpers/anchors.ts'
 import { type HeadlessEditor, startHeadlessEditor } from '../helpers/headlessEditor.ts'
@@ -51,12 +52,12 @@ async function editorOf(person: Invited | { token: string }): Promise<HeadlessEd
   return editor
 }
 
-const p = (...content: unknown[]) => ({ type: 'paragraph', content })
-const t = (text: string) => ({ type: 'text', text })
+const p = (...content: JSONContent[]): JSONContent => ({ type: 'paragraph', content })
+const t = (text: string): JSONContent => ({ type: 'text', text })
 const cell = (type: 'tableHeader' | 'tableCell', text: string) => ({ type, content: [p(t(text))] })
 
 /** A section with a paragraph holding a footnote, a table of two rows, and a closing paragraph. */
-const TEXT = {
+const TEXT: JSONContent = {
   type: 'doc',
   content: [
     { type: 'heading', attrs: { level: 1 }, content: [t('Rollen')] },
