@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { browserSkipReason } from '../helpers/browser.ts'
@@ -12,6 +13,12 @@ import {
 } from './support.ts'
 
 const skip = browserSkipReason()
+
+/** Word's clipboard HTML of a policy note (see test/fixtures/word/README.md). */
+const WORD_CLIPBOARD = readFileSync(
+  new URL('../fixtures/word/word-clipboard.html', import.meta.url),
+  'utf8',
+)
 
 interface PmNode {
   type: string
@@ -91,6 +98,47 @@ describe.skipIf(skip)('tables and footnotes in the editor', () => {
     await expect
       .poll(async () => (await stored('voorstel-3')).text)
       .toBe('Gemeenten nemen het voortouw[1] bij de transities.\n[1] Zie de brief.')
+    await context.close()
+  })
+
+  it('[W1] pasting a note from Word keeps its table and footnotes, lists without doubled bullets, and says what was left out', async () => {
+    const writer = await server.invite({
+      name: 'Pim Plak',
+      role: 'writer',
+      proposals: ['voorstel-4'],
+    })
+    const { page, context } = await signIn(browser, writer.url)
+    await openProposal(page, server.url, 'voorstel-4')
+    await waitOnline(page)
+    await editorOf(page).click()
+    await editorOf(page).evaluate((element, html) => {
+      const data = new DataTransfer()
+      data.setData('text/html', html)
+      data.setData('text/plain', 'Omkering in de praktijk')
+      element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }))
+    }, WORD_CLIPBOARD)
+    await expect.poll(() => editorOf(page).locator('table tr').count()).toBe(3)
+    expect(await editorOf(page).locator('th').allTextContents()).toEqual(['Partij', 'Rol'])
+    expect(await page.getByTestId('footnotes').locator('li').allTextContents()).toEqual([
+      'Zie de ledenbrief van 2022.↑',
+      'Volgens de Gemeentewet.↑',
+    ])
+    expect(await editorOf(page).locator('ul > li').allTextContents()).toEqual([
+      'EnergieWarmtenetten',
+      'Warmtenetten',
+      'Wonen',
+    ])
+    expect(await page.getByTestId('paste-notice').textContent()).toBe(
+      'Plakken: 1 opmerking, 2 bijgehouden wijzigingen, 1 tekstvak en 1 afbeelding zijn niet overgenomen. ' +
+        'De tekst staat erin zoals na het aanvaarden van alle wijzigingen. ' +
+        'De tekst uit een tekstvak staat als gewone alinea in het voorstel. Sluiten',
+    )
+    await expect
+      .poll(async () => (await stored('voorstel-4')).text)
+      .toContain('Regie[2]\nen uitvoering\nSamen met het Rijk')
+    const { text } = await stored('voorstel-4')
+    expect(text).toContain('[1] Zie de ledenbrief van 2022.\n[2] Volgens de Gemeentewet.')
+    expect(text).not.toMatch(/·|Klopt dit jaartal|oude woorden/)
     await context.close()
   })
 })

@@ -4,6 +4,7 @@ import CollaborationCaret from '@tiptap/extension-collaboration-caret'
 import { EditorContent, useEditor } from '@tiptap/react'
 import { type ReactNode, useEffect, useRef, useState } from 'react'
 import { createSchemaExtensions, FRAGMENT_NAME } from '../../../shared/schema.ts'
+import { type DroppedPart, droppedText } from '../../lib/droppedText.ts'
 import { FootnoteEditing } from '../footnotes/FootnoteEditing.ts'
 import '../footnotes/footnotes.css'
 import { PasteCleanup } from '../paste/PasteCleanup.ts'
@@ -41,6 +42,12 @@ export function ProposalEditor(props: {
   const { collab, user, editable, labelledBy, describedBy, extensions = [], onEditor, bar } = props
   const [linkOpen, setLinkOpen] = useState(false)
   const openLink = useRef(() => setLinkOpen(true))
+  // What the last paste could not keep (W1), until it is closed or the next paste.
+  const [pasteNotice, setPasteNotice] = useState<string | null>(null)
+  const onDropped = useRef((dropped: DroppedPart[]) => {
+    const text = droppedText(dropped)
+    setPasteNotice(text ? `Plakken: ${text}` : null)
+  })
   const editor = useEditor(
     {
       editable,
@@ -52,7 +59,7 @@ export function ProposalEditor(props: {
         Collaboration.configure({ document: collab.doc, field: FRAGMENT_NAME }),
         CollaborationCaret.configure({ provider: collab.provider, user, render: renderCaret }),
         FootnoteEditing,
-        PasteCleanup,
+        PasteCleanup.configure({ onDropped: (dropped) => onDropped.current(dropped) }),
         LinkShortcut.configure({ onOpen: () => openLink.current() }),
         ToolbarShortcut,
         ...extensions,
@@ -95,6 +102,20 @@ export function ProposalEditor(props: {
       <div className="editor__bars">
         {bar}
         {editable && <Toolbar editor={editor} linkOpen={linkOpen} setLinkOpen={setLinkOpen} />}
+      </div>
+      <div role="status" className="paste-notice" data-testid="paste-notice">
+        {pasteNotice && (
+          <>
+            <span>{pasteNotice}</span>{' '}
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => setPasteNotice(null)}
+            >
+              Sluiten
+            </button>
+          </>
+        )}
       </div>
       <EditorContent editor={editor} className="editor__content" />
     </div>
