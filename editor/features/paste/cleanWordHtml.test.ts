@@ -99,7 +99,7 @@ describe('paste of a whole note from Word and from LibreOffice (W1)', () => {
       [['tableCell', 'Samen met het Rijk']],
     ])
     expect(footnotes(doc)).toEqual(['Zie de ledenbrief van 2022.', 'Volgens de Gemeentewet.'])
-    const list = doc.content?.find((n) => n.type === 'bulletList')
+    const list = doc.content?.find((n: JSONContent) => n.type === 'bulletList')
     // Also the item whose typed bullet had no mso-list:Ignore span of its own.
     expect(list?.content?.map(texts)).toEqual(['EnergieWarmtenetten', 'Wonen'])
     const paragraphs = nodes(doc)
