@@ -77,6 +77,19 @@ describe.skipIf(skip)('tables and footnotes in the editor', () => {
     await page.keyboard.press('Enter')
     await expect.poll(() => editorOf(page).locator('table tr').count()).toBe(4)
     await expect.poll(async () => (await stored('voorstel-2')).text).toContain('Partij\nRol')
+    // R3: the table goes on with the text's numbers; a row's cells share one line of the gutter.
+    const lines = page.getByTestId('passage-gutter').locator('.passage-gutter__line')
+    await expect
+      .poll(async () => lines.evaluateAll((all) => all.map((line) => line.textContent)))
+      .toEqual(['1', '23'])
+    const stored2 = await stored('voorstel-2')
+    const table = stored2.doc.content!.find((node) => node.type === 'table')!
+    expect(table.content).toHaveLength(4)
+    expect(table.content![0]!.content!.map((cell) => cell.type)).toEqual([
+      'tableHeader',
+      'tableHeader',
+      'tableHeader',
+    ])
     await context.close()
   })
 
