@@ -1,5 +1,5 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react'
-import { Editor } from '@tiptap/core'
+import { Editor, type JSONContent } from '@tiptap/core'
 import Collaboration from '@tiptap/extension-collaboration'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
@@ -85,7 +85,7 @@ describe('the toolbar', () => {
     act(() => screen.getByRole('button', { name: 'Rij toevoegen' }).focus())
     fireEvent.click(screen.getByRole('button', { name: 'Rij toevoegen' }))
     fireEvent.click(screen.getByRole('button', { name: 'Kolom toevoegen' }))
-    const table = editor.getJSON().content!.find((n) => n.type === 'table')!
+    const table: JSONContent = editor.getJSON().content!.find((n) => n.type === 'table')!
     expect(table.content).toHaveLength(4)
     expect(table.content![0]!.content).toHaveLength(4)
     expect(screen.getByRole('button', { name: 'Kopregel' }).getAttribute('aria-pressed')).toBe(
