@@ -77,7 +77,9 @@ describe('loading a Word document', () => {
     )
     render(<ImportForm proposalId="voorstel-1" available />)
     choose(new File(['PK'], 'strategie.docx'))
-    expect((await screen.findByRole('status')).textContent).toBe(
+    // The status region is there from the start; wait for its message.
+    await screen.findByText(/is geladen/)
+    expect(screen.getByRole('status').textContent).toBe(
       '"strategie.docx" is geladen. De tekst staat nu in het voorstel.',
     )
     expect(screen.queryByTestId('import-dropped')).toBeNull()
