@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { browserSkipReason } from '../helpers/browser.ts'
 import type { TestServer } from '../helpers/server.ts'
+import { seriousViolations } from './axe.ts'
 import {
   editorOf,
   openProposal,
@@ -120,7 +121,8 @@ describe.skipIf(skip)('tables and footnotes in the editor', () => {
       role: 'writer',
       proposals: ['voorstel-4'],
     })
-    const { page, context } = await signIn(browser, writer.url)
+    // CSP bypassed for this browser only, so axe-core can be added to the page.
+    const { page, context } = await signIn(browser, writer.url, { bypassCSP: true })
     await openProposal(page, server.url, 'voorstel-4')
     await waitOnline(page)
     await editorOf(page).click()
@@ -152,6 +154,8 @@ describe.skipIf(skip)('tables and footnotes in the editor', () => {
     const { text } = await stored('voorstel-4')
     expect(text).toContain('[1] Zie de ledenbrief van 2022.\n[2] Volgens de Gemeentewet.')
     expect(text).not.toMatch(/·|Klopt dit jaartal|oude woorden/)
+    // The table, the footnotes' editors and the notice pass axe.
+    expect(await seriousViolations(page)).toEqual([])
     await context.close()
   })
 })

@@ -79,8 +79,13 @@ export class FootnoteView implements NodeView {
     return pos === undefined ? null : pos + 1
   }
 
+  /** The number in the text (read as "Voetnoot 2") and the names of the footnote's editor. */
   #label(number: number | null): void {
     const name = number === null ? 'Voetnoot' : `Voetnoot ${number}`
+    const hidden = document.createElement('span')
+    hidden.className = 'visually-hidden'
+    hidden.textContent = 'Voetnoot '
+    this.dom.replaceChildren(hidden, number === null ? '' : String(number))
     this.#inner.dom.setAttribute('aria-label', name)
     this.#back.setAttribute('aria-label', `Terug naar ${name.toLowerCase()} in de tekst`)
     this.#back.title = 'Terug naar de tekst'

@@ -4,8 +4,8 @@ import { FOOTNOTE } from '../../../shared/footnote.ts'
 
 /**
  * Each footnote's number as a node decoration: footnote n is the n-th in text
- * order (W1). The number is drawn from `data-number` and named for screen
- * readers; the footnote's view reads it from the decoration's spec.
+ * order (W1). The footnote's view reads it from the decoration's spec and
+ * shows it; `data-number` names it for styles and tests.
  */
 export function footnoteNumbers(doc: PmNode): DecorationSet {
   const decorations: Decoration[] = []
@@ -16,7 +16,7 @@ export function footnoteNumbers(doc: PmNode): DecorationSet {
       Decoration.node(
         pos,
         pos + node.nodeSize,
-        { 'data-number': String(number), 'aria-label': `Voetnoot ${number}` },
+        { 'data-number': String(number) },
         { footnoteNumber: number },
       ),
     )
