@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { browserSkipReason } from '../helpers/browser.ts'
+import { startHeadlessEditor } from '../helpers/headlessEditor.ts'
 import type { TestServer } from '../helpers/server.ts'
 import { seriousViolations } from './axe.ts'
 import {
@@ -156,6 +157,86 @@ describe.skipIf(skip)('tables and footnotes in the editor', () => {
     expect(text).not.toMatch(/·|Klopt dit jaartal|oude woorden/)
     // The table, the footnotes' editors and the notice pass axe.
     expect(await seriousViolations(page)).toEqual([])
+    await context.close()
+  })
+
+  it('[C2][C3][W1] a reviewer selects words in a footnote and comments on them; the highlight shows in the footnote', async () => {
+    const writer = startHeadlessEditor({
+      wsUrl: server.wsUrl,
+      proposalId: 'voorstel-6',
+      token: server.adminToken,
+    })
+    await writer.synced()
+    writer.editor.commands.setContent({
+      type: 'doc',
+      content: [
+        {
+          type: 'paragraph',
+          content: [
+            { type: 'text', text: 'Gemeenten nemen het voortouw' },
+            { type: 'footnote', content: [{ type: 'text', text: 'Zie de ledenbrief van 2022.' }] },
+            { type: 'text', text: ' bij de transities.' },
+          ],
+        },
+      ],
+    })
+    const reviewer = await server.invite({
+      name: 'Rik Lees',
+      role: 'reviewer',
+      proposals: ['voorstel-6'],
+    })
+    const { page, context } = await signIn(browser, reviewer.url)
+    await openProposal(page, server.url, 'voorstel-6')
+    await waitOnline(page)
+    const note = page.getByTestId('footnotes').locator('.footnotes__text')
+    await expect.poll(() => note.textContent()).toBe('Zie de ledenbrief van 2022.')
+    expect(await note.getAttribute('contenteditable')).toBe('false')
+
+    // Select "ledenbrief" in the footnote, as a mouse drag would; the main editor follows.
+    await note.evaluate((element) => {
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT)
+      const node = walker.nextNode() as Text
+      const at = node.data.indexOf('ledenbrief')
+      const range = document.createRange()
+      range.setStart(node, at)
+      range.setEnd(node, at + 'ledenbrief'.length)
+      const selection = window.getSelection()!
+      selection.removeAllRanges()
+      selection.addRange(range)
+    })
+    await page.waitForFunction(() => {
+      const dom = document.querySelector('[data-testid="editor"]') as unknown as {
+        editor?: {
+          state: {
+            selection: { from: number; to: number }
+            doc: { textBetween(a: number, b: number): string }
+          }
+        }
+      }
+      const state = dom?.editor?.state
+      return state
+        ? state.doc.textBetween(state.selection.from, state.selection.to) === 'ledenbrief'
+        : false
+    })
+    await page.getByRole('button', { name: 'Reageer', exact: true }).click()
+    await page.getByTestId('comments-panel').getByLabel('Uw reactie').fill('Welke brief precies?')
+    await page.getByRole('button', { name: 'Reactie plaatsen' }).click()
+
+    await expect
+      .poll(() => note.locator('[data-thread-ids]').allTextContents())
+      .toEqual(['ledenbrief'])
+    const threads = await server.api<Array<{ quote: string; anchored: boolean; blockId: string }>>(
+      '/api/proposals/voorstel-6/threads',
+    )
+    const { doc } = await stored('voorstel-6')
+    expect(threads.body).toEqual([
+      expect.objectContaining({
+        quote: 'ledenbrief',
+        anchored: true,
+        blockId: doc.content![0]!.attrs!.blockId,
+      }),
+    ])
+    writer.destroy()
     await context.close()
   })
 })
