@@ -5,14 +5,7 @@ import { browserSkipReason } from '../helpers/browser.ts'
 import { startHeadlessEditor } from '../helpers/headlessEditor.ts'
 import type { TestServer } from '../helpers/server.ts'
 import { seriousViolations } from './axe.ts'
-import {
-  editorOf,
-  openProposal,
-  signIn,
-  typeAtEnd,
-  waitOnline,
-  withEditorAndBrowser,
-} from './support.ts'
+import { editorOf, openAs, typeAtEnd, withEditorAndBrowser } from './support.ts'
 
 const skip = browserSkipReason()
 
@@ -52,20 +45,18 @@ describe.skipIf(skip)('tables and footnotes in the editor', () => {
   let server: TestServer
   let browser: Browser
 
-  withEditorAndBrowser((started) => ({ server, browser } = started))
+  withEditorAndBrowser((both) => ({ server, browser } = both))
+  const started = () => ({ server, browser })
 
   const stored = async (proposalId: string) =>
     (await server.api<{ doc: PmNode; text: string }>(`/api/proposals/${proposalId}/content`)).body
 
   it('[W1][B1] a writer inserts a table with the keyboard, types in a cell and adds a row', async () => {
-    const writer = await server.invite({
-      name: 'Tess Tabel',
-      role: 'writer',
-      proposals: ['voorstel-2'],
-    })
-    const { page, context } = await signIn(browser, writer.url)
-    await openProposal(page, server.url, 'voorstel-2')
-    await waitOnline(page)
+    const { page, context } = await openAs(
+      started(),
+      { name: 'Tess Tabel', role: 'writer' },
+      'voorstel-2',
+    )
     await typeAtEnd(page, 'Wie doet wat')
     await page.keyboard.press('Enter')
     await toolbarButton(page, 'Tabel invoegen')
@@ -96,14 +87,11 @@ describe.skipIf(skip)('tables and footnotes in the editor', () => {
   })
 
   it('[W1] a writer adds a footnote with Ctrl+Alt+F, types its text below the text and goes back with Escape', async () => {
-    const writer = await server.invite({
-      name: 'Vera Voet',
-      role: 'writer',
-      proposals: ['voorstel-3'],
-    })
-    const { page, context } = await signIn(browser, writer.url)
-    await openProposal(page, server.url, 'voorstel-3')
-    await waitOnline(page)
+    const { page, context } = await openAs(
+      started(),
+      { name: 'Vera Voet', role: 'writer' },
+      'voorstel-3',
+    )
     await typeAtEnd(page, 'Gemeenten nemen het voortouw')
     await page.keyboard.press('Control+Alt+f')
     await expect.poll(() => focusedName(page)).toBe('Voetnoot 1')
@@ -117,15 +105,15 @@ describe.skipIf(skip)('tables and footnotes in the editor', () => {
   })
 
   it('[W1] pasting a note from Word keeps its table and footnotes, lists without doubled bullets, and says what was left out', async () => {
-    const writer = await server.invite({
-      name: 'Pim Plak',
-      role: 'writer',
-      proposals: ['voorstel-4'],
-    })
     // CSP bypassed for this browser only, so axe-core can be added to the page.
-    const { page, context } = await signIn(browser, writer.url, { bypassCSP: true })
-    await openProposal(page, server.url, 'voorstel-4')
-    await waitOnline(page)
+    const { page, context } = await openAs(
+      started(),
+      { name: 'Pim Plak', role: 'writer' },
+      'voorstel-4',
+      {
+        bypassCSP: true,
+      },
+    )
     await editorOf(page).click()
     await editorOf(page).evaluate((element, html) => {
       const data = new DataTransfer()
@@ -180,14 +168,11 @@ describe.skipIf(skip)('tables and footnotes in the editor', () => {
         },
       ],
     })
-    const reviewer = await server.invite({
-      name: 'Rik Lees',
-      role: 'reviewer',
-      proposals: ['voorstel-6'],
-    })
-    const { page, context } = await signIn(browser, reviewer.url)
-    await openProposal(page, server.url, 'voorstel-6')
-    await waitOnline(page)
+    const { page, context } = await openAs(
+      started(),
+      { name: 'Rik Lees', role: 'reviewer' },
+      'voorstel-6',
+    )
     const note = page.getByTestId('footnotes').locator('.footnotes__text')
     await expect.poll(() => note.textContent()).toBe('Zie de ledenbrief van 2022.')
     expect(await note.getAttribute('contenteditable')).toBe('false')
