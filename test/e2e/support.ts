@@ -135,3 +135,17 @@ export async function openAs(
   await waitOnline(visitor.page)
   return visitor
 }
+
+/** Pastes `html` (with `plain` as its plain text) into the text, as the clipboard gives it. */
+export async function pasteHtml(page: Page, html: string, plain: string): Promise<void> {
+  await editorOf(page).click()
+  await editorOf(page).evaluate(
+    (element, [markup, text]) => {
+      const data = new DataTransfer()
+      data.setData('text/html', markup!)
+      data.setData('text/plain', text!)
+      element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }))
+    },
+    [html, plain],
+  )
+}

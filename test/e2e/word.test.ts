@@ -5,7 +5,7 @@ import { browserSkipReason } from '../helpers/browser.ts'
 import { startHeadlessEditor } from '../helpers/headlessEditor.ts'
 import type { TestServer } from '../helpers/server.ts'
 import { seriousViolations } from './axe.ts'
-import { editorOf, openAs, typeAtEnd, withEditorAndBrowser } from './support.ts'
+import { editorOf, openAs, pasteHtml, typeAtEnd, withEditorAndBrowser } from './support.ts'
 
 const skip = browserSkipReason()
 
@@ -114,13 +114,7 @@ describe.skipIf(skip)('tables and footnotes in the editor', () => {
         bypassCSP: true,
       },
     )
-    await editorOf(page).click()
-    await editorOf(page).evaluate((element, html) => {
-      const data = new DataTransfer()
-      data.setData('text/html', html)
-      data.setData('text/plain', 'Omkering in de praktijk')
-      element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }))
-    }, WORD_CLIPBOARD)
+    await pasteHtml(page, WORD_CLIPBOARD, 'Omkering in de praktijk')
     await expect.poll(() => editorOf(page).locator('table tr').count()).toBe(3)
     expect(await editorOf(page).locator('th').allTextContents()).toEqual(['Partij', 'Rol'])
     expect(await page.getByTestId('footnotes').locator('li').allTextContents()).toEqual([
