@@ -310,4 +310,32 @@ describe('passages in tables and footnotes', () => {
       expect(textAt(w, after.anchor)).toBe('Rol')
     }, WAIT)
   })
+
+  it('[C6][W1] an amendment on words in a footnote, once accepted, changes the footnote and nothing else', async () => {
+    server = await startServer()
+    const writer = await server.invite({ name: 'Wies', role: 'writer', proposals: ['voorstel-1'] })
+    const w = await editorOf(writer)
+    await writeText(w)
+    const amendment = await server.api<Thread>(`${P1}/threads`, {
+      method: 'POST',
+      body: { body: 'Preciezer.', quote: 'Gemeentewet', replacement: 'Gemeentewet, artikel 108' },
+    })
+    expect(amendment.status).toBe(201)
+    const accepted = await server.api(`${P1}/threads/${amendment.body.id}/accept`, {
+      method: 'POST',
+    })
+    expect(accepted.status).toBe(200)
+    await vi.waitFor(async () => {
+      const { text } = (await server.api<{ text: string }>(`${P1}/content`)).body
+      expect(text).toBe(
+        [
+          ...LINES.slice(0, 1),
+          'Wie doet wat[1] staat hieronder.',
+          ...LINES.slice(2),
+          '[1] Volgens de Gemeentewet, artikel 108.',
+        ].join('\n'),
+      )
+      expect(JSON.stringify(w.json())).toContain('Volgens de Gemeentewet, artikel 108.')
+    }, WAIT)
+  })
 })
