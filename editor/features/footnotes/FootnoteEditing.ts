@@ -124,6 +124,10 @@ export const FootnoteEditing = Extension.create({
           handleDOMEvents: {
             mousedown: () => {
               pointing = true
+              // The focus a press gives comes in the same task; after it, a focus is not the mouse's.
+              setTimeout(() => {
+                pointing = false
+              })
               return false
             },
             focus: (view, event) => {
