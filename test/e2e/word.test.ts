@@ -19,6 +19,7 @@ interface PmNode {
   type: string
   attrs?: Record<string, unknown>
   text?: string
+  marks?: Array<{ type: string }>
   content?: PmNode[]
 }
 
@@ -86,7 +87,7 @@ describe.skipIf(skip)('tables and footnotes in the editor', () => {
     await context.close()
   })
 
-  it('[W1] a writer adds a footnote with Ctrl+Alt+F, types its text below the text and goes back with Escape', async () => {
+  it('[W1] a writer adds a footnote with Ctrl+Alt+F, types its text below the text, makes a word bold from the toolbar and goes back with Escape', async () => {
     const { page, context } = await openAs(
       started(),
       { name: 'Vera Voet', role: 'writer' },
@@ -96,11 +97,27 @@ describe.skipIf(skip)('tables and footnotes in the editor', () => {
     await page.keyboard.press('Control+Alt+f')
     await expect.poll(() => focusedName(page)).toBe('Voetnoot 1')
     await page.keyboard.type('Zie de brief.')
+    // The toolbar works on the footnote's selection, and gives the focus back to it.
+    await page.keyboard.press('ArrowLeft')
+    for (let i = 0; i < 'brief'.length; i++) await page.keyboard.press('Shift+ArrowLeft')
+    await toolbarButton(page, 'Vet', 'Alt+F10')
+    await page.keyboard.press('Enter')
+    await expect.poll(() => focusedName(page)).toBe('Voetnoot 1')
+    await page.keyboard.press('End')
     await page.keyboard.press('Escape')
     await page.keyboard.type(' bij de transities.')
     await expect
       .poll(async () => (await stored('voorstel-3')).text)
       .toBe('Gemeenten nemen het voortouw[1] bij de transities.\n[1] Zie de brief.')
+    const note = (await stored('voorstel-3')).doc.content![0]!.content![1]!
+    expect(note).toMatchObject({
+      type: 'footnote',
+      content: [
+        { type: 'text', text: 'Zie de ' },
+        { type: 'text', text: 'brief', marks: [{ type: 'bold' }] },
+        { type: 'text', text: '.' },
+      ],
+    })
     await context.close()
   })
 
