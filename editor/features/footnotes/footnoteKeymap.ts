@@ -1,7 +1,7 @@
 import { baseKeymap, toggleMark } from '@tiptap/pm/commands'
 import { keymap } from '@tiptap/pm/keymap'
 import type { Command, Plugin } from '@tiptap/pm/state'
-import { focusToolbar } from '../toolbar/ToolbarShortcut.ts'
+import { toToolbar } from '../toolbar/ToolbarShortcut.ts'
 
 /** What a footnote's editor asks of the main editor: its (Yjs) undo history. */
 export interface OuterCommands {
@@ -33,7 +33,7 @@ export function footnoteKeymap(target: FootnoteTarget, commands: OuterCommands):
     'Mod-Shift-h': mark('highlight'),
     Enter: insertBreak,
     'Shift-Enter': insertBreak,
-    'Alt-F10': () => focusToolbar(),
+    'Alt-F10': (_state, _dispatch, view) => (view ? toToolbar(view) : false),
     Escape: backToText(target),
   })
 }
