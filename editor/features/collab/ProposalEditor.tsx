@@ -3,11 +3,15 @@ import Collaboration from '@tiptap/extension-collaboration'
 import { EditorContent, useEditor } from '@tiptap/react'
 import { type ReactNode, useEffect, useRef, useState } from 'react'
 import { createSchemaExtensions, FRAGMENT_NAME } from '../../../shared/schema.ts'
+import { type DroppedPart, droppedText } from '../../lib/droppedText.ts'
+import { FootnoteEditing } from '../footnotes/FootnoteEditing.ts'
+import '../footnotes/footnotes.css'
 import { PasteCleanup } from '../paste/PasteCleanup.ts'
 import { RemoteCarets } from '../presence/RemoteCarets.ts'
 import { renderCaret } from '../presence/renderCaret.ts'
 import { LinkShortcut } from '../toolbar/LinkShortcut.ts'
 import { Toolbar } from '../toolbar/Toolbar.tsx'
+import { ToolbarShortcut } from '../toolbar/ToolbarShortcut.ts'
 import type { Collab } from './createCollab.ts'
 import { ReadOnlyText, setReadOnly } from './ReadOnlyText.ts'
 
@@ -40,6 +44,12 @@ export function ProposalEditor(props: {
   const { collab, user, editable, labelledBy, describedBy, extensions = [], onEditor, bar } = props
   const [linkOpen, setLinkOpen] = useState(false)
   const openLink = useRef(() => setLinkOpen(true))
+  // What the last paste could not keep (W1), until it is closed or the next paste.
+  const [pasteNotice, setPasteNotice] = useState<string | null>(null)
+  const onDropped = useRef((dropped: DroppedPart[]) => {
+    const text = droppedText(dropped)
+    setPasteNotice(text ? `Plakken: ${text}` : null)
+  })
   const editor = useEditor(
     {
       // Created after the first render: the caret extension announces the local
@@ -50,8 +60,10 @@ export function ProposalEditor(props: {
         ReadOnlyText.configure({ readOnly: !editable }),
         Collaboration.configure({ document: collab.doc, field: FRAGMENT_NAME }),
         RemoteCarets.configure({ provider: collab.provider, user, render: renderCaret }),
-        PasteCleanup,
+        FootnoteEditing,
+        PasteCleanup.configure({ onDropped: (dropped) => onDropped.current(dropped) }),
         LinkShortcut.configure({ onOpen: () => openLink.current() }),
+        ToolbarShortcut,
         ...extensions,
       ],
       editorProps: {
@@ -88,6 +100,20 @@ export function ProposalEditor(props: {
       <div className="editor__bars">
         {bar}
         {editable && <Toolbar editor={editor} linkOpen={linkOpen} setLinkOpen={setLinkOpen} />}
+      </div>
+      <div role="status" className="paste-notice" data-testid="paste-notice">
+        {pasteNotice && (
+          <>
+            <span>{pasteNotice}</span>{' '}
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => setPasteNotice(null)}
+            >
+              Sluiten
+            </button>
+          </>
+        )}
       </div>
       <EditorContent editor={editor} className="editor__content" />
     </div>

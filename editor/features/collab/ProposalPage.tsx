@@ -204,7 +204,8 @@ export function ProposalPage({ proposalId, me }: { proposalId: string; me: Me })
             <ExportPanel
               proposalId={proposalId}
               versions={versions.versions}
-              canImport={isEditor && !frozen && textIsEmpty}
+              mayImport={isEditor && !frozen}
+              textIsEmpty={textIsEmpty}
             />
           </Suspense>
           {isEditor && (

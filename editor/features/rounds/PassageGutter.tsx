@@ -4,7 +4,18 @@ import { useRovingFocus } from '../toolbar/useRovingFocus.ts'
 import { countsText } from './positionLabels.ts'
 import { StackedBar } from './StackedBar.tsx'
 import type { Summary } from './types.ts'
-import { usePassagePlaces } from './usePassagePlaces.ts'
+import { type PlacedPassage, usePassagePlaces } from './usePassagePlaces.ts'
+
+/** Passages that stand on one line: the cells of a table row. */
+function byLine(places: PlacedPassage[]): PlacedPassage[][] {
+  const lines: PlacedPassage[][] = []
+  for (const place of places) {
+    const line = lines[lines.length - 1]
+    if (line && line[0]!.top === place.top) line.push(place)
+    else lines.push([place])
+  }
+  return lines
+}
 
 /**
  * Beside the text: each passage's number (R3, of the live text), and during a
@@ -13,7 +24,8 @@ import { usePassagePlaces } from './usePassagePlaces.ts'
  * screen readers; each bar is a button that says its passage and counts. The
  * bars are one Tab stop (a vertical toolbar): the arrow keys, Home and End go
  * from passage to passage, so a text of hundreds of passages does not stand
- * between the keyboard and the side panel.
+ * between the keyboard and the side panel. The cells of a table row stand on one line: their numbers stand under each
+ * other, in the order of the cells.
  */
 export function PassageGutter(props: {
   editor: Editor | null
@@ -39,6 +51,38 @@ export function PassageGutter(props: {
     if (event.defaultPrevented) document.activeElement?.scrollIntoView({ block: 'center' })
   }
 
+  // Empty passages have no number; they are shown only when a round has them.
+  const shown = places.filter((place) => place.number || inRound.has(place.blockId ?? ''))
+  const item = (place: PlacedPassage) => {
+    const block = place.blockId ? inRound.get(place.blockId) : undefined
+    return (
+      <div key={place.blockId ?? `pos-${place.pos}`} className="passage-gutter__item">
+        {place.number && (
+          <span className="passage-gutter__number" aria-hidden="true" data-testid="passage-number">
+            {place.number}
+          </span>
+        )}
+        {block && (
+          <button
+            type="button"
+            className="passage-gutter__bar"
+            data-roving
+            tabIndex={block.blockId === current ? 0 : -1}
+            aria-pressed={selected === block.blockId}
+            data-testid="position-bar"
+            data-block-id={block.blockId}
+            onFocus={() => setFocused(block.blockId)}
+            onClick={() => onSelect(block.blockId)}
+          >
+            <StackedBar counts={block.counts} />
+            <span className="visually-hidden">
+              Passage {block.number}: {countsText(block.counts)}. Toon de standpunten.
+            </span>
+          </button>
+        )}
+      </div>
+    )
+  }
   return (
     <div
       ref={group}
@@ -53,45 +97,15 @@ export function PassageGutter(props: {
           }
         : {})}
     >
-      {places.map((place) => {
-        const block = place.blockId ? inRound.get(place.blockId) : undefined
-        if (!place.number && !block) return null
-        return (
-          <div
-            key={place.blockId ?? `pos-${place.pos}`}
-            className="passage-gutter__item"
-            style={{ top: place.top }}
-          >
-            {place.number && (
-              <span
-                className="passage-gutter__number"
-                aria-hidden="true"
-                data-testid="passage-number"
-              >
-                {place.number}
-              </span>
-            )}
-            {block && (
-              <button
-                type="button"
-                className="passage-gutter__bar"
-                data-roving
-                tabIndex={block.blockId === current ? 0 : -1}
-                aria-pressed={selected === block.blockId}
-                data-testid="position-bar"
-                data-block-id={block.blockId}
-                onFocus={() => setFocused(block.blockId)}
-                onClick={() => onSelect(block.blockId)}
-              >
-                <StackedBar counts={block.counts} />
-                <span className="visually-hidden">
-                  Passage {block.number}: {countsText(block.counts)}. Toon de standpunten.
-                </span>
-              </button>
-            )}
-          </div>
-        )
-      })}
+      {byLine(shown).map((line) => (
+        <div
+          key={line[0]!.blockId ?? `pos-${line[0]!.pos}`}
+          className="passage-gutter__line"
+          style={{ top: line[0]!.top }}
+        >
+          {line.map(item)}
+        </div>
+      ))}
     </div>
   )
 }

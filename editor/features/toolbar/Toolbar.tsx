@@ -3,10 +3,16 @@ import { useEditorState } from '@tiptap/react'
 import { useId, useRef, useState } from 'react'
 import { isReadOnly } from '../collab/ReadOnlyText.ts'
 import { LinkForm } from './LinkForm.tsx'
-import { HISTORY_ITEMS, TOOLBAR_GROUPS, type ToolbarItem } from './toolbarItems.ts'
+import {
+  HISTORY_ITEMS,
+  inTable,
+  TABLE_ITEMS,
+  TOOLBAR_GROUPS,
+  type ToolbarItem,
+} from './toolbarItems.ts'
 import { useRovingFocus } from './useRovingFocus.ts'
 
-const ALL_ITEMS = [...TOOLBAR_GROUPS.flat(), ...HISTORY_ITEMS]
+const ALL_ITEMS = [...TOOLBAR_GROUPS.flat(), ...TABLE_ITEMS, ...HISTORY_ITEMS]
 
 /**
  * Formatting toolbar: one Tab stop, arrow keys inside, state shown with
@@ -37,9 +43,14 @@ export function Toolbar({
         result[item.id] = { on: item.isActive?.(e) ?? false, can: writable && item.canRun(e) }
       }
       result.link = { on: e.isActive('link'), can: writable }
+      result.table = { on: inTable(e), can: writable }
       return result
     },
   })
+  const tableShown = state.table?.on === true
+  // The Tab stop stays on a button that is shown, also when the table's buttons go.
+  const shown = [...TOOLBAR_GROUPS.flat(), ...(tableShown ? TABLE_ITEMS : []), ...HISTORY_ITEMS]
+  const tabStop = active === 'link' || shown.some((item) => item.id === active) ? active : 'h1'
 
   const button = (
     item: Pick<ToolbarItem, 'id' | 'label' | 'shortcut'>,
@@ -53,7 +64,7 @@ export function Toolbar({
         type="button"
         data-roving
         className={`toolbar__button toolbar__button--${item.id}`}
-        tabIndex={active === item.id ? 0 : -1}
+        tabIndex={tabStop === item.id ? 0 : -1}
         aria-pressed={toggle ? itemState.on : undefined}
         aria-disabled={!itemState.can}
         aria-keyshortcuts={item.shortcut?.replace('Ctrl', 'Control')}
@@ -84,6 +95,7 @@ export function Toolbar({
         role="toolbar"
         aria-label="Opmaak"
         aria-controls="voorstel-tekst"
+        aria-keyshortcuts="Alt+F10"
         className="toolbar"
         onKeyDown={onKeyDown}
       >
@@ -99,6 +111,14 @@ export function Toolbar({
               )}
           </div>
         ))}
+        {tableShown && (
+          // biome-ignore lint/a11y/useSemanticElements: a group of buttons inside a toolbar, not a form
+          <div className="toolbar__group toolbar__group--table" role="group" aria-label="Tabel">
+            {TABLE_ITEMS.map((item) =>
+              button(item, () => item.run(editor), item.isActive !== undefined),
+            )}
+          </div>
+        )}
         <div className="toolbar__group">
           {HISTORY_ITEMS.map((item) => button(item, () => item.run(editor), false))}
         </div>
