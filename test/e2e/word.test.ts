@@ -186,7 +186,12 @@ describe.skipIf(skip)('tables and footnotes in the editor', () => {
     )
     const note = page.getByTestId('footnotes').locator('.footnotes__text')
     await expect.poll(() => note.textContent()).toBe('Zie de ledenbrief van 2022.')
-    expect(await note.getAttribute('contenteditable')).toBe('false')
+    // Selectable as the member's text is, and read-only: typing in it changes nothing.
+    expect(await note.getAttribute('aria-readonly')).toBe('true')
+    await note.click()
+    await page.keyboard.type('xyz')
+    await page.keyboard.press('Backspace')
+    expect(await note.textContent()).toBe('Zie de ledenbrief van 2022.')
 
     // Select "ledenbrief" in the footnote, as a mouse drag would; the main editor follows.
     await note.evaluate((element) => {

@@ -60,7 +60,21 @@ export class FootnoteView implements NodeView {
       dispatchTransaction: (tr) => this.#dispatchInner(tr),
       editable: () => this.outer.editable,
       decorations: () => innerDecorations,
-      attributes: { class: 'footnotes__text', role: 'textbox', 'aria-multiline': 'true' },
+      // A read-only text (a member's) stays selectable, as the main text does: the
+      // footnote says it is read-only and keeps the browser from changing it.
+      attributes: () => ({
+        class: 'footnotes__text',
+        role: 'textbox',
+        'aria-multiline': 'true',
+        'aria-readonly': this.#outerReadOnly() ? 'true' : 'false',
+      }),
+      handleDOMEvents: {
+        beforeinput: (_view, event) => {
+          if (!this.#outerReadOnly()) return false
+          event.preventDefault()
+          return true
+        },
+      },
       // A click on a highlight in a footnote opens its thread, as in the text.
       handleClick: (_view, pos, event) => {
         const base = this.#base()
@@ -91,7 +105,14 @@ export class FootnoteView implements NodeView {
     this.#back.title = 'Terug naar de tekst'
   }
 
+  /** The main text refuses the person's own changes (see collab/ReadOnlyText). */
+  #outerReadOnly(): boolean {
+    return this.outer.dom.getAttribute('aria-readonly') === 'true'
+  }
+
   #dispatchInner(tr: Transaction): void {
+    // A change the main text would refuse must not show here either.
+    if (tr.docChanged && !tr.getMeta('fromOutside') && this.#outerReadOnly()) return
     const { state, transactions } = this.#inner.state.applyTransaction(tr)
     this.#inner.updateState(state)
     if (tr.getMeta('fromOutside')) return
