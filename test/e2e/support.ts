@@ -202,3 +202,35 @@ export async function signInBehindSwitch(
   if (!link) throw new Error('signInBehindSwitch: the switch was not set up')
   return { ...visitor, link: link as Awaited<ReturnType<typeof controlSyncLink>> }
 }
+
+/**
+ * Invites a person, signs them in in a browser context of their own and opens
+ * `proposalId`, online. `bypassCSP` lets axe-core be added to the page.
+ */
+export async function openAs(
+  started: { server: TestServer; browser: Browser },
+  person: { name: string; role: 'reviewer' | 'writer' | 'editor' },
+  proposalId: string,
+  options: { bypassCSP?: boolean } = {},
+): Promise<Visitor> {
+  const { server, browser } = started
+  const invited = await server.invite({ ...person, proposals: [proposalId] })
+  const visitor = await signIn(browser, invited.url, options)
+  await openProposal(visitor.page, server.url, proposalId)
+  await waitOnline(visitor.page)
+  return visitor
+}
+
+/** Pastes `html` (with `plain` as its plain text) into the text, as the clipboard gives it. */
+export async function pasteHtml(page: Page, html: string, plain: string): Promise<void> {
+  await editorOf(page).click()
+  await editorOf(page).evaluate(
+    (element, [markup, text]) => {
+      const data = new DataTransfer()
+      data.setData('text/html', markup!)
+      data.setData('text/plain', text!)
+      element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }))
+    },
+    [html, plain],
+  )
+}
