@@ -8,6 +8,7 @@ import { SessionBar } from './features/session/SessionBar.tsx'
 import { useSession } from './features/session/SessionContext.ts'
 import { SessionProvider } from './features/session/SessionProvider.tsx'
 import { SignInPage } from './features/session/SignInPage.tsx'
+import { SwitchPersonPage } from './features/session/SwitchPersonPage.tsx'
 import { PageTitle } from './lib/PageTitle.tsx'
 import type { Route } from './lib/route.ts'
 import { SkipLink } from './lib/SkipLink.tsx'
@@ -115,6 +116,14 @@ function Shell() {
             )}
             {!isPublic && state.status === 'signedOut' && <SignInPage reason={state.reason} />}
           </>
+        )}
+        {state.status === 'switching' && (
+          <SwitchPersonPage current={state.current} next={state.next} />
+        )}
+        {state.status === 'signedIn' && state.notice && (
+          <p className="alert alert--warning" role="status" data-testid="session-notice">
+            {state.notice}
+          </p>
         )}
         {!isPublic && state.status === 'unreachable' && (
           <div className="stack">
