@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react'
 import { hasRole } from '../shared/roles.ts'
+import { PageFooter } from './features/accessibility/PageFooter.tsx'
 import { NotificationsLink } from './features/notifications/NotificationsLink.tsx'
 import { UnsubscribePage } from './features/notifications/UnsubscribePage.tsx'
 import { OverviewPage } from './features/overview/OverviewPage.tsx'
@@ -7,14 +8,16 @@ import { SessionBar } from './features/session/SessionBar.tsx'
 import { useSession } from './features/session/SessionContext.ts'
 import { SessionProvider } from './features/session/SessionProvider.tsx'
 import { SignInPage } from './features/session/SignInPage.tsx'
+import { SwitchPersonPage } from './features/session/SwitchPersonPage.tsx'
 import { PageTitle } from './lib/PageTitle.tsx'
 import type { Route } from './lib/route.ts'
+import { SkipLink } from './lib/SkipLink.tsx'
 import type { Me } from './lib/types.ts'
 import { useRoute } from './lib/useRoute.ts'
 
 // The editor and the people page are loaded only when opened: the first screen stays small.
-const ProposalPage = lazy(() =>
-  import('./features/collab/ProposalPage.tsx').then((m) => ({ default: m.ProposalPage })),
+const ProposalGate = lazy(() =>
+  import('./features/collab/ProposalGate.tsx').then((m) => ({ default: m.ProposalGate })),
 )
 const NotificationsPage = lazy(() =>
   import('./features/notifications/NotificationsPage.tsx').then((m) => ({
@@ -23,6 +26,9 @@ const NotificationsPage = lazy(() =>
 )
 const PeoplePage = lazy(() =>
   import('./features/people/PeoplePage.tsx').then((m) => ({ default: m.PeoplePage })),
+)
+const AccessibilityStatement = lazy(
+  () => import('./features/accessibility/AccessibilityStatement.tsx'),
 )
 
 function Page({ route, me }: { route: Route; me: Me }) {
@@ -35,9 +41,11 @@ function Page({ route, me }: { route: Route; me: Me }) {
     case 'unsubscribe':
       return <UnsubscribePage token={route.token} />
     case 'proposal':
-      return <ProposalPage key={route.id} proposalId={route.id} me={me} />
+      return <ProposalGate key={route.id} proposalId={route.id} me={me} />
     case 'people':
       return hasRole(me.role, 'editor') ? <PeoplePage me={me} /> : <NoAccess />
+    case 'accessibility':
+      return null // the shell shows it, signed in or not
     case 'notFound':
       return <NotFound />
   }
@@ -66,11 +74,11 @@ function Shell() {
   const { state, retry } = useSession()
   const route = useRoute()
   const me = state.status === 'signedIn' ? state.me : null
+  // The accessibility statement is for everyone, signed in or not.
+  const isPublic = route.name === 'accessibility'
   return (
     <>
-      <a className="skip-link" href="#inhoud">
-        Naar de inhoud
-      </a>
+      <SkipLink target="inhoud">Naar de inhoud</SkipLink>
       <header className="page-header">
         <div className="page-header__inner">
           <a className="brand" href="#/">
@@ -93,16 +101,31 @@ function Shell() {
         </div>
       </header>
       <main id="inhoud" className="page-main" tabIndex={-1}>
-        {route.name === 'unsubscribe' && !me ? (
+        {isPublic && (
+          <Suspense fallback={<p role="status">Pagina wordt geladen…</p>}>
+            <AccessibilityStatement />
+          </Suspense>
+        )}
+        {!isPublic && route.name === 'unsubscribe' && !me ? (
           // Unsubscribing needs no sign-in (M4).
           <UnsubscribePage token={route.token} />
         ) : (
           <>
-            {state.status === 'loading' && <p role="status">Even geduld, u wordt aangemeld…</p>}
-            {state.status === 'signedOut' && <SignInPage reason={state.reason} />}
+            {!isPublic && state.status === 'loading' && (
+              <p role="status">Even geduld, u wordt aangemeld…</p>
+            )}
+            {!isPublic && state.status === 'signedOut' && <SignInPage reason={state.reason} />}
           </>
         )}
-        {state.status === 'unreachable' && (
+        {state.status === 'switching' && (
+          <SwitchPersonPage current={state.current} next={state.next} />
+        )}
+        {state.status === 'signedIn' && state.notice && (
+          <p className="alert alert--warning" role="status" data-testid="session-notice">
+            {state.notice}
+          </p>
+        )}
+        {!isPublic && state.status === 'unreachable' && (
           <div className="stack">
             <PageTitle title="Geen verbinding">Geen verbinding met de server</PageTitle>
             <p className="alert alert--warning">{state.message}</p>
@@ -111,12 +134,13 @@ function Shell() {
             </button>
           </div>
         )}
-        {me && (
+        {!isPublic && me && (
           <Suspense fallback={<p role="status">Pagina wordt geladen…</p>}>
             <Page route={route} me={me} />
           </Suspense>
         )}
       </main>
+      <PageFooter />
     </>
   )
 }

@@ -77,3 +77,9 @@ export function isWellFormedId(id: string): boolean {
 
 /** Path prefix of the sync endpoint: `ws://HOST:PORT/sync/<proposalId>?token=…`. */
 export const SYNC_PATH = '/sync'
+
+/**
+ * Query parameter with which a socket asks for server events (E1): `events=1`.
+ * A stock y-websocket client does not know message type 100 and never gets one.
+ */
+export const EVENTS_PARAM = 'events'

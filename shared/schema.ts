@@ -9,11 +9,16 @@ import Bold from '@tiptap/extension-bold'
 import Document from '@tiptap/extension-document'
 import HardBreak from '@tiptap/extension-hard-break'
 import Heading from '@tiptap/extension-heading'
+import Highlight from '@tiptap/extension-highlight'
 import Italic from '@tiptap/extension-italic'
 import { BulletList, ListItem, ListKeymap, OrderedList } from '@tiptap/extension-list'
 import Paragraph from '@tiptap/extension-paragraph'
+import Strike from '@tiptap/extension-strike'
 import Text from '@tiptap/extension-text'
+import Underline from '@tiptap/extension-underline'
+import { Footnote } from './footnote.ts'
 import { Link } from './link.ts'
+import { Table, TableParts } from './tables.ts'
 
 /** Node types that are passages: each carries a `blockId` (contract B1). */
 export const TEXTBLOCK_TYPES = ['paragraph', 'heading'] as const
@@ -128,26 +133,36 @@ export const BlockId = Extension.create({
   },
 })
 
+/** The text: blocks and tables; a table is no `block`, so lists, quotes and cells hold none. */
+const TextDocument = Document.extend({ content: '(block | table)+' })
+
 /**
  * The extension list both sides build the schema from: paragraphs, headings 1–3,
- * bold, italic, links, bullet and numbered lists, quotes, hard breaks — each
- * named here rather than through StarterKit, whose other extensions (code,
- * history, rules …) would still be bundled into every editor. Yjs brings undo.
+ * bold, italic, underline, strikethrough, highlight, links, bullet and numbered
+ * lists, quotes, hard breaks, tables and footnotes (W1) — each named here rather
+ * than through StarterKit, whose other extensions (code, history, rules …) would
+ * still be bundled into every editor. Yjs brings undo.
  */
 export function createSchemaExtensions(): Extensions {
   return [
-    Document,
+    TextDocument,
     Paragraph,
     Text,
     TypedHeading.configure({ levels: [...HEADING_LEVELS] }),
     Bold,
     Italic,
+    Underline,
+    Strike,
+    Highlight,
     Blockquote,
     HardBreak,
     BulletList,
     TypedOrderedList,
     ListItem,
     ListKeymap,
+    Table,
+    ...TableParts,
+    Footnote,
     Link,
     BlockId,
   ]

@@ -53,12 +53,17 @@ async function errorFrom(response: Response): Promise<ApiError> {
 
 /**
  * Calls the HTTP API with the stored token and returns the parsed JSON.
+ * @param init.token another token to ask with (a sign-in link's): its 401 does
+ *   not sign the current person out
  * @throws {ApiError} for every answer that is not 2xx, and with status 0 when
  * the server cannot be reached
  */
-export async function api<T>(path: string, init: { method?: string; body?: unknown } = {}) {
+export async function api<T>(
+  path: string,
+  init: { method?: string; body?: unknown; token?: string } = {},
+) {
   const headers: Record<string, string> = { Accept: 'application/json' }
-  const token = readToken()
+  const token = init.token ?? readToken()
   if (token) headers.Authorization = `Bearer ${token}`
   if (init.body !== undefined) headers['Content-Type'] = 'application/json'
   let response: Response
@@ -74,7 +79,9 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   }
   if (!response.ok) {
     const error = await errorFrom(response)
-    if (response.status === 401) for (const listener of unauthorizedListeners) listener(error)
+    if (response.status === 401 && init.token === undefined) {
+      for (const listener of unauthorizedListeners) listener(error)
+    }
     throw error
   }
   if (response.status === 204) return undefined as T

@@ -6,6 +6,7 @@ export type Route =
   | { name: 'overview' }
   | { name: 'proposal'; id: string }
   | { name: 'people' }
+  | { name: 'accessibility' }
   | { name: 'welcome'; token: string | null }
   | { name: 'notifications' }
   | { name: 'unsubscribe'; token: string | null }
@@ -25,6 +26,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'afmelden' && parts.length === 1) {
     return { name: 'unsubscribe', token: new URLSearchParams(query).get('token') }
   }
+  if (parts[0] === 'toegankelijkheid' && parts.length === 1) return { name: 'accessibility' }
   if (parts[0] === 'voorstel' && parts.length === 2 && parts[1]) {
     return { name: 'proposal', id: decodeURIComponent(parts[1]) }
   }
@@ -38,6 +40,8 @@ export function hrefFor(route: Route): string {
       return '#/'
     case 'people':
       return '#/mensen'
+    case 'accessibility':
+      return '#/toegankelijkheid'
     case 'proposal':
       return `#/voorstel/${encodeURIComponent(route.id)}`
     case 'welcome':

@@ -29,7 +29,7 @@ export function placeThread(room: Room, quote: string, anchorInput: unknown): Pl
   return {
     anchor,
     blockId: block?.blockId ?? null,
-    passageText: block ? located.linear.value.slice(block.start, block.end) : null,
+    passageText: block ? located.linear.passageText(block) : null,
   }
 }
 

@@ -2,7 +2,8 @@
  * Filling an empty proposal from a Word document (contract V5): mammoth reads
  * the .docx as HTML, `htmlToDoc` makes that a document of the shared schema,
  * and the text is written as one change credited to the editor. The server then
- * gives every passage its id (B1), as for any new block.
+ * gives every passage its id (B1), as for any new block. What could not be kept
+ * is counted (`htmlToDoc`, `countDropped`) and answered as `dropped` (W1).
  */
 import { Node, type Schema } from '@tiptap/pm/model'
 import mammoth from 'mammoth'
@@ -14,10 +15,17 @@ import type { ProposalRecord } from '../persistence/Storage.ts'
 import type { Room } from '../rooms/Room.ts'
 import type { Rooms } from '../rooms/Rooms.ts'
 import { applyDocument } from '../versions/applyDocument.ts'
+import { countDropped } from './countDropped.ts'
+import { type Dropped, DroppedCounter } from './dropped.ts'
 import { htmlToDoc } from './htmlToDoc.ts'
 
-/** Word styles mammoth does not map itself; our own exports use Title and Quote. */
+/**
+ * Word styles mammoth does not map itself (our own exports use Title and
+ * Quote), and underline and highlight, which mammoth leaves out by default.
+ */
 const STYLE_MAP = [
+  'u => u',
+  'highlight => mark',
   "p[style-name='Title'] => h1:fresh",
   "p[style-name='Subtitle'] => h2:fresh",
   "p[style-name='Quote'] => blockquote > p:fresh",
@@ -30,8 +38,14 @@ const NO_IMAGES = mammoth.images.imgElement(async () => ({ src: '' }))
 const unreadable = () =>
   invalidField('file', 'Dit bestand kan niet als Word-document (.docx) worden gelezen.')
 
-/** The .docx as a checked document of the shared schema. @throws AppError 422 */
-export async function readDocx(bytes: Buffer, schema: Schema): Promise<Node> {
+/**
+ * The .docx as a checked document of the shared schema, and what it held that
+ * could not be kept. @throws AppError 422
+ */
+export async function readDocx(
+  bytes: Buffer,
+  schema: Schema,
+): Promise<{ node: Node; dropped: Dropped[] }> {
   let html: string
   try {
     html = (
@@ -43,12 +57,15 @@ export async function readDocx(bytes: Buffer, schema: Schema): Promise<Node> {
   } catch {
     throw unreadable()
   }
-  const json = htmlToDoc(html)
+  const { doc: json, dropped: inHtml } = htmlToDoc(html)
   if (!json.content?.length) throw invalidField('file', 'Dit Word-document bevat geen tekst.')
+  const dropped = new DroppedCounter()
+  dropped.addAll(inHtml)
+  dropped.addAll(countDropped(bytes))
   try {
     const node = Node.fromJSON(schema, json)
     node.check()
-    return node
+    return { node, dropped: dropped.list() }
   } catch {
     throw unreadable()
   }
@@ -83,11 +100,11 @@ export async function importDocx(
   const room = await rooms.get(proposal.id)
   try {
     if (!isEmpty(room, schema)) throw notEmpty()
-    const node = await readDocx(bytes, schema)
+    const { node, dropped } = await readDocx(bytes, schema)
     // Checked again in the turn of writing: someone may have typed while Word was read.
     if (!isEmpty(room, schema)) throw notEmpty()
     room.writeAsServer(editor.person.id, () => applyDocument(room.doc, room.fragment, node))
-    return documentContent(room.fragment, schema)
+    return { ...documentContent(room.fragment, schema), dropped }
   } finally {
     rooms.releaseIdle(room)
   }

@@ -42,6 +42,7 @@ export class ProposalService {
   /** Proposal id → time of its last text change (ms), not yet written. */
   readonly #touched = new Map<string, number>()
   #flushTimer: NodeJS.Timeout | null = null
+  #flushing: Promise<void> = Promise.resolve()
   readonly #touchFlushMs: number
 
   readonly #counts: ThreadCounts
@@ -200,9 +201,20 @@ export class ProposalService {
     this.#flushTimer.unref()
   }
 
-  async flushTouched(): Promise<void> {
+  /**
+   * Writes the noted change times. Flushes run one after another, so one that
+   * shutdown asks for also waits for one a timer started (nothing is written
+   * after the storage has closed).
+   */
+  flushTouched(): Promise<void> {
     if (this.#flushTimer) clearTimeout(this.#flushTimer)
     this.#flushTimer = null
+    const run = this.#flushing.then(() => this.#writeTouched())
+    this.#flushing = run.catch(() => {})
+    return run
+  }
+
+  async #writeTouched(): Promise<void> {
     const touched = [...this.#touched]
     this.#touched.clear()
     for (const [id, ms] of touched) {

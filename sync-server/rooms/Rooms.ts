@@ -10,6 +10,7 @@ import type { Metrics } from '../metrics/Metrics.ts'
 import type { Storage } from '../persistence/Storage.ts'
 import type { SchemaRules } from '../structure/SchemaRules.ts'
 import type { Connection } from '../transport/Connection.ts'
+import { RecentCloses } from '../transport/RecentCloses.ts'
 import { Room, type RoomEvent } from './Room.ts'
 
 /** Handles a message about a proposal whose room this instance holds. */
@@ -38,6 +39,8 @@ export interface RoomsOptions {
 }
 
 export class Rooms {
+  /** People whose sockets were closed lately (revocations), for sockets still being admitted. */
+  readonly closes = new RecentCloses()
   readonly #options: RoomsOptions
   readonly #loading = new Map<string, Promise<Room>>()
   readonly #loaded = new Map<string, Room>()
@@ -219,6 +222,7 @@ export class Rooms {
   }
 
   #closeLocal(personId: string, code: number, reason: string): void {
+    this.closes.record(personId, code, reason)
     for (const room of this.#loaded.values()) {
       for (const conn of room.connections) if (conn.personId === personId) conn.close(code, reason)
     }

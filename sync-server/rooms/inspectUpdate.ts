@@ -7,13 +7,15 @@
 import * as Y from 'yjs'
 import { FRAGMENT_NAME } from '../../shared/schema.ts'
 import type { DecodedUpdate } from '../structure/checkStructure.ts'
+import { type Novelty, noveltyOf } from './updateNovelty.ts'
 
 export type UpdateRefusal = 'undecodable' | 'missing_dependencies' | 'gap' | 'foreign_root'
 
 export type UpdateInspection =
   | {
       ok: true
-      empty: boolean
+      /** What it would add: nothing, deletions of held items, or new content (S7). */
+      novelty: Novelty
       /** Clients whose new structs this update brings (already known ones excluded). */
       clients: number[]
       /** The update decoded, for the structure check (S9). */
@@ -80,7 +82,7 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array): UpdateInspection 
   }
   return {
     ok: true,
-    empty: structs.length === 0 && ds.clients.size === 0,
+    novelty: noveltyOf(doc, extended.size > 0, ds),
     clients: [...extended],
     decoded,
   }

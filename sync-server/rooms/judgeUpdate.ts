@@ -12,10 +12,13 @@ import type { SchemaRules } from '../structure/SchemaRules.ts'
 import type { Connection } from '../transport/Connection.ts'
 import type { Authorship } from './Authorship.ts'
 import { inspectUpdate } from './inspectUpdate.ts'
+import { isRedundantFormatting } from './redundantFormatting.ts'
 
 export type Verdict =
   | { kind: 'apply' }
   | { kind: 'nothing' }
+  /** Only redundant formatting markers the server still holds: it removes them itself. */
+  | { kind: 'cleanup'; markers: Y.Item[] }
   | { kind: 'gap'; detail: string }
   | { kind: 'frozen'; clients: number[] }
   | { kind: 'close'; code: number; reason: string; detail?: string }
@@ -46,7 +49,16 @@ export function judgeUpdate(conn: Connection, update: Uint8Array, context: Updat
       detail: inspection.detail,
     }
   }
-  if (inspection.empty) return { kind: 'nothing' }
+  // S7: what the server already holds (a reconnect's sync step 2, a kept copy) is no edit.
+  const { novelty } = inspection
+  if (novelty.kind === 'nothing') return { kind: 'nothing' }
+  if (
+    !canWriteText(conn.principal, context.status) &&
+    novelty.kind === 'deletions' &&
+    isRedundantFormatting(novelty.items)
+  ) {
+    return { kind: 'cleanup', markers: novelty.items }
+  }
   // A3: a reviewer's update is never applied, broadcast or stored; S5: told.
   if (!writer) return { kind: 'close', code: CloseCode.forbidden.code, reason: 'read_only' }
   if (context.size + update.length > context.maxSize) {

@@ -68,7 +68,7 @@ describe.skipIf(skip)('freezing the text while someone writes', () => {
       .click()
 
     // Wies' editor turns read-only and says why; her words stay visible, marked as not saved.
-    await expect.poll(() => editorOf(w.page).getAttribute('contenteditable')).toBe('false')
+    await expect.poll(() => editorOf(w.page).getAttribute('aria-readonly')).toBe('true')
     const notice = w.page.getByTestId('unsent-notice')
     await expect
       .poll(() => notice.textContent())
@@ -88,7 +88,7 @@ describe.skipIf(skip)('freezing the text while someone writes', () => {
     // The freeze lifts: Wies writes again without reloading, and only what she writes now counts.
     await control.getByLabel('Status van het voorstel').selectOption('consultatie')
     await control.getByRole('button', { name: 'Status wijzigen' }).click()
-    await expect.poll(() => editorOf(w.page).getAttribute('contenteditable')).toBe('true')
+    await expect.poll(() => editorOf(w.page).getAttribute('aria-readonly')).toBe('false')
     expect(await notice.textContent()).toContain('U kunt weer schrijven')
     await waitOnline(w.page)
     await typeAtEnd(w.page, ' Weer open.')

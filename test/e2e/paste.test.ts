@@ -2,7 +2,14 @@ import type { Browser } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { browserSkipReason } from '../helpers/browser.ts'
 import type { TestServer } from '../helpers/server.ts'
-import { editorOf, openProposal, signIn, waitOnline, withEditorAndBrowser } from './support.ts'
+import {
+  editorOf,
+  openProposal,
+  pasteHtml,
+  signIn,
+  waitOnline,
+  withEditorAndBrowser,
+} from './support.ts'
 
 const skip = browserSkipReason()
 
@@ -42,13 +49,7 @@ describe.skipIf(skip)('pasting from Word', () => {
     const { page, context } = await signIn(browser, writer.url)
     await openProposal(page, server.url, 'voorstel-5')
     await waitOnline(page)
-    await editorOf(page).click()
-    await editorOf(page).evaluate((element, html) => {
-      const data = new DataTransfer()
-      data.setData('text/html', html)
-      data.setData('text/plain', 'Wonen')
-      element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }))
-    }, WORD_HTML)
+    await pasteHtml(page, WORD_HTML, 'Wonen')
     await expect.poll(() => editorOf(page).locator('li').count()).toBe(3)
     expect(await editorOf(page).innerHTML()).not.toMatch(/mso-|Mso|style=/)
 

@@ -25,6 +25,8 @@ export async function selectText(page: Page, text: string): Promise<void> {
       )!
       return [found.node, offset - found.start] as const
     }
+    // A drag puts the focus in the text; ProseMirror reads a selection only in a focused text.
+    ;(root as HTMLElement).focus()
     const range = document.createRange()
     range.setStart(...place(at, false))
     range.setEnd(...place(at + wanted.length, true))

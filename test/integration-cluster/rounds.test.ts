@@ -57,7 +57,9 @@ describe('[D1] a consultation round across instances', () => {
       })
     const anna = await member('Anna', 'Gemeente Utrecht')
     const bram = await member('Bram', 'Gemeente Zeist')
-    const watcher = connectClient(c.url.replace('http', 'ws'), 'voorstel-1', anna.token)
+    const watcher = connectClient(c.url.replace('http', 'ws'), 'voorstel-1', anna.token, {
+      events: true,
+    })
     clients.push(watcher)
     const events: Array<{ type: string; organisation?: string }> = []
     watcher.provider.messageHandlers[100] = (_encoder, decoder) => {

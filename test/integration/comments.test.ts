@@ -57,7 +57,12 @@ describe('comments and amendments', () => {
       organisation: 'VNG',
     })
     a = startHeadlessEditor({ wsUrl: server.wsUrl, proposalId: 'voorstel-1', token: writer.token })
-    b = startHeadlessEditor({ wsUrl: server.wsUrl, proposalId: 'voorstel-1', token: writer.token })
+    b = startHeadlessEditor({
+      wsUrl: server.wsUrl,
+      proposalId: 'voorstel-1',
+      token: writer.token,
+      events: true,
+    })
     editors.push(a, b)
     await Promise.all([a.synced(), b.synced()])
     a.editor.commands.insertContent(`<p>${TEXT}</p><p>Tweede alinea over de omkering.</p>`)
@@ -391,6 +396,7 @@ describe('comments and amendments', () => {
       wsUrl: server.wsUrl,
       proposalId: 'voorstel-1',
       token: reviewer.token,
+      events: true,
     })
     editors.push(watcher)
     await watcher.synced()

@@ -27,8 +27,9 @@ describe('sync rules', () => {
   let writerToken: string
   const clients: TestClient[] = []
   const sockets: WebSocket[] = []
+  // Clients that ask for events (E1), as the editor's do.
   const client = (token: string) => {
-    const c = connectClient(server.wsUrl, 'voorstel-1', token)
+    const c = connectClient(server.wsUrl, 'voorstel-1', token, { events: true })
     clients.push(c)
     return c
   }

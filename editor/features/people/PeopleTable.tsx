@@ -47,7 +47,7 @@ export function PeopleTable(props: {
   const active = people.filter(hasAccess)
   if (active.length === 0) return <p>Er zijn nog geen mensen uitgenodigd.</p>
   return (
-    <table className="table" data-testid="people-table">
+    <table className="table table--stack" data-testid="people-table">
       <caption className="visually-hidden">Mensen met toegang, per provincie</caption>
       <thead>
         <tr>
@@ -74,10 +74,10 @@ export function PeopleTable(props: {
                 {person.name}
                 {person.email && <span className="person-email">{person.email}</span>}
               </th>
-              <td>{person.organisation ?? ''}</td>
-              <td>{person.province ?? ''}</td>
-              <td>{person.role ? ROLE_LABELS[person.role] : ''}</td>
-              <td>{proposalsText(person.proposals, proposals)}</td>
+              <td data-label="Organisatie">{person.organisation ?? ''}</td>
+              <td data-label="Provincie">{person.province ?? ''}</td>
+              <td data-label="Rol">{person.role ? ROLE_LABELS[person.role] : ''}</td>
+              <td data-label="Voorstellen">{proposalsText(person.proposals, proposals)}</td>
               <td>
                 {person.id === selfId ? (
                   <span className="muted">Dat bent u</span>

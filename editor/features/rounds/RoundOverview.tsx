@@ -143,7 +143,7 @@ export default function RoundOverview(props: {
           </li>
         ))}
       </ol>
-      <table className="table" data-testid="province-table">
+      <table className="table table--stack" data-testid="province-table">
         <caption>Standpunten per provincie, over alle passages samen</caption>
         <thead>
           <tr>
@@ -161,9 +161,11 @@ export default function RoundOverview(props: {
             <tr key={row.province}>
               <th scope="row">{row.province}</th>
               {columns.map((p) => (
-                <td key={p}>{row.counts[p]}</td>
+                <td key={p} data-label={POSITION_LABELS[p]}>
+                  {row.counts[p]}
+                </td>
               ))}
-              <td>{Math.round(row.resistance * 100)}%</td>
+              <td data-label="Weerstand">{Math.round(row.resistance * 100)}%</td>
             </tr>
           ))}
         </tbody>

@@ -43,6 +43,8 @@ export interface ViewBlock {
   node: string
   level: number | null
   parents: string[]
+  /** In a table: the cell the passage stands in (row and column from 1). */
+  cell?: { row: number; column: number; header: boolean }
   block?: BlockChangeType
   parts: Array<{ text: string; change?: number }>
 }
