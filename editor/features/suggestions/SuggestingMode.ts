@@ -131,8 +131,15 @@ export function goToSuggestion(view: EditorView, direction: 1 | -1): PlacedSugge
  */
 export const SuggestingMode = Extension.create<SuggestingOptions>({
   name: 'suggestingMode',
-  // Before the keymaps of the text and of Yjs undo: Backspace and Ctrl+Z act on suggestions.
-  priority: 1000,
+  // After Collaboration (1000): placing a suggestion reads the Yjs binding of the same
+  // new state, whose plugin state must be there first. Still before the text's own
+  // keymaps (Backspace); Ctrl+Z comes before Yjs undo through SuggestingUndoKeys.
+  priority: 900,
+  addExtensions() {
+    return [
+      SuggestingUndoKeys.configure({ store: this.options.store, history: this.options.history }),
+    ]
+  },
   addOptions() {
     return {
       store: null,
@@ -194,13 +201,6 @@ export const SuggestingMode = Extension.create<SuggestingOptions>({
           handleKeyDown(editorView, event) {
             if (!store.enabled) return false
             const mod = event.ctrlKey || event.metaKey
-            const key = event.key.toLowerCase()
-            if (mod && !event.altKey && (key === 'z' || key === 'y')) {
-              const redo = key === 'y' || event.shiftKey
-              const done = redo ? history.redo(store) : history.undo(store)
-              if (done) schedule()
-              return true
-            }
             if (event.key === 'Backspace' && !event.shiftKey) {
               const change = backspaceSuggestion(store, editorView.state, mod || event.altKey)
               if (!change) return false
@@ -244,5 +244,28 @@ export const SuggestingMode = Extension.create<SuggestingOptions>({
       'Alt-ArrowDown': ({ editor }) => goToSuggestion(editor.view, 1) !== null,
       'Alt-ArrowUp': ({ editor }) => goToSuggestion(editor.view, -1) !== null,
     }
+  },
+})
+
+/**
+ * Ctrl+Z, Ctrl+Y and Ctrl+Shift+Z while suggesting take back (or redo) what the
+ * person last did to their suggestions, before Yjs undo could change the text.
+ */
+const SuggestingUndoKeys = Extension.create<Pick<SuggestingOptions, 'store' | 'history'>>({
+  name: 'suggestingUndoKeys',
+  priority: 1050,
+  addOptions() {
+    return { store: null, history: null }
+  },
+  addKeyboardShortcuts() {
+    const { store, history } = this.options
+    // The store tells the display of every change, so nothing else needs to follow here.
+    const run = (redo: boolean) => {
+      if (!store?.enabled || !history) return false
+      if (redo) history.redo(store)
+      else history.undo(store)
+      return true
+    }
+    return { 'Mod-z': () => run(false), 'Mod-y': () => run(true), 'Shift-Mod-z': () => run(true) }
   },
 })
