@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { browserSkipReason } from '../helpers/browser.ts'
 import type { TestServer } from '../helpers/server.ts'
+import { seriousViolations } from './axe.ts'
 import { selectText } from './selectText.ts'
 import {
   editorOf,
@@ -32,6 +33,16 @@ const inserted = (page: Page) =>
     .allTextContents()
     .then((parts) => parts.join('|'))
 const popover = (page: Page) => page.getByTestId('suggestion-popover')
+
+/** An open or decided suggestion as the API lists it. */
+interface SuggestionThread {
+  kind: string
+  status: string
+  quote: string
+  replacement: string
+  decision?: string
+  note?: string
+}
 
 interface Change {
   type: string
@@ -67,7 +78,8 @@ describe.skipIf(skip)('suggesting changes in the text', () => {
       proposals,
       organisation: 'Gemeente Zwolle',
     })
-    const editor = await signIn(browser, eva.url)
+    // axe is put into the editor's page as a script, which the page's CSP would refuse.
+    const editor = await signIn(browser, eva.url, { bypassCSP: true })
     await openProposal(editor.page, server.url, proposalId)
     await waitOnline(editor.page)
     await typeAtEnd(editor.page, TEXT)
@@ -136,6 +148,83 @@ describe.skipIf(skip)('suggesting changes in the text', () => {
       ['delete', 'scherper', [`Mila ${proposalId}`], `Eva ${proposalId}`],
       ['insert', 'duidelijk', [`Mila ${proposalId}`], `Eva ${proposalId}`],
     ])
+    await close()
+  })
+
+  it('[C2] typing a sentence is one suggestion, and deleting across two paragraphs is one; the writer sees both while the text stays as it was', async () => {
+    const proposalId = 'voorstel-2'
+    const { writer, member, close } = await threePeople(proposalId)
+    const threads = async () =>
+      (await server.api<SuggestionThread[]>(`/api/proposals/${proposalId}/threads`)).body
+    const sentence = ' Dat vraagt om regie.'
+
+    // At the end of the second paragraph: the caret after "provincie.".
+    await selectText(member.page, 'provincie.')
+    await member.page.keyboard.press('ArrowRight')
+    await member.page.keyboard.type(sentence)
+    await expect.poll(() => inserted(writer.page), WITHIN_A_SECOND).toBe(sentence)
+    await expect
+      .poll(async () => (await threads()).map((t) => [t.kind, t.quote, t.replacement]))
+      .toEqual([['amendment', '', sentence]])
+
+    // From "transities." over the paragraph break into "Regio’s", then Backspace.
+    await selectText(member.page, 'transities.')
+    for (let step = 0; step < 'Regio’s'.length + 1; step++)
+      await member.page.keyboard.press('Shift+ArrowRight')
+    await member.page.keyboard.press('Backspace')
+    await expect.poll(() => struck(writer.page), WITHIN_A_SECOND).toBe('transities.¶Regio’s')
+    await expect.poll(async () => (await threads()).length).toBe(2)
+    const deletion = (await threads()).find((t) => t.replacement === '')
+    expect(deletion?.quote).toBe('transities.\nRegio’s')
+    // Still one suggestion each: the sentence did not split into words or letters.
+    expect((await threads()).map((t) => t.replacement).sort()).toEqual(['', sentence])
+    expect(await storedText(server.url, server.adminToken, proposalId)).toBe(`${TEXT}\n${SECOND}`)
+    await close()
+  })
+
+  it('[C5][A3] with the keyboard only, the editor reaches a suggestion, hears who proposed what, and rejects it with a note; nothing serious for axe with suggestions shown', async () => {
+    const proposalId = 'voorstel-3'
+    const { editor, writer, member, close } = await threePeople(proposalId)
+    await selectText(member.page, 'scherpere')
+    await member.page.keyboard.type('duidelijke')
+    await expect.poll(() => struck(editor.page), WITHIN_A_SECOND).toBe('scherpere')
+    await expect.poll(() => inserted(editor.page), WITHIN_A_SECOND).toBe('duidelijke')
+
+    // The text is where Tab from the toolbar lands; Alt+ArrowDown goes to the next suggestion.
+    await editorOf(editor.page).focus()
+    await editor.page.keyboard.press('Control+Home')
+    await editor.page.keyboard.press('Alt+ArrowDown')
+    await expect
+      .poll(() => editor.page.getByTestId('comments-announcer').textContent())
+      .toContain('Voorstel van Gemeente Zwolle: ‘duidelijke’ in plaats van ‘scherpere’.')
+    await expect.poll(() => popover(editor.page).count()).toBe(1)
+    expect(await seriousViolations(editor.page)).toEqual([])
+
+    const focused = () => editor.page.evaluate(() => document.activeElement?.textContent ?? '')
+    await editor.page.keyboard.press('Tab')
+    expect(await focused()).toBe('Overnemen')
+    await editor.page.keyboard.press('Tab')
+    expect(await focused()).toBe('Afwijzen')
+    await editor.page.keyboard.press('Enter')
+    await editor.page.keyboard.press('Shift+Tab')
+    await editor.page.keyboard.type('Scherper is hier bedoeld.')
+    await editor.page.keyboard.press('Tab')
+    expect(await focused()).toBe('Afwijzen met deze toelichting')
+    await editor.page.keyboard.press('Enter')
+
+    // Gone from the text for everyone, the text unchanged, the decision with its note kept (C5).
+    await expect.poll(() => struck(writer.page), WITHIN_A_SECOND).toBe('')
+    await expect.poll(() => inserted(writer.page), WITHIN_A_SECOND).toBe('')
+    const [decided] = (await server.api<SuggestionThread[]>(`/api/proposals/${proposalId}/threads`))
+      .body
+    expect([decided?.status, decided?.decision, decided?.note]).toEqual([
+      'resolved',
+      'niet-verwerkt',
+      'Scherper is hier bedoeld.',
+    ])
+    expect(await storedText(server.url, server.adminToken, proposalId)).toBe(`${TEXT}\n${SECOND}`)
+    // The positive twin: focus went back to the text, which still reads as before.
+    await expect.poll(() => editorText(member.page)).toBe(`${TEXT}\n${SECOND}`)
     await close()
   })
 })
