@@ -1,4 +1,5 @@
 /** Word in and out (V5): export as Markdown, HTML or DOCX, and filling an empty proposal from a .docx. */
+import { trackedText } from '../../comments/trackedSuggestions.ts'
 import { AppError, invalidField } from '../../errors.ts'
 import { renderDocxTask } from '../../export/docx.ts'
 import { renderHtml } from '../../export/html.ts'
@@ -37,6 +38,28 @@ function sendDownload(ctx: Context, body: string | Buffer, format: Format, name:
   ctx.res.end(data)
 }
 
+/**
+ * True for `suggestions=tracked` (W2): the open suggestions as Word's tracked
+ * changes. Only a Word document of the current text can carry them.
+ */
+function trackedRequested(ctx: Context, format: Format, versionId: string | null): boolean {
+  const value = ctx.url.searchParams.get('suggestions')
+  if (value === null) return false
+  if (value !== 'tracked')
+    throw invalidField('suggestions', 'Gebruik suggestions=tracked of laat het weg.')
+  if (format !== 'docx')
+    throw invalidField(
+      'suggestions',
+      'Voorstellen als bijgehouden wijzigingen kan alleen in Word (format=docx).',
+    )
+  if (versionId !== null)
+    throw invalidField(
+      'suggestions',
+      'Voorstellen horen bij de huidige tekst, niet bij een versie.',
+    )
+  return true
+}
+
 export function addExportRoutes(router: Router<Services>): void {
   router.add('GET', '/api/proposals/:id/export', async (ctx) => {
     const principal = await signedIn(ctx)
@@ -45,10 +68,13 @@ export function addExportRoutes(router: Router<Services>): void {
     const proposal = await visibleProposal(ctx, principal)
     const format = ctx.url.searchParams.get('format') ?? 'docx'
     if (!isFormat(format)) throw invalidField('format', 'Kies md, html of docx.')
+    const tracked = trackedRequested(ctx, format, versionId)
     const { services } = ctx
     const source = versionId
       ? await services.versions.read(proposal, versionId)
-      : { ...(await services.proposals.content(proposal)), name: null, createdAt: null }
+      : tracked
+        ? { doc: await trackedText(services, proposal), name: null, createdAt: null }
+        : { ...(await services.proposals.content(proposal)), name: null, createdAt: null }
     const version =
       source.name !== null && source.createdAt !== null
         ? { name: source.name, createdAt: source.createdAt }
