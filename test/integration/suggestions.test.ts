@@ -293,7 +293,9 @@ describe('suggestions made in the text', () => {
   })
 
   it('[C7] its author withdraws a suggestion: it is gone for everyone; once someone else replied it stays', async () => {
-    const watcher: TestClient = connectClient(server.wsUrl, 'voorstel-1', eva.token)
+    const watcher: TestClient = connectClient(server.wsUrl, 'voorstel-1', eva.token, {
+      events: true,
+    })
     await watcher.synced()
     try {
       const made = await suggest(member.token, {
