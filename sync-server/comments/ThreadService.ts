@@ -386,6 +386,17 @@ export class ThreadService {
     return this.resolve(editor, proposal, thread.id, { decision: 'verwerkt', note: thread.note })
   }
 
+  /** Stores and announces suggestions made from a .docx's tracked changes (W2). */
+  async addImported(proposalId: string, threads: ThreadRecord[]): Promise<void> {
+    if (threads.length === 0) return
+    const known = await this.#threads(proposalId)
+    for (const thread of threads) {
+      known.set(thread.id, thread)
+      await this.#storage.threads.put(thread)
+    }
+    await this.#announce(proposalId, threads)
+  }
+
   async openCount(proposalId: string): Promise<number> {
     let count = 0
     for (const thread of (await this.#threads(proposalId)).values())

@@ -2,7 +2,8 @@
  * Open suggestions in a Word export as Word's own tracked changes (W2): with
  * `suggestions=tracked` each is a w:del of the text it replaces and a w:ins of
  * its proposed text, by the proposer's name and organisation; without it the
- * export is the clean text.
+ * export is the clean text. Imported into an empty proposal, such a file gives
+ * the original text and one suggestion per change, credited by author name.
  */
 import { readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -14,6 +15,7 @@ import { type HeadlessEditor, startHeadlessEditor } from '../helpers/headlessEdi
 import { convertWithLibreOffice, libreOfficeSkipReason } from '../helpers/libreOffice.ts'
 import { P1, WAIT } from '../helpers/rounds.ts'
 import { type Invited, startServer, type TestServer } from '../helpers/server.ts'
+import { importDocx } from '../helpers/word.ts'
 
 const FIRST = 'Gemeenten kiezen een scherpere koers in de transities.'
 const SECOND = 'Regio’s verschillen sterk.'
@@ -143,4 +145,54 @@ describe('open suggestions in a Word export', () => {
     },
     OFFICE_TIMEOUT,
   )
+
+  it('[W2] a .docx with tracked changes imported into an empty proposal is the original text plus one suggestion per change, credited by the author name in the file', async () => {
+    const { bytes } = await download('format=docx&suggestions=tracked')
+    // The same file once more, its changes by someone who has no account here.
+    const zip = await JSZip.loadAsync(bytes)
+    const xml = await zip.file('word/document.xml')!.async('string')
+    zip.file('word/document.xml', xml.replaceAll(`w:author="${MILA}"`, 'w:author="Jan Jansen"'))
+    const foreign = Buffer.from(await zip.generateAsync({ type: 'uint8array' }))
+
+    interface ImportedThread {
+      kind: string
+      status: string
+      quote: string
+      replacement: string
+      anchored: boolean
+      createdBy: { name: string }
+    }
+    const suggestionsIn = async (proposalId: string) =>
+      (await server.api<ImportedThread[]>(`/api/proposals/${proposalId}/threads`)).body.map((t) => [
+        t.kind,
+        t.status,
+        t.anchored,
+        t.quote,
+        t.replacement,
+        t.createdBy.name,
+      ])
+
+    for (const [proposalId, file, author] of [
+      ['voorstel-2', bytes, 'Mila'],
+      ['voorstel-3', foreign, 'Auteur uit Word: Jan Jansen'],
+    ] as const) {
+      const imported = await importDocx(server, proposalId, file)
+      expect(imported.status, JSON.stringify(imported.body)).toBe(200)
+      // The original text: no change applied, none reported as left out.
+      expect(imported.body.text.split('\n').slice(2)).toEqual([FIRST, SECOND])
+      expect(imported.body.dropped).toEqual([])
+      expect(await suggestionsIn(proposalId)).toEqual([
+        ['amendment', 'open', true, 'scherpere', 'duidelijke', author],
+        ['amendment', 'open', true, '', ' grote', author],
+        ['amendment', 'open', true, ' sterk', '', author],
+      ])
+    }
+    // The Word author is one person, made once, who cannot sign in (revoked, no token of theirs exists).
+    const people =
+      await server.api<Array<{ name: string; revokedAt: string | null }>>('/api/people')
+    const fromWord = people.body.filter((p) => p.name.startsWith('Auteur uit Word'))
+    expect(fromWord.map((p) => [p.name, p.revokedAt !== null])).toEqual([
+      ['Auteur uit Word: Jan Jansen', true],
+    ])
+  })
 })

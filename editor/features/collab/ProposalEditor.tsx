@@ -13,7 +13,7 @@ import { LinkShortcut } from '../toolbar/LinkShortcut.ts'
 import { Toolbar } from '../toolbar/Toolbar.tsx'
 import { ToolbarShortcut } from '../toolbar/ToolbarShortcut.ts'
 import type { Collab } from './createCollab.ts'
-import { ReadOnlyText, setReadOnly } from './ReadOnlyText.ts'
+import { ReadOnlyText, setReadOnly, setSuggestingInput } from './ReadOnlyText.ts'
 
 /** The local person as the caret extension needs it; the server sets what others see (A6). */
 export interface LocalUser {
@@ -40,7 +40,10 @@ export function ProposalEditor(props: {
   extensions?: Extensions
   onEditor?: (editor: Editor | null) => void
   bar?: ReactNode
-  /** Suggesting mode: the toolbar keeps only undo and redo, which act on the suggestions. */
+  /**
+   * Suggesting mode: what the person types becomes suggestions, also in a
+   * read-only text; the toolbar keeps only undo and redo, which act on them.
+   */
   suggesting?: { undo(): void; redo(): void } | null
   /** Shown over the text (the popover of the suggestion at the caret). */
   overlay?: ReactNode
@@ -89,6 +92,12 @@ export function ProposalEditor(props: {
     if (editor) setReadOnly(editor, !editable)
     if (!editable) setLinkOpen(false)
   }, [editor, editable])
+
+  const suggesting = Boolean(props.suggesting)
+  useEffect(() => {
+    // A member's read-only text takes input while suggesting: it becomes suggestions.
+    if (editor) setSuggestingInput(editor, suggesting)
+  }, [editor, suggesting])
 
   useEffect(() => {
     if (!editor || !onEditor) return

@@ -124,8 +124,10 @@ export function ProposalPage({ proposalId, me }: { proposalId: string; me: Me })
     alwaysOn: !hasRole(me.role, 'writer'),
   })
   // "Alleen wijzigingen" is a view to read and decide in, not to type in.
-  const editable =
-    (canWrite || suggestions.enabled) && refusal === null && suggestions.view !== 'changes'
+  const typing = refusal === null && suggestions.view !== 'changes'
+  const editable = canWrite && typing
+  // A member's text stays read-only as text (A3); while suggesting it takes their input as suggestions.
+  const suggesting = typing && suggestions.enabled
   const shownTitle = title ?? proposalId
   const atCaret = suggestions.atCaret
 
@@ -200,9 +202,7 @@ export function ProposalPage({ proposalId, me }: { proposalId: string; me: Me })
                     <SuggestionControls suggestions={suggestions} editor={textEditor} />
                   </>
                 }
-                suggesting={
-                  suggestions.enabled ? { undo: suggestions.undo, redo: suggestions.redo } : null
-                }
+                suggesting={suggesting ? { undo: suggestions.undo, redo: suggestions.redo } : null}
                 overlay={
                   atCaret &&
                   textEditor && (

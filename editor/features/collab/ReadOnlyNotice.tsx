@@ -17,9 +17,9 @@ export function ReadOnlyNotice({
     return (
       <div className="alert alert--info" id="alleen-lezen" data-testid="read-only-notice">
         <p>
-          <strong>U stelt wijzigingen voor.</strong> Wat u in de tekst typt of schrapt, wordt een
-          voorstel aan de VNG-redactie, zichtbaar voor iedereen. De tekst zelf verandert pas als de
-          redactie uw voorstel overneemt.
+          <strong>U stelt wijzigingen voor.</strong> U kunt de tekst zelf niet wijzigen: wat u typt
+          of schrapt, wordt een voorstel aan de VNG-redactie, zichtbaar voor iedereen. De tekst
+          verandert pas als de redactie uw voorstel overneemt.
         </p>
       </div>
     )

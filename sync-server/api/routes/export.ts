@@ -1,4 +1,5 @@
 /** Word in and out (V5): export as Markdown, HTML or DOCX, and filling an empty proposal from a .docx. */
+import { suggestionsOf } from '../../comments/importedSuggestions.ts'
 import { trackedText } from '../../comments/trackedSuggestions.ts'
 import { AppError, invalidField } from '../../errors.ts'
 import { renderDocxTask } from '../../export/docx.ts'
@@ -103,12 +104,21 @@ export function addExportRoutes(router: Router<Services>): void {
     }
     const bytes = await readBody(ctx.req)
     const { services } = ctx
-    const { dropped, ...content } = await importDocx(services, principal, proposal, bytes)
+    const { dropped, changes, ...content } = await importDocx(services, principal, proposal, bytes)
+    const suggestions = await suggestionsOf(services.storage, proposal, principal, changes)
+    await services.threads.addImported(proposal.id, suggestions)
     await services.activity.record('proposal.imported', principal.person.id, proposal.id, {
       passages: content.text ? content.text.split('\n').length : 0,
       characters: content.text.replace(/\n/g, '').length,
     })
     const { id, title, status } = proposal
-    sendJson(ctx.res, 200, { id, title, status, ...content, dropped })
+    sendJson(ctx.res, 200, {
+      id,
+      title,
+      status,
+      ...content,
+      dropped,
+      suggestions: suggestions.length,
+    })
   })
 }
