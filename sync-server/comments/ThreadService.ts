@@ -350,7 +350,7 @@ export class ThreadService {
     return count
   }
 
-  /** Threads with news for the viewer since their last visit ("Nieuw voor jou"). */
+  /** Threads with news for the viewer since their last visit ("Nieuw voor u"). */
   async unreadCount(viewer: Principal, proposalId: string): Promise<number> {
     const lastVisit = await this.#storage.visits.get(viewer.person.id, proposalId)
     let count = 0

@@ -195,7 +195,7 @@ export interface ActivityStore {
   list(proposalId: string | null, limit: number): Promise<ActivityRecord[]>
 }
 
-/** When a person last looked at a proposal's reactions ("Nieuw voor jou"). */
+/** When a person last looked at a proposal's reactions ("Nieuw voor u"). */
 export interface VisitStore {
   get(personId: string, proposalId: string): Promise<string | null>
   put(personId: string, proposalId: string, at: string): Promise<void>

@@ -6,6 +6,7 @@
  * editor like any other.
  */
 import { Node, type Schema } from '@tiptap/pm/model'
+import { sliceWhole } from '../../shared/codePoints.ts'
 import { Limits } from '../../shared/protocol.ts'
 import { isFrozen } from '../../shared/roles.ts'
 import type { Principal } from '../auth/Principal.ts'
@@ -25,7 +26,7 @@ export interface RestoreResult {
 export function safetyVersionName(name: string): string {
   const full = `Voor herstel van ${name}`
   const max = Limits.maxTitleChars
-  return full.length <= max ? full : `${full.slice(0, max - 1)}…`
+  return full.length <= max ? full : `${sliceWhole(full, max - 1)}…`
 }
 
 /**
