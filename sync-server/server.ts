@@ -33,6 +33,7 @@ import type { Connection } from './transport/Connection.ts'
 import { startHeartbeat } from './transport/heartbeat.ts'
 import { SyncEndpoint } from './transport/syncEndpoint.ts'
 import { VersionService } from './versions/VersionService.ts'
+import { WorkerPool } from './workers/WorkerPool.ts'
 
 export type { ServerOptions } from './options.ts'
 
@@ -128,6 +129,14 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
   const maxSocketsPerPerson = options.maxSocketsPerPerson ?? DEFAULTS.maxSocketsPerPerson
   const maxSocketsPerAddress = options.maxSocketsPerAddress ?? DEFAULTS.maxSocketsPerAddress
   const clusterLimits = cluster?.limits(rateLimit, maxSocketsPerPerson, maxSocketsPerAddress)
+  const workers =
+    options.workers ??
+    new WorkerPool({
+      size: options.workerThreads ?? DEFAULTS.workerThreads,
+      maxQueued: options.maxQueuedJobs ?? DEFAULTS.maxQueuedJobs,
+      heapMb: options.workerHeapMb ?? DEFAULTS.workerHeapMb,
+      log: log.child('workers'),
+    })
   const services: Services = {
     storage,
     authenticator,
@@ -143,6 +152,8 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     roundReports: new RoundReports(storage, rounds),
     metrics,
     schema,
+    workers,
+    maxImportUnpackedBytes: options.maxImportUnpackedBytes ?? DEFAULTS.maxImportUnpackedBytes,
     connections: () => connections.size,
     publicUrl: (headers) => options.publicUrl ?? `http://${headers.host ?? `${host}:${port}`}`,
   }
@@ -190,6 +201,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
       await rooms.closeAll()
       await proposals.flushTouched()
       await storage.close()
+      await workers.close()
     })()
     return closing
   }

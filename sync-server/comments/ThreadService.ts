@@ -5,7 +5,7 @@
  */
 import { isFrozen } from '../../shared/roles.ts'
 import type { Principal } from '../auth/Principal.ts'
-import { AppError, invalidField } from '../errors.ts'
+import { AppError, invalidField, textFrozen } from '../errors.ts'
 import type { Logger } from '../log.ts'
 import type { ProposalRecord, Storage, ThreadRecord } from '../persistence/Storage.ts'
 import type { Room } from '../rooms/Room.ts'
@@ -328,11 +328,7 @@ export class ThreadService {
 
   /** Applies an amendment as one minimal change credited to the editor (C6). */
   async accept(editor: Principal, proposal: ProposalRecord, threadId: string) {
-    if (isFrozen(proposal.status))
-      throw new AppError(
-        'frozen',
-        'Dit voorstel is vastgesteld; de tekst kan niet meer veranderen.',
-      )
+    if (isFrozen(proposal.status)) throw textFrozen()
     const thread = await this.#amendment(proposal.id, threadId)
     if (thread.applied) throw new AppError('conflict', 'Dit wijzigingsvoorstel is al verwerkt.')
     await this.#withRoom(proposal.id, async (room) => {

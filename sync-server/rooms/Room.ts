@@ -8,6 +8,7 @@ import * as Y from 'yjs'
 import { CloseCode } from '../../shared/protocol.ts'
 import { isFrozen, type Status } from '../../shared/roles.ts'
 import { BLOCK_ID_ATTRIBUTE } from '../../shared/schema.ts'
+import { textFrozen } from '../errors.ts'
 import type { Logger } from '../log.ts'
 import type { Metrics } from '../metrics/Metrics.ts'
 import type { Storage, StoredDocument } from '../persistence/Storage.ts'
@@ -346,9 +347,23 @@ export class Room {
     this.#options.onRemoteChange?.(this.id)
   }
 
-  /** Changes the text on the server's behalf, credited to `personId`. */
+  /**
+   * Changes the text on the server's behalf, credited to `personId` (imports,
+   * restores, accepted amendments). The status is checked here, in the turn of
+   * writing: a change that began before the proposal was frozen never lands
+   * after it. Block ids are the one exception (`#assignBlockIds` writes
+   * directly): they change no text.
+   * @throws AppError frozen (409) once the proposal is `vastgesteld`
+   */
   writeAsServer(personId: string, change: () => void): void {
+    if (isFrozen(this.status)) throw textFrozen()
     this.#writer.write(personId, change)
+  }
+
+  /** The full state encoded, kept until the next change: many readers of an unchanged text cost one encode. */
+  encodedState(): Uint8Array {
+    this.#fullState ??= Y.encodeStateAsUpdate(this.doc)
+    return this.#fullState
   }
 
   /** Encodes the live document and replaces the log with it. */

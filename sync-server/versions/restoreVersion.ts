@@ -10,7 +10,7 @@ import { sliceWhole } from '../../shared/codePoints.ts'
 import { Limits } from '../../shared/protocol.ts'
 import { isFrozen } from '../../shared/roles.ts'
 import type { Principal } from '../auth/Principal.ts'
-import { AppError } from '../errors.ts'
+import { textFrozen } from '../errors.ts'
 import type { ProposalRecord } from '../persistence/Storage.ts'
 import { applyDocument } from './applyDocument.ts'
 import type { VersionService } from './VersionService.ts'
@@ -41,12 +41,7 @@ export async function restoreVersion(
   versionId: string,
 ): Promise<RestoreResult> {
   const version = await versions.read(proposal, versionId)
-  if (isFrozen(proposal.status)) {
-    throw new AppError(
-      'frozen',
-      'Dit voorstel is vastgesteld; de tekst kan niet meer veranderen. Zet eerst de status terug.',
-    )
-  }
+  if (isFrozen(proposal.status)) throw textFrozen()
   // Built and checked before anything changes: a change that failed halfway
   // would leave the room's document ahead of what was stored and sent.
   const node = Node.fromJSON(schema, version.doc)
