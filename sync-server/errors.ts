@@ -72,6 +72,14 @@ export function textFrozen(): AppError {
   )
 }
 
+/** 503 `storage_failed`: a change could not be stored; nothing of it was kept. */
+export function storageFailed(): AppError {
+  return new AppError(
+    'storage_failed',
+    'De wijziging kon niet worden opgeslagen: de server kan op dit moment niet schrijven. Probeer het later opnieuw.',
+  )
+}
+
 /** A 422 naming the field that is wrong. */
 export function invalidField(field: string, message: string): AppError {
   return new AppError('validation_failed', message, { details: { field } })

@@ -334,6 +334,7 @@ export class ThreadService {
     await this.#withRoom(proposal.id, async (room) => {
       const linear = await this.anchoring.run(room)
       thread.anchor = applyAmendment(room, linear, thread, editor.person.id)
+      await room.flushed()
     })
     thread.applied = true
     return this.resolve(editor, proposal, thread.id, { decision: 'verwerkt', note: thread.note })

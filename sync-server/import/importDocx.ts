@@ -62,6 +62,7 @@ export async function importDocx(
     // Checked again in the turn of writing: someone may have typed while Word was read.
     if (!isEmpty(room, schema)) throw notEmpty()
     room.writeAsServer(editor.person.id, () => applyDocument(room.doc, room.fragment, node))
+    await room.flushed()
     return documentContent(room.fragment, schema)
   } finally {
     rooms.releaseIdle(room)

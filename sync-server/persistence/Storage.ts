@@ -239,6 +239,13 @@ export interface DocumentStore {
    * about it in memory, once its pending work is done. Loading it again rebuilds it.
    */
   release(proposalId: string): void
+  /**
+   * Tells `listener` when writing a proposal failed after `append` had resolved
+   * (an fsync): what was acknowledged may not be durable, so the proposal must
+   * be read again from storage before it takes more edits. Stores whose appends
+   * resolve only once durable need not call it.
+   */
+  onFailure?(listener: (proposalId: string, error: unknown) => void): void
 }
 
 export interface Storage {

@@ -8,7 +8,7 @@ import * as Y from 'yjs'
 import { CloseCode } from '../../shared/protocol.ts'
 import { isFrozen, type Status } from '../../shared/roles.ts'
 import { BLOCK_ID_ATTRIBUTE } from '../../shared/schema.ts'
-import { textFrozen } from '../errors.ts'
+import { storageFailed, textFrozen } from '../errors.ts'
 import type { Logger } from '../log.ts'
 import type { Metrics } from '../metrics/Metrics.ts'
 import type { Storage, StoredDocument } from '../persistence/Storage.ts'
@@ -45,6 +45,8 @@ export interface RoomOptions {
   onRemoteChange?: ((proposalId: string) => void) | undefined
   /** Called after every accepted change of the text, with the person who made it. */
   onTextChanged?: ((proposalId: string, personId: string) => void) | undefined
+  /** Called once when writing failed: the room must leave memory (see `failStorage`). */
+  onStorageFailed?: ((room: Room) => void) | undefined
 }
 
 /** Origin of loading a snapshot: its tombstones are history, not a rebuild. */
@@ -81,6 +83,8 @@ export class Room {
   #size = 0
   /** The last append; sync answers wait for it so nobody sees unwritten state. */
   #written: Promise<void> = Promise.resolve()
+  /** Set once writing failed: the room answers nothing more (see `failStorage`). */
+  #storageFailed = false
 
   constructor(id: string, options: RoomOptions) {
     this.id = id
@@ -180,6 +184,10 @@ export class Room {
 
   /** Handles one frame from a socket. Malformed frames close that socket only. */
   handleMessage(conn: Connection, data: Uint8Array): void {
+    if (this.#storageFailed) {
+      conn.close(1011, 'storage_failed')
+      return
+    }
     if (!this.#built && !this.#answerFromSnapshot(conn, data)) {
       this.#backlog.holdMessage(conn, data)
       return
@@ -205,6 +213,10 @@ export class Room {
 
   /** Greets a new socket: our state vector, then current awareness. */
   greet(conn: Connection): void {
+    if (this.#storageFailed) {
+      conn.close(1011, 'storage_failed')
+      return
+    }
     if (!this.#built) {
       this.#backlog.holdGreeting(conn)
       return
@@ -279,7 +291,12 @@ export class Room {
   #accept(personId: string, update: Uint8Array, tr: Y.Transaction, from: Connection | null): void {
     this.authorship.recordTransaction(personId, tr)
     this.#fullState = null
-    const written = this.#options.storage.documents.append(this.id, { personId, update })
+    let written: Promise<void>
+    try {
+      written = this.#options.storage.documents.append(this.id, { personId, update })
+    } catch (error) {
+      written = Promise.reject(error)
+    }
     this.#written = written
     this.#size += update.length
     this.#options.metrics?.countEdit(update.length)
@@ -288,7 +305,7 @@ export class Room {
       () => {
         for (const conn of this.connections) if (conn !== from) conn.sendFrame(frame)
       },
-      (error) => this.#failWrite(error),
+      (error) => this.failStorage(error),
     )
     this.#options.onTextChanged?.(this.id, personId)
     this.#assignBlockIds(olderFirst(changedTextblocks(tr), tr), personId)
@@ -313,13 +330,37 @@ export class Room {
     })
   }
 
-  /** A failed write means we can no longer promise durability: stop serving. */
-  #failWrite(error: unknown): void {
+  /**
+   * Writing failed (an append, or a later fsync): this document may hold
+   * changes that are not on disk, so it must never be served again. Its sockets
+   * close with 1011 `storage_failed` — clients keep their edits and send them
+   * again once they reconnect — and the room leaves memory, so the next socket
+   * or reader gets the proposal as storage holds it.
+   */
+  failStorage(error: unknown): void {
+    if (this.#storageFailed) return
+    this.#storageFailed = true
     this.#log.error('writing an update failed; closing the proposal', {
       proposal: this.id,
       error: String(error),
     })
-    for (const conn of this.connections) conn.close(1011, 'storage_failed')
+    for (const conn of [...this.#backlog.waitingSockets(), ...this.connections])
+      conn.close(1011, 'storage_failed')
+    this.#options.onStorageFailed?.(this)
+  }
+
+  /**
+   * Resolves once every change applied so far is written; for HTTP answers,
+   * which must acknowledge nothing that is not stored.
+   * @throws AppError storage_failed (503) when writing failed
+   */
+  async flushed(): Promise<void> {
+    try {
+      await this.#written
+    } catch {
+      throw storageFailed()
+    }
+    if (this.#storageFailed) throw storageFailed()
   }
 
   /**
@@ -356,6 +397,7 @@ export class Room {
    * @throws AppError frozen (409) once the proposal is `vastgesteld`
    */
   writeAsServer(personId: string, change: () => void): void {
+    if (this.#storageFailed) throw storageFailed()
     if (isFrozen(this.status)) throw textFrozen()
     this.#writer.write(personId, change)
   }

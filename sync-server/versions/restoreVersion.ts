@@ -48,12 +48,19 @@ export async function restoreVersion(
   // A version saved before anyone wrote is an empty fragment: restoring it empties the text.
   if (node.childCount > 0) node.check()
   const { doc: _doc, text: _text, ...restoredFrom } = version
+  let written: Promise<void> = Promise.resolve()
   const safetyVersion = await versions.saveAndChange(
     editor,
     proposal,
     safetyVersionName(version.name),
-    (room) =>
-      room.writeAsServer(editor.person.id, () => applyDocument(room.doc, room.fragment, node)),
+    (room) => {
+      room.writeAsServer(editor.person.id, () => applyDocument(room.doc, room.fragment, node))
+      written = room.flushed()
+      // Awaited below, once the safety version is saved; not unhandled meanwhile.
+      written.catch(() => {})
+    },
   )
+  // Answered only once the restored text is stored.
+  await written
   return { restoredFrom, safetyVersion }
 }
