@@ -3,6 +3,7 @@
  * start, the lines people read (P3), and a clean stop on SIGTERM/SIGINT (P5).
  */
 import { mkdir } from 'node:fs/promises'
+import { adminNotice } from './adminNotice.ts'
 import { startCluster } from './cluster/startCluster.ts'
 import { messageOf, StorageError } from './errors.ts'
 import { createLogger } from './log.ts'
@@ -43,14 +44,7 @@ async function main(): Promise<void> {
     log,
   })
   console.log(`listening on ${server.url}`)
-  if (server.admin.kind === 'created') {
-    console.log(
-      `Beheerder aangemaakt. Meld je aan via: ${server.url}/#/welkom?token=${server.admin.token}`,
-    )
-    console.log(`(Deze link wordt maar één keer getoond; het token staat in ${server.admin.file}.)`)
-  } else if (server.admin.kind === 'existing') {
-    console.log(`Het aanmeldtoken van de beheerder staat in ${server.admin.file}`)
-  }
+  for (const line of adminNotice(server.admin, process.stdout.isTTY === true)) console.log(line)
 
   let stopping = false
   const stop = (signal: string) => {

@@ -49,6 +49,11 @@ export interface RunningServer {
 
 const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 
+/** True for an address only this machine can reach. */
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\./.test(host)
+}
+
 export async function createServer(options: ServerOptions = {}): Promise<RunningServer> {
   const dataDir = resolve(options.dataDir ?? DEFAULTS.dataDir)
   const log = options.log ?? createLogger()
@@ -122,7 +127,6 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     autoVersionAfterMs: options.autoVersionAfterMs ?? DEFAULTS.autoVersionAfterMs,
   })
   await proposals.createInitial()
-  const admin = await ensureAdmin(storage, dataDir, options.adminToken)
 
   const authenticator = new Authenticator(storage, options.adminToken)
   const rateLimit = options.rateLimit ?? DEFAULTS.rateLimit
@@ -204,6 +208,22 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
       await workers.close()
     })()
     return closing
+  }
+  // After listening: the administrator's link names the real port.
+  const admin = await ensureAdmin(
+    storage,
+    dataDir,
+    options.adminToken,
+    options.publicUrl ?? url,
+  ).catch(async (error: unknown) => {
+    await close()
+    throw error
+  })
+  if (!options.publicUrl && !isLoopback(host)) {
+    log.warn(
+      'PUBLIC_URL is not set: invitation links are built from the Host header of each request, over http://; set PUBLIC_URL to the address people open',
+      { host },
+    )
   }
   return { port, url, admin, close, services }
 }
