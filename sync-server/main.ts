@@ -41,6 +41,7 @@ async function main(): Promise<void> {
     adminToken: process.env.ADMIN_TOKEN || undefined,
     publicUrl: process.env.PUBLIC_URL || undefined,
     idleUnloadMs: optionalNumber('IDLE_UNLOAD_MS'),
+    workerThreads: optionalNumber('WORKER_THREADS') || undefined,
     log,
   })
   console.log(`listening on ${server.url}`)

@@ -86,10 +86,7 @@ describe('FileDocumentStore when the disk misbehaves', () => {
     expect(lines.some((l) => l.message.includes('partly written record'))).toBe(true)
     expect((await stat(join(dir, torn!))).size).toBeLessThan(tornSize)
     await store.append('voorstel-1', record('anna', 9))
-    expect((await reread()).log).toEqual([
-      record('anna', 1, 2, 3),
-      record('anna', 9),
-    ])
+    expect((await reread()).log).toEqual([record('anna', 1, 2, 3), record('anna', 9)])
   })
 
   it('[P5] a failing fsync is reported; the record written stays, and no append is taken until the proposal is loaded again', async () => {

@@ -32,7 +32,8 @@ export function faultyFileOps(): { ops: FileOps; faults: Faults } {
         nodeFileOps.writeSync(fd, data, offset, Math.ceil(length / 2))
         throw errno('ENOSPC', 'write')
       }
-      const allowed = faults.shortWritesOf === null ? length : Math.min(length, faults.shortWritesOf)
+      const allowed =
+        faults.shortWritesOf === null ? length : Math.min(length, faults.shortWritesOf)
       return nodeFileOps.writeSync(fd, data, offset, allowed)
     },
     ftruncateSync(fd, length) {
