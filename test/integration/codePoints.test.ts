@@ -34,6 +34,27 @@ describe('characters outside the Basic Multilingual Plane stay whole', () => {
     )
   }
 
+  /** An editor proposes replacing `quote` (as selected in the editor) and accepts it. */
+  async function acceptAmendment(quote: string, replacement: string) {
+    const range = rangeOf(editor, quote)
+    const opened = await server.api<{ id: string }>(`${P1}/threads`, {
+      method: 'POST',
+      token: editorPerson.token,
+      body: {
+        body: 'Anders',
+        quote,
+        replacement,
+        anchor: anchorOf(editor, range.from, range.to),
+      },
+    })
+    expect(opened.status).toBe(201)
+    const accepted = await server.api(`${P1}/threads/${opened.body.id}/accept`, {
+      method: 'POST',
+      token: editorPerson.token,
+    })
+    expect(accepted.status).toBe(200)
+  }
+
   const storedText = async () => {
     await server.restart()
     return (await server.api<{ text: string }>(`${P1}/content`)).body.text
@@ -45,23 +66,7 @@ describe('characters outside the Basic Multilingual Plane stay whole', () => {
       method: 'POST',
       body: { name: 'Voor' },
     })
-    const range = rangeOf(editor, '😀')
-    const opened = await server.api<{ id: string }>(`${P1}/threads`, {
-      method: 'POST',
-      token: editorPerson.token,
-      body: {
-        body: 'Vrolijker',
-        quote: '😀',
-        replacement: '😃',
-        anchor: anchorOf(editor, range.from, range.to),
-      },
-    })
-    expect(opened.status).toBe(201)
-    const accepted = await server.api(`${P1}/threads/${opened.body.id}/accept`, {
-      method: 'POST',
-      token: editorPerson.token,
-    })
-    expect(accepted.status).toBe(200)
+    await acceptAmendment('😀', '😃')
     await vi.waitFor(() => expect(editor.text()).toBe('Tevreden 😃 en klaar.'))
     const diff = await server.api<{ changes: Change[]; inserted: number; deleted: number }>(
       `${P1}/versions/${before.body.id}/diff?against=current`,
@@ -86,23 +91,7 @@ describe('characters outside the Basic Multilingual Plane stay whole', () => {
     ]
     let expected = `Café e\u0301 ${family} 😀 einde`
     for (const [quote, replacement] of cases) {
-      const range = rangeOf(editor, quote)
-      const opened = await server.api<{ id: string }>(`${P1}/threads`, {
-        method: 'POST',
-        token: editorPerson.token,
-        body: {
-          body: 'Anders',
-          quote,
-          replacement,
-          anchor: anchorOf(editor, range.from, range.to),
-        },
-      })
-      expect(opened.status).toBe(201)
-      const accepted = await server.api(`${P1}/threads/${opened.body.id}/accept`, {
-        method: 'POST',
-        token: editorPerson.token,
-      })
-      expect(accepted.status).toBe(200)
+      await acceptAmendment(quote, replacement)
       expected = expected.replace(quote, replacement)
       await vi.waitFor(() => expect(editor.text()).toBe(expected))
     }
