@@ -394,7 +394,8 @@ export class Room {
    * writing: a change that began before the proposal was frozen never lands
    * after it. Block ids are the one exception (`#assignBlockIds` writes
    * directly): they change no text.
-   * @throws AppError frozen (409) once the proposal is `vastgesteld`
+   * @throws AppError frozen (409) once the proposal is `vastgesteld`; storage_failed
+   *   (503) once writing this proposal failed (callers await `flushed` before answering)
    */
   writeAsServer(personId: string, change: () => void): void {
     if (this.#storageFailed) throw storageFailed()
