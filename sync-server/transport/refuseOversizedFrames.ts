@@ -13,8 +13,11 @@
 import type { EventEmitter } from 'node:events'
 import type { WebSocket } from 'ws'
 
-/** The code of ws's receiver error for a frame past `maxPayload`. */
-const TOO_LONG = 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH'
+/** ws's receiver errors for a frame past `maxPayload`, and for one past 2^53 bytes. */
+const TOO_LONG = new Set([
+  'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH',
+  'WS_ERR_UNSUPPORTED_DATA_PAYLOAD_LENGTH',
+])
 
 /**
  * Calls `refuse` (which must close the socket) when `ws` meets a frame longer
@@ -25,6 +28,6 @@ export function refuseOversizedFrames(ws: WebSocket, refuse: () => void): void {
   const receiver = (ws as unknown as { _receiver?: EventEmitter })._receiver
   if (!receiver) throw new Error('ws has no _receiver: frames over the limit would close with 1009')
   receiver.prependListener('error', (error: { code?: unknown }) => {
-    if (error.code === TOO_LONG) refuse()
+    if (typeof error.code === 'string' && TOO_LONG.has(error.code)) refuse()
   })
 }
