@@ -1,32 +1,51 @@
 import { lazy, Suspense } from 'react'
 import { hasRole } from '../shared/roles.ts'
-import { ProposalList } from './features/proposals/ProposalList.tsx'
+import { PageFooter } from './features/accessibility/PageFooter.tsx'
+import { NotificationsLink } from './features/notifications/NotificationsLink.tsx'
+import { UnsubscribePage } from './features/notifications/UnsubscribePage.tsx'
+import { OverviewPage } from './features/overview/OverviewPage.tsx'
 import { SessionBar } from './features/session/SessionBar.tsx'
 import { useSession } from './features/session/SessionContext.ts'
 import { SessionProvider } from './features/session/SessionProvider.tsx'
 import { SignInPage } from './features/session/SignInPage.tsx'
+import { SwitchPersonPage } from './features/session/SwitchPersonPage.tsx'
 import { PageTitle } from './lib/PageTitle.tsx'
 import type { Route } from './lib/route.ts'
+import { SkipLink } from './lib/SkipLink.tsx'
 import type { Me } from './lib/types.ts'
 import { useRoute } from './lib/useRoute.ts'
 
 // The editor and the people page are loaded only when opened: the first screen stays small.
-const ProposalPage = lazy(() =>
-  import('./features/collab/ProposalPage.tsx').then((m) => ({ default: m.ProposalPage })),
+const ProposalGate = lazy(() =>
+  import('./features/collab/ProposalGate.tsx').then((m) => ({ default: m.ProposalGate })),
+)
+const NotificationsPage = lazy(() =>
+  import('./features/notifications/NotificationsPage.tsx').then((m) => ({
+    default: m.NotificationsPage,
+  })),
 )
 const PeoplePage = lazy(() =>
   import('./features/people/PeoplePage.tsx').then((m) => ({ default: m.PeoplePage })),
+)
+const AccessibilityStatement = lazy(
+  () => import('./features/accessibility/AccessibilityStatement.tsx'),
 )
 
 function Page({ route, me }: { route: Route; me: Me }) {
   switch (route.name) {
     case 'overview':
     case 'welcome':
-      return <ProposalList me={me} />
+      return <OverviewPage me={me} />
+    case 'notifications':
+      return <NotificationsPage />
+    case 'unsubscribe':
+      return <UnsubscribePage token={route.token} />
     case 'proposal':
-      return <ProposalPage key={route.id} proposalId={route.id} me={me} />
+      return <ProposalGate key={route.id} proposalId={route.id} me={me} />
     case 'people':
       return hasRole(me.role, 'editor') ? <PeoplePage me={me} /> : <NoAccess />
+    case 'accessibility':
+      return null // the shell shows it, signed in or not
     case 'notFound':
       return <NotFound />
   }
@@ -55,11 +74,11 @@ function Shell() {
   const { state, retry } = useSession()
   const route = useRoute()
   const me = state.status === 'signedIn' ? state.me : null
+  // The accessibility statement is for everyone, signed in or not.
+  const isPublic = route.name === 'accessibility'
   return (
     <>
-      <a className="skip-link" href="#inhoud">
-        Naar de inhoud
-      </a>
+      <SkipLink target="inhoud">Naar de inhoud</SkipLink>
       <header className="page-header">
         <div className="page-header__inner">
           <a className="brand" href="#/">
@@ -70,6 +89,7 @@ function Shell() {
               <a href="#/" aria-current={route.name === 'overview' ? 'page' : undefined}>
                 Voorstellen
               </a>
+              <NotificationsLink current={route.name === 'notifications'} />
               {hasRole(me.role, 'editor') && (
                 <a href="#/mensen" aria-current={route.name === 'people' ? 'page' : undefined}>
                   Mensen
@@ -81,9 +101,31 @@ function Shell() {
         </div>
       </header>
       <main id="inhoud" className="page-main" tabIndex={-1}>
-        {state.status === 'loading' && <p role="status">Even geduld, u wordt aangemeld…</p>}
-        {state.status === 'signedOut' && <SignInPage reason={state.reason} />}
-        {state.status === 'unreachable' && (
+        {isPublic && (
+          <Suspense fallback={<p role="status">Pagina wordt geladen…</p>}>
+            <AccessibilityStatement />
+          </Suspense>
+        )}
+        {!isPublic && route.name === 'unsubscribe' && !me ? (
+          // Unsubscribing needs no sign-in (M4).
+          <UnsubscribePage token={route.token} />
+        ) : (
+          <>
+            {!isPublic && state.status === 'loading' && (
+              <p role="status">Even geduld, u wordt aangemeld…</p>
+            )}
+            {!isPublic && state.status === 'signedOut' && <SignInPage reason={state.reason} />}
+          </>
+        )}
+        {state.status === 'switching' && (
+          <SwitchPersonPage current={state.current} next={state.next} />
+        )}
+        {state.status === 'signedIn' && state.notice && (
+          <p className="alert alert--warning" role="status" data-testid="session-notice">
+            {state.notice}
+          </p>
+        )}
+        {!isPublic && state.status === 'unreachable' && (
           <div className="stack">
             <PageTitle title="Geen verbinding">Geen verbinding met de server</PageTitle>
             <p className="alert alert--warning">{state.message}</p>
@@ -92,12 +134,13 @@ function Shell() {
             </button>
           </div>
         )}
-        {me && (
+        {!isPublic && me && (
           <Suspense fallback={<p role="status">Pagina wordt geladen…</p>}>
             <Page route={route} me={me} />
           </Suspense>
         )}
       </main>
+      <PageFooter />
     </>
   )
 }

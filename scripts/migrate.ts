@@ -83,6 +83,7 @@ async function main(): Promise<number> {
         `  ${summary.people} personen, ${summary.proposals} voorstellen, ${summary.documents} teksten ` +
           `(${summary.updates} wijzigingen na de laatste samenvoeging), ${summary.threads} discussies, ` +
           `${summary.versions} versies, ${summary.rounds} rondes, ${summary.positions} standpunten, ` +
+          `${summary.responses} reacties van de VNG, ` +
           `${summary.activity} activiteiten, ${summary.visits} bezoeken.`,
       )
       return 0

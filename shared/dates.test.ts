@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { formatDate, formatDateTime, formatTime } from './dates.ts'
+import {
+  endOfNetherlandsDay,
+  formatDate,
+  formatDateTime,
+  formatTime,
+  isDateOnly,
+  netherlandsDate,
+} from './dates.ts'
 
 describe('Dutch dates', () => {
   it('writes the date of the general assembly as people do', () => {
@@ -15,5 +22,29 @@ describe('Dutch dates', () => {
 
   it('gives nothing for a value that is not a date', () => {
     expect(formatDate('geen datum')).toBe('')
+  })
+})
+
+describe('the Netherlands’ calendar', () => {
+  it('[R8] the end of a day is 23:59:59.999 in Amsterdam, in summer and in winter time', () => {
+    expect(endOfNetherlandsDay('2027-03-31')).toBe('2027-03-31T21:59:59.999Z')
+    expect(endOfNetherlandsDay('2027-01-15')).toBe('2027-01-15T22:59:59.999Z')
+    // The days summer time starts and ends.
+    expect(endOfNetherlandsDay('2027-03-28')).toBe('2027-03-28T21:59:59.999Z')
+    expect(endOfNetherlandsDay('2027-10-31')).toBe('2027-10-31T22:59:59.999Z')
+    expect(formatDateTime(endOfNetherlandsDay('2027-03-31')!)).toBe('31 maart 2027 om 23:59')
+  })
+
+  it('[R8] only real calendar dates are dates', () => {
+    for (const wrong of ['2027-02-30', '2027-13-01', '31-03-2027', '2027-03-31T12:00:00Z', ''])
+      expect(endOfNetherlandsDay(wrong), wrong).toBeNull()
+    expect(isDateOnly('2028-02-29')).toBe(true)
+  })
+
+  it('gives the date as it is in the Netherlands at a moment', () => {
+    // 23:30 UTC on 31 March is already 1 April in Amsterdam.
+    expect(netherlandsDate('2027-03-31T23:30:00Z')).toBe('2027-04-01')
+    expect(netherlandsDate('2027-03-31T21:59:59.999Z')).toBe('2027-03-31')
+    expect(netherlandsDate('geen datum')).toBe('')
   })
 })

@@ -42,3 +42,59 @@ export function formatDateTime(value: string | Date): string {
   const date = toDate(value)
   return date ? `${formatDate(date)} om ${formatTime(date)}` : ''
 }
+
+const partsFormat = new Intl.DateTimeFormat('en-GB', {
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+  timeZone: TIME_ZONE,
+})
+
+/** The wall clock in the Netherlands at a moment, as if it were UTC (ms). */
+function netherlandsClock(ms: number): number {
+  const parts: Record<string, number> = {}
+  for (const part of partsFormat.formatToParts(new Date(ms)))
+    if (part.type !== 'literal') parts[part.type] = Number(part.value)
+  const { year, month, day, hour, minute, second } = parts as Record<string, number>
+  return Date.UTC(year!, month! - 1, day!, hour!, minute!, second!, ms % 1000)
+}
+
+/** "2027-03-31": the calendar date in the Netherlands at a moment; '' for no date. */
+export function netherlandsDate(value: string | Date): string {
+  const date = toDate(value)
+  return date ? new Date(netherlandsClock(date.getTime())).toISOString().slice(0, 10) : ''
+}
+
+/** A calendar date as `<input type="date">` and ISO-8601 write it. */
+const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/
+
+/** True for "2027-03-31": a date without a time, which exists in the calendar. */
+export function isDateOnly(value: string): boolean {
+  const match = DATE_ONLY.exec(value)
+  if (!match) return false
+  const [, year, month, day] = match.map(Number) as [number, number, number, number]
+  const date = new Date(Date.UTC(year, month - 1, day))
+  return (
+    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+  )
+}
+
+/**
+ * The end of a day in the Netherlands (23:59:59.999 there), whatever the zone
+ * of the computer asking: "2027-03-31" → "2027-03-31T21:59:59.999Z" (summer
+ * time). A consultation round "until 31 March" closes when that day ends there.
+ * @returns null for something that is not a date (see `isDateOnly`)
+ */
+export function endOfNetherlandsDay(date: string): string | null {
+  if (!isDateOnly(date)) return null
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number]
+  const wall = Date.UTC(year, month - 1, day, 23, 59, 59, 999)
+  // The offset at a guess, then at the moment that guess gives: exact across a DST change.
+  let moment = wall - (netherlandsClock(wall) - wall)
+  moment = wall - (netherlandsClock(moment) - moment)
+  return new Date(moment).toISOString()
+}

@@ -1,14 +1,36 @@
 /**
- * Links: the `link` mark with `href` (http, https and mailto only), `target` and
- * `rel`, and the commands `setLink`, `unsetLink` and `toggleLink`. Tiptap's own
- * Link extension also finds links while you type (autolink), which brings a URL
- * parser of some 60 kB into every editor; here people add links with the link
- * button (Ctrl+K), and pasted HTML links are kept.
+ * Links: the `link` mark keeps only `href` (http, https and mailto), whatever a
+ * paste or another client brings; the product itself sets `target` and `rel`
+ * when it renders a link (here, and in the HTML export). Commands `setLink`,
+ * `unsetLink` and `toggleLink`. Tiptap's own Link extension also finds links
+ * while you type (autolink), which brings a URL parser of some 60 kB into every
+ * editor; here people add links with the link button (Ctrl+K), and pasted HTML
+ * links are kept.
  */
 import { Mark, mergeAttributes } from '@tiptap/core'
 
 /** Protocols a link may use; anything else (javascript:, data:) is dropped. */
 export const LINK_PROTOCOLS = ['http:', 'https:', 'mailto:'] as const
+
+/** Where a rendered link opens: a new tab, so the text stays open. */
+export const LINK_TARGET = '_blank'
+
+/** What a rendered link tells the browser: the opened page gets no handle on ours, nor our address. */
+export const LINK_REL = 'noopener noreferrer'
+
+/**
+ * What the previous Link wrote beside `href` (its defaults), in the mark's
+ * spec as `legacyAttrs`: browser copies made then may still hold unsent links
+ * like that, so the server takes them (never keeping those attributes: they
+ * are not read) rather than refuse a person's offline work. Other values stay
+ * refused.
+ */
+export const LEGACY_LINK_ATTRIBUTES: Record<string, readonly unknown[]> = {
+  target: ['_blank', null],
+  rel: ['noopener noreferrer nofollow', null],
+  class: [null],
+  title: [null],
+}
 
 /** True for an href people may follow safely. */
 export function isAllowedHref(href: unknown): href is string {
@@ -23,8 +45,8 @@ export function isAllowedHref(href: unknown): href is string {
 declare module '@tiptap/core' {
   interface Commands<ReturnType> {
     link: {
-      setLink: (attributes: { href: string; target?: string | null }) => ReturnType
-      toggleLink: (attributes: { href: string; target?: string | null }) => ReturnType
+      setLink: (attributes: { href: string }) => ReturnType
+      toggleLink: (attributes: { href: string }) => ReturnType
       unsetLink: () => ReturnType
     }
   }
@@ -37,13 +59,24 @@ export const Link = Mark.create({
   exitable: true,
   inclusive: false,
 
+  extendMarkSchema(mark) {
+    return mark.name === 'link' ? { legacyAttrs: LEGACY_LINK_ATTRIBUTES } : {}
+  },
+
   addAttributes() {
     return {
-      href: { default: null },
-      target: { default: '_blank' },
-      rel: { default: 'noopener noreferrer nofollow' },
-      class: { default: null },
-      title: { default: null },
+      href: {
+        default: null,
+        parseHTML: (element) =>
+          (element as unknown as { getAttribute(name: string): string | null })
+            .getAttribute('href')
+            ?.trim() ?? null,
+        // The schema's type of the attribute: the server refuses any other (S9).
+        validate: (value: unknown) => {
+          if (!isAllowedHref(value))
+            throw new RangeError('a link needs an http, https or mailto address')
+        },
+      },
     }
   },
 
@@ -56,6 +89,8 @@ export const Link = Mark.create({
           const href = (
             element as unknown as { getAttribute(name: string): string | null }
           ).getAttribute('href')
+          // Only the address is an attribute: a pasted link's target, rel, class
+          // or title are not kept.
           return isAllowedHref(href) ? null : false
         },
       },
@@ -64,21 +99,23 @@ export const Link = Mark.create({
 
   renderHTML({ HTMLAttributes }) {
     const href = isAllowedHref(HTMLAttributes.href) ? HTMLAttributes.href : ''
-    return ['a', mergeAttributes(HTMLAttributes, { href }), 0]
+    return ['a', mergeAttributes({ href, target: LINK_TARGET, rel: LINK_REL }), 0]
   },
 
   addCommands() {
     return {
       setLink:
-        (attributes) =>
+        ({ href }) =>
         ({ chain }) =>
-          isAllowedHref(attributes.href) &&
-          chain().setMark(this.name, attributes).setMeta('preventAutolink', true).run(),
+          isAllowedHref(href) &&
+          chain().setMark(this.name, { href: href.trim() }).setMeta('preventAutolink', true).run(),
       toggleLink:
-        (attributes) =>
+        ({ href }) =>
         ({ chain }) =>
-          isAllowedHref(attributes.href) &&
-          chain().toggleMark(this.name, attributes, { extendEmptyMarkRange: true }).run(),
+          isAllowedHref(href) &&
+          chain()
+            .toggleMark(this.name, { href: href.trim() }, { extendEmptyMarkRange: true })
+            .run(),
       unsetLink:
         () =>
         ({ chain }) =>

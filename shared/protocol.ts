@@ -17,6 +17,17 @@ export const CloseCode = {
   tooMany: { code: 4429, reason: 'rate_limited' },
 } as const
 
+/**
+ * Reasons of a close that say more than its code; the editor shows a message
+ * of its own for each.
+ */
+export const CloseReason = {
+  /** 4400: the update would leave a text that is no document of the schema (S9). */
+  invalidDocument: 'invalid_document',
+  /** 4400: the socket kept sending presence the server could not pass on (A7). */
+  badPresence: 'bad_presence',
+} as const
+
 export type CloseCodeName = keyof typeof CloseCode
 export type CloseCodeNumber = (typeof CloseCode)[CloseCodeName]['code']
 
@@ -48,6 +59,8 @@ export const Limits = {
   maxCommentChars: 10_000,
   /** One client's awareness state (name, caret) may not exceed this. */
   maxAwarenessBytes: 8 * 1024,
+  /** A socket whose presence is malformed this many times in a row is closed (A7). */
+  maxMalformedPresence: 20,
   /** A proposal's encoded document may not grow past this. */
   maxDocumentBytes: 10 * 1024 * 1024,
   /** Longest title of a proposal or version, in characters. */
@@ -64,3 +77,9 @@ export function isWellFormedId(id: string): boolean {
 
 /** Path prefix of the sync endpoint: `ws://HOST:PORT/sync/<proposalId>?token=…`. */
 export const SYNC_PATH = '/sync'
+
+/**
+ * Query parameter with which a socket asks for server events (E1): `events=1`.
+ * A stock y-websocket client does not know message type 100 and never gets one.
+ */
+export const EVENTS_PARAM = 'events'

@@ -18,6 +18,12 @@ export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value)
 }
 
+/**
+ * The organisation of the VNG-redactie, and of the administrator: the editors'
+ * own, which is no member organisation of a consultation round (R5).
+ */
+export const EDITORS_ORGANISATION = 'VNG'
+
 /** A proposal's status (contract H4). In `vastgesteld` the text is frozen. */
 export const STATUSES = ['concept', 'consultatie', 'definitief', 'vastgesteld'] as const
 export type Status = (typeof STATUSES)[number]

@@ -12,6 +12,7 @@
 import { randomBytes } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { EDITORS_ORGANISATION } from '../shared/roles.ts'
 import { hashToken, newToken } from './auth/tokens.ts'
 import { colorFor } from './people/colors.ts'
 import { writeFileAtomic } from './persistence/atomicFile.ts'
@@ -75,7 +76,7 @@ export async function ensureAdmin(
     name: 'Beheerder',
     role: 'editor',
     proposals: '*',
-    organisation: 'VNG',
+    organisation: EDITORS_ORGANISATION,
     province: null,
     color: colorFor(people.length),
     tokenHash: hashToken(token),

@@ -32,7 +32,13 @@ async function main(): Promise<void> {
   if (redisUrl && !postgres)
     throw new Error('REDIS_URL needs DATABASE_URL: a cluster stores in PostgreSQL')
   const cluster = redisUrl && postgres ? await startCluster({ redisUrl, postgres, log }) : undefined
+  // M2: both or neither; one alone would quietly write mail to the outbox instead of sending it.
+  const smtpUrl = process.env.SMTP_URL || undefined
+  const mailFrom = process.env.MAIL_FROM || undefined
+  if (Boolean(smtpUrl) !== Boolean(mailFrom))
+    throw new Error('SMTP_URL and MAIL_FROM go together: set both to send mail, or neither')
   const server = await createServer({
+    mail: { smtpUrl, from: mailFrom },
     storage: postgres,
     cluster,
     port,
@@ -45,6 +51,8 @@ async function main(): Promise<void> {
     log,
   })
   console.log(`listening on ${server.url}`)
+  if (server.services.mail.mode === 'outbox')
+    console.log('Zonder SMTP_URL en MAIL_FROM worden e-mails bewaard in de map outbox in DATA_DIR.')
   for (const line of adminNotice(server.admin, process.stdout.isTTY === true)) console.log(line)
 
   let stopping = false

@@ -6,6 +6,7 @@ import type { RateLimit } from './api/RateLimiter.ts'
 import type { Bus } from './cluster/Bus.ts'
 import type { ClusterBinding } from './cluster/startCluster.ts'
 import type { Logger } from './log.ts'
+import type { MailSettings } from './mail/transport.ts'
 import type { Storage } from './persistence/Storage.ts'
 import type { TaskRunner } from './workers/WorkerPool.ts'
 
@@ -65,6 +66,20 @@ export interface ServerOptions {
   maxImportUnpackedBytes?: number
   /** Runs the DOCX work instead of a pool of `workerThreads` (tests). */
   workers?: TaskRunner
+  /** SMTP (M2: `SMTP_URL`, `MAIL_FROM`); without both, mail is written to `DATA_DIR/outbox/`. */
+  mail?: MailSettings
+  /** The time now in ms, for notifications, reminders and mail retries; tests move it. @default Date.now */
+  clock?: () => number
+  /** How often the mail queue is looked at (another instance may have queued). @default 2000 */
+  mailPollMs?: number
+  /** Wait before a failed mail is tried again; it doubles each time. @default 60000 */
+  mailRetryMs?: number
+  /** At most one notification mail per person this often (M4). @default 15 minutes */
+  notificationIntervalMs?: number
+  /** How often notifications are gathered into mails and reminders looked for. @default 30000 */
+  notificationTickMs?: number
+  /** Requests for a new sign-in link (M3). @default 5 per address and 30 per network per hour */
+  signInLinkLimits?: { perAddress: RateLimit; perNetwork: RateLimit }
 }
 
 export const DEFAULTS = {
@@ -88,4 +103,12 @@ export const DEFAULTS = {
   maxQueuedJobs: 100,
   workerHeapMb: 1024,
   maxImportUnpackedBytes: 8 * 1024 * 1024,
+  mailPollMs: 2_000,
+  mailRetryMs: 60_000,
+  notificationIntervalMs: 15 * 60 * 1000,
+  notificationTickMs: 30_000,
+  signInLinkLimits: {
+    perAddress: { burst: 5, perSecond: 5 / 3600 },
+    perNetwork: { burst: 30, perSecond: 30 / 3600 },
+  },
 } as const

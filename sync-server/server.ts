@@ -24,11 +24,15 @@ import { DEFAULTS, type ServerOptions } from './options.ts'
 import { PeopleService } from './people/PeopleService.ts'
 import { LowdbStorage } from './persistence/lowdb/LowdbStorage.ts'
 import { ProposalService } from './proposals/ProposalService.ts'
+import { createReaching } from './reaching.ts'
 import { Rooms } from './rooms/Rooms.ts'
 import { OutdatedThreads } from './rounds/OutdatedThreads.ts'
+import { PositionService } from './rounds/PositionService.ts'
+import { ResponseService } from './rounds/ResponseService.ts'
 import { RoundReports } from './rounds/RoundReports.ts'
 import { RoundService } from './rounds/RoundService.ts'
 import { VersionPassages } from './rounds/VersionPassages.ts'
+import { SchemaRules } from './structure/SchemaRules.ts'
 import type { Connection } from './transport/Connection.ts'
 import { startHeartbeat } from './transport/heartbeat.ts'
 import { SyncEndpoint } from './transport/syncEndpoint.ts'
@@ -65,10 +69,6 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
   await storage.open()
 
   const schema = getSchema(createSchemaExtensions())
-  const schemaNames = {
-    nodes: new Set(Object.keys(schema.nodes)),
-    marks: new Set(Object.keys(schema.marks)),
-  }
   const metrics = new Metrics()
   let proposals: ProposalService | null = null
   let threads: ThreadService | null = null
@@ -79,7 +79,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     storage,
     bus,
     log: log.child('rooms'),
-    schema: schemaNames,
+    rules: SchemaRules.for(schema),
     idleUnloadMs: options.idleUnloadMs ?? DEFAULTS.idleUnloadMs,
     compactAfterBytes: options.compactAfterBytes ?? DEFAULTS.compactAfterBytes,
     maxDocumentBytes: options.maxDocumentBytes ?? DEFAULTS.maxDocumentBytes,
@@ -105,11 +105,8 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
   threads = new ThreadService(storage, rooms, {
     log: log.child('comments'),
     anchorDelayMs: options.anchorDelayMs ?? DEFAULTS.anchorDelayMs,
+    schema,
     outdated: new OutdatedThreads(storage, versionPassages),
-  })
-  rounds = new RoundService(storage, rooms, versionPassages, activity, {
-    shared: bus.shared,
-    locks: cluster?.locks ?? new LocalLocks(),
   })
   proposals = new ProposalService(
     storage,
@@ -120,7 +117,15 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
       openThreads: (id) => threads.openCount(id),
       newForYou: (viewer, id) => threads.unreadCount(viewer, id),
     },
+    activity,
   )
+  const proposalService = proposals
+  rounds = new RoundService(storage, rooms, versionPassages, activity, {
+    shared: bus.shared,
+    locks: cluster?.locks ?? new LocalLocks(),
+    setStatus: (editor, proposal, status) => proposalService.update(editor, proposal, { status }),
+  })
+  const responses = new ResponseService(storage, rounds)
   versions = new VersionService(storage, rooms, {
     log: log.child('versions'),
     schema,
@@ -141,6 +146,15 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
       heapMb: options.workerHeapMb ?? DEFAULTS.workerHeapMb,
       log: log.child('workers'),
     })
+  const reaching = await createReaching(options, {
+    storage,
+    rounds,
+    locks: cluster?.locks ?? new LocalLocks(),
+    log,
+    dataDir,
+    owner: bus.instanceId,
+    sharedLimiter: cluster ? (rate) => cluster.limiter(rate) : undefined,
+  })
   const services: Services = {
     storage,
     authenticator,
@@ -153,13 +167,16 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     versions,
     activity,
     rounds,
-    roundReports: new RoundReports(storage, rounds),
+    positions: new PositionService(storage, rounds),
+    responses,
+    roundReports: new RoundReports(storage, rounds, responses),
     metrics,
     schema,
     workers,
     maxImportUnpackedBytes: options.maxImportUnpackedBytes ?? DEFAULTS.maxImportUnpackedBytes,
     connections: () => connections.size,
     publicUrl: (headers) => options.publicUrl ?? `http://${headers.host ?? `${host}:${port}`}`,
+    ...reaching.services,
   }
   const connections = new Set<Connection>()
   const sync = new SyncEndpoint({
@@ -189,6 +206,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
   })
   const port = (http.address() as AddressInfo).port
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`
+  reaching.start(url)
 
   let closing: Promise<void> | null = null
   const close = () => {
@@ -200,6 +218,8 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
       sync.close(CLOSE_GOING_AWAY, 'server_shutdown')
       http.closeAllConnections()
       await stopped
+      // What is queued stays queued: the next start sends it.
+      await reaching.close()
       // Pending automatic versions are saved now rather than lost.
       await versions.flush()
       await rooms.closeAll()

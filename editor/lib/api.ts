@@ -7,6 +7,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The error body's `details`, e.g. the field, or what stands now after a 409. */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message)
   }
@@ -35,24 +37,33 @@ const FALLBACK_MESSAGES: Record<number, string> = {
 async function errorFrom(response: Response): Promise<ApiError> {
   let code = 'unknown'
   let message = FALLBACK_MESSAGES[response.status] ?? 'Er ging iets mis bij de server.'
+  let details: Record<string, unknown> = {}
   try {
-    const body = (await response.json()) as { error?: { code?: string; message?: string } }
+    const body = (await response.json()) as {
+      error?: { code?: string; message?: string; details?: Record<string, unknown> }
+    }
     if (body.error?.code) code = body.error.code
     if (body.error?.message) message = body.error.message
+    if (body.error?.details && typeof body.error.details === 'object') details = body.error.details
   } catch {
     // Not JSON (a proxy's error page, say): keep the Dutch fallback.
   }
-  return new ApiError(response.status, code, message)
+  return new ApiError(response.status, code, message, details)
 }
 
 /**
  * Calls the HTTP API with the stored token and returns the parsed JSON.
+ * @param init.token another token to ask with (a sign-in link's): its 401 does
+ *   not sign the current person out
  * @throws {ApiError} for every answer that is not 2xx, and with status 0 when
  * the server cannot be reached
  */
-export async function api<T>(path: string, init: { method?: string; body?: unknown } = {}) {
+export async function api<T>(
+  path: string,
+  init: { method?: string; body?: unknown; token?: string } = {},
+) {
   const headers: Record<string, string> = { Accept: 'application/json' }
-  const token = readToken()
+  const token = init.token ?? readToken()
   if (token) headers.Authorization = `Bearer ${token}`
   if (init.body !== undefined) headers['Content-Type'] = 'application/json'
   let response: Response
@@ -68,7 +79,9 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   }
   if (!response.ok) {
     const error = await errorFrom(response)
-    if (response.status === 401) for (const listener of unauthorizedListeners) listener(error)
+    if (response.status === 401 && init.token === undefined) {
+      for (const listener of unauthorizedListeners) listener(error)
+    }
     throw error
   }
   if (response.status === 204) return undefined as T

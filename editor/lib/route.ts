@@ -6,7 +6,10 @@ export type Route =
   | { name: 'overview' }
   | { name: 'proposal'; id: string }
   | { name: 'people' }
+  | { name: 'accessibility' }
   | { name: 'welcome'; token: string | null }
+  | { name: 'notifications' }
+  | { name: 'unsubscribe'; token: string | null }
   | { name: 'notFound' }
 
 /** Reads a route from a location hash such as `#/voorstel/voorstel-1`. */
@@ -19,6 +22,11 @@ export function parseRoute(hash: string): Route {
     return { name: 'welcome', token: new URLSearchParams(query).get('token') }
   }
   if (parts[0] === 'mensen' && parts.length === 1) return { name: 'people' }
+  if (parts[0] === 'meldingen' && parts.length === 1) return { name: 'notifications' }
+  if (parts[0] === 'afmelden' && parts.length === 1) {
+    return { name: 'unsubscribe', token: new URLSearchParams(query).get('token') }
+  }
+  if (parts[0] === 'toegankelijkheid' && parts.length === 1) return { name: 'accessibility' }
   if (parts[0] === 'voorstel' && parts.length === 2 && parts[1]) {
     return { name: 'proposal', id: decodeURIComponent(parts[1]) }
   }
@@ -32,10 +40,16 @@ export function hrefFor(route: Route): string {
       return '#/'
     case 'people':
       return '#/mensen'
+    case 'accessibility':
+      return '#/toegankelijkheid'
     case 'proposal':
       return `#/voorstel/${encodeURIComponent(route.id)}`
     case 'welcome':
       return '#/welkom'
+    case 'notifications':
+      return '#/meldingen'
+    case 'unsubscribe':
+      return '#/afmelden'
     case 'notFound':
       return '#/'
   }

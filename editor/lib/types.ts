@@ -38,6 +38,8 @@ export interface PersonRecord extends Person {
   revoked?: boolean
   revokedAt?: string | null
   createdAt?: string
+  /** Where invitations and notifications go (M1–M4). */
+  email?: string | null
 }
 
 /** `POST /api/invites` body (A5, R1). */
@@ -47,6 +49,7 @@ export interface InviteRequest {
   proposals: '*' | string[]
   organisation?: string
   province?: Province
+  email?: string
 }
 
 /** `POST /api/invites` answer (A5). */

@@ -24,6 +24,8 @@ export type ActivityType =
   | 'person.invited'
   | 'person.revoked'
   | 'person.anonymised'
+  | 'person.changed'
+  | 'people.imported'
 
 export class ActivityLog {
   readonly #storage: Storage

@@ -7,11 +7,15 @@ import { AppError, messageOf } from '../errors.ts'
 import { sendError } from './http.ts'
 import { Router } from './router.ts'
 import { addExportRoutes } from './routes/export.ts'
+import { addInvitationRoutes } from './routes/invitations.ts'
+import { addNotificationRoutes } from './routes/notifications.ts'
 import { addOperationsRoutes } from './routes/operations.ts'
+import { addOverviewRoutes } from './routes/overview.ts'
 import { addPeopleRoutes } from './routes/people.ts'
 import { addProposalRoutes } from './routes/proposals.ts'
 import { addRoundRoutes } from './routes/rounds.ts'
 import { addSessionRoutes } from './routes/session.ts'
+import { addSignInLinkRoutes } from './routes/signInLink.ts'
 import { addThreadRoutes } from './routes/threads.ts'
 import { addVersionRoutes } from './routes/versions.ts'
 import { SECURITY_HEADERS } from './securityHeaders.ts'
@@ -28,6 +32,10 @@ export function createRouter(): Router<Services> {
   addRoundRoutes(router)
   addExportRoutes(router)
   addOperationsRoutes(router)
+  addInvitationRoutes(router)
+  addSignInLinkRoutes(router)
+  addNotificationRoutes(router)
+  addOverviewRoutes(router)
   return router
 }
 

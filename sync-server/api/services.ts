@@ -4,11 +4,20 @@ import type { ActivityLog } from '../activity/ActivityLog.ts'
 import type { Authenticator } from '../auth/Authenticator.ts'
 import type { ThreadService } from '../comments/ThreadService.ts'
 import type { Logger } from '../log.ts'
+import type { MailQueue } from '../mail/MailQueue.ts'
 import type { Metrics } from '../metrics/Metrics.ts'
+import type { Digest } from '../notifications/Digest.ts'
+import type { Notifier } from '../notifications/Notifier.ts'
+import type { UnsubscribeTokens } from '../notifications/unsubscribeToken.ts'
+import type { OverviewService } from '../overview/OverviewService.ts'
+import type { BulkInvites } from '../people/bulk/BulkInvites.ts'
 import type { PeopleService } from '../people/PeopleService.ts'
+import type { SignInLinks } from '../people/SignInLinks.ts'
 import type { Storage } from '../persistence/Storage.ts'
 import type { ProposalService } from '../proposals/ProposalService.ts'
 import type { Rooms } from '../rooms/Rooms.ts'
+import type { PositionService } from '../rounds/PositionService.ts'
+import type { ResponseService } from '../rounds/ResponseService.ts'
 import type { RoundReports } from '../rounds/RoundReports.ts'
 import type { RoundService } from '../rounds/RoundService.ts'
 import type { VersionService } from '../versions/VersionService.ts'
@@ -27,6 +36,8 @@ export interface Services {
   activity: ActivityLog
   versions: VersionService
   rounds: RoundService
+  positions: PositionService
+  responses: ResponseService
   roundReports: RoundReports
   metrics: Metrics
   /** The ProseMirror schema of the text (S2), for reading and writing documents. */
@@ -39,4 +50,14 @@ export interface Services {
   connections: () => number
   /** The address people open, e.g. `http://127.0.0.1:1234`, for invitation links. */
   publicUrl: (headers: { host?: string | undefined }) => string
+  /** Reaching people (M1–M4). */
+  mail: MailQueue
+  bulkInvites: BulkInvites
+  signInLinks: SignInLinks
+  notifier: Notifier
+  digest: Digest
+  unsubscribe: UnsubscribeTokens
+  overview: OverviewService
+  /** The time now in ms (tests move it). */
+  clock: () => number
 }

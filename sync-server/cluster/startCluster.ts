@@ -38,6 +38,8 @@ export interface ClusterBinding {
     rateLimiter: RedisRateLimiter
     socketCounts: RedisSocketCounts
   }
+  /** A limit counted in Redis, held across every instance (sign-in link requests). */
+  limiter(rate: RateLimit): RedisRateLimiter
   close(): Promise<void>
 }
 
@@ -97,6 +99,10 @@ export async function startCluster(options: ClusterOptions): Promise<ClusterBind
     rounds: postgres.rounds,
     activity: postgres.activity,
     visits: postgres.visits,
+    mail: postgres.mail,
+    notifications: postgres.notifications,
+    signInTokens: postgres.signInTokens,
+    settings: postgres.settings,
   }
   log.info('joined the cluster', { instance: bus.instanceId })
   return {
@@ -117,6 +123,7 @@ export async function startCluster(options: ClusterOptions): Promise<ClusterBind
       )
       return { rateLimiter: new RedisRateLimiter(commands, rate), socketCounts }
     },
+    limiter: (rate) => new RedisRateLimiter(commands, rate),
     close: async () => {
       socketCounts?.close()
       await follower.close()

@@ -1,9 +1,13 @@
 /**
  * The text of a proposal as one string, with a map between Yjs positions and
  * offsets in it: textblocks are separated by "\n", a hard break is "\n" too.
- * Anchors are resolved and searched on this string.
+ * A footnote's text stands where its reference is, as the editor's
+ * `textBetween` reads it, so a thread can anchor in a footnote (W1) and a quote
+ * across a reference is the same on both sides. Anchors are resolved and
+ * searched on this string.
  */
 import * as Y from 'yjs'
+import { FOOTNOTE } from '../../shared/footnote.ts'
 import { BLOCK_ID_ATTRIBUTE, TEXTBLOCK_TYPES } from '../../shared/schema.ts'
 
 const textblocks: ReadonlySet<string> = new Set(TEXTBLOCK_TYPES)
@@ -11,6 +15,12 @@ const textblocks: ReadonlySet<string> = new Set(TEXTBLOCK_TYPES)
 export interface BlockSpan {
   element: Y.XmlElement
   blockId: string | null
+  start: number
+  end: number
+}
+
+/** Where a footnote's text is in the string. */
+export interface FootnoteSpan {
   start: number
   end: number
 }
@@ -34,6 +44,7 @@ export function plainTextOf(text: Y.XmlText): string {
 export class LinearText {
   value = ''
   readonly blocks: BlockSpan[] = []
+  readonly footnotes: FootnoteSpan[] = []
   readonly #segments: Segment[] = []
   readonly #start = new Map<unknown, number>()
   readonly #end = new Map<unknown, number>()
@@ -55,19 +66,7 @@ export class LinearText {
   #block(element: Y.XmlElement): void {
     if (this.blocks.length > 0) this.value += '\n'
     const start = this.value.length
-    this.#start.set(element, start)
-    for (const child of element.toArray()) {
-      this.#start.set(child, this.value.length)
-      if (child instanceof Y.XmlText) {
-        const text = plainTextOf(child)
-        this.#segments.push({ text: child, start: this.value.length, length: text.length })
-        this.value += text
-      } else {
-        this.value += '\n'
-      }
-      this.#end.set(child, this.value.length)
-    }
-    this.#end.set(element, this.value.length)
+    this.#inline(element)
     const blockId = element.getAttribute(BLOCK_ID_ATTRIBUTE)
     this.blocks.push({
       element,
@@ -75,6 +74,27 @@ export class LinearText {
       start,
       end: this.value.length,
     })
+  }
+
+  /** The inline content of a textblock or a footnote: text, hard breaks ("\n"), footnotes. */
+  #inline(element: Y.XmlElement): void {
+    this.#start.set(element, this.value.length)
+    for (const child of element.toArray()) {
+      this.#start.set(child, this.value.length)
+      if (child instanceof Y.XmlText) {
+        const text = plainTextOf(child)
+        this.#segments.push({ text: child, start: this.value.length, length: text.length })
+        this.value += text
+      } else if (child instanceof Y.XmlElement && child.nodeName === FOOTNOTE) {
+        const start = this.value.length
+        this.#inline(child)
+        this.footnotes.push({ start, end: this.value.length })
+      } else {
+        this.value += '\n'
+      }
+      this.#end.set(child, this.value.length)
+    }
+    this.#end.set(element, this.value.length)
   }
 
   /** The offset of a Yjs absolute position, or null when it is outside the text. */
@@ -113,6 +133,22 @@ export class LinearText {
       found = block
     }
     return found
+  }
+
+  /**
+   * A passage's own text: its block without the footnotes in it, whose text
+   * would otherwise read mid-sentence in excerpts (and a thread's passage text
+   * compares with this, R6).
+   */
+  passageText(block: BlockSpan): string {
+    let text = ''
+    let at = block.start
+    for (const note of this.footnotes) {
+      if (note.end <= block.start || note.start >= block.end) continue
+      text += this.value.slice(at, note.start)
+      at = note.end
+    }
+    return text + this.value.slice(at, block.end)
   }
 
   blockById(blockId: string): BlockSpan | null {

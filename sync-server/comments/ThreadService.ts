@@ -3,6 +3,7 @@
  * server's: every change is checked against the role (A2) and announced to the
  * proposal's open editors on the event channel (E1).
  */
+import type { Schema } from '@tiptap/pm/model'
 import { isFrozen } from '../../shared/roles.ts'
 import type { Principal } from '../auth/Principal.ts'
 import { AppError, invalidField, textFrozen } from '../errors.ts'
@@ -28,6 +29,8 @@ export type { OutdatedLookup }
 export interface ThreadServiceOptions {
   log: Logger
   anchorDelayMs: number
+  /** The schema of the text, for amendments that span passages (C6). */
+  schema: Schema
   /** R6; without it no thread is ever outdated. */
   outdated?: OutdatedLookup
 }
@@ -38,8 +41,10 @@ export class ThreadService {
   readonly #cache = new Map<string, Promise<Map<string, ThreadRecord>>>()
   readonly anchoring: ThreadAnchoring
   readonly #views: ThreadViews
+  readonly #schema: Schema
 
   constructor(storage: Storage, rooms: Rooms, options: ThreadServiceOptions) {
+    this.#schema = options.schema
     this.#storage = storage
     this.#rooms = rooms
     this.#views = new ThreadViews(storage, options.log, options.outdated)
@@ -326,14 +331,19 @@ export class ThreadService {
     return thread
   }
 
-  /** Applies an amendment as one minimal change credited to the editor (C6). */
+  /**
+   * Applies an amendment as one minimal change (C6), credited to its proposer;
+   * the thread records which editor accepted it.
+   */
   async accept(editor: Principal, proposal: ProposalRecord, threadId: string) {
     if (isFrozen(proposal.status)) throw textFrozen()
     const thread = await this.#amendment(proposal.id, threadId)
     if (thread.applied) throw new AppError('conflict', 'Dit wijzigingsvoorstel is al verwerkt.')
     await this.#withRoom(proposal.id, async (room) => {
       const linear = await this.anchoring.run(room)
-      thread.anchor = applyAmendment(room, linear, thread, editor.person.id)
+      const applied = applyAmendment(room, linear, this.#schema, thread, editor.person.id)
+      thread.anchor = applied.anchor
+      thread.acceptance = applied.acceptance
       await room.flushed()
     })
     thread.applied = true

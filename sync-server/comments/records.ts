@@ -46,7 +46,7 @@ export function newThread(input: NewThreadInput): ThreadRecord {
     anchor: input.anchor,
     blockId: block?.blockId ?? null,
     versionId: input.versionId,
-    passageText: block ? located.linear.value.slice(block.start, block.end) : null,
+    passageText: block ? located.linear.passageText(block) : null,
     replacement: input.replacement,
     decision: null,
     note: null,

@@ -2,19 +2,26 @@
  * The text as a Word document (contract V5), written with the `docx` package.
  * Word's own styles carry the structure, so Word (and mammoth) read it back:
  * Title, Heading 1–3, Quote, and real numbering for lists — bullets and
- * numbers, nested by level, each list numbered from 1. Bold, italic and links
- * are run properties and hyperlinks. Text goes in as text runs, never as markup.
+ * numbers, nested by level, each list numbered from 1. Bold, italic,
+ * underline, strikethrough, highlight and links are run properties and
+ * hyperlinks. Tables are Word tables whose header rows repeat on every page,
+ * footnotes are Word footnotes (W1). Text goes in as text runs, never as markup.
  */
 import {
   AlignmentType,
   Document,
   ExternalHyperlink,
+  FootnoteReferenceRun,
   HeadingLevel,
   LevelFormat,
   Packer,
   Paragraph,
   type ParagraphChild,
+  Table,
+  TableCell,
+  TableRow,
   TextRun,
+  WidthType,
 } from 'docx'
 import { formatDateTime } from '../../shared/dates.ts'
 import { type Block, type ExportDocument, type Inline, subtitle } from './model.ts'
@@ -59,7 +66,20 @@ const QUOTE_STYLE = {
 function runs(parts: Inline[]): ParagraphChild[] {
   return parts.map((part) => {
     if (part.kind === 'break') return new TextRun({ break: 1 })
-    const options = { text: part.text, bold: part.bold, italics: part.italic }
+    if (part.kind === 'footnote') {
+      // The footnote's own content: docx numbers it and adds it to the document's footnotes.
+      return new FootnoteReferenceRun({
+        children: [new Paragraph({ children: runs(part.inlines) })],
+      })
+    }
+    const options = {
+      text: part.text,
+      bold: part.bold,
+      italics: part.italic,
+      ...(part.underline ? { underline: {} } : {}),
+      ...(part.strike ? { strike: true } : {}),
+      ...(part.highlight ? { highlight: 'yellow' as const } : {}),
+    }
     if (!part.href) return new TextRun(options)
     return new ExternalHyperlink({
       link: part.href,
@@ -68,10 +88,15 @@ function runs(parts: Inline[]): ParagraphChild[] {
   })
 }
 
-/** Writes blocks as paragraphs; `list` says where in a list they stand. */
+/** Writes blocks as paragraphs and tables; `list` says where in a list they stand. */
 class Writer {
-  readonly paragraphs: Paragraph[] = []
-  #instances = 0
+  readonly paragraphs: Array<Paragraph | Table> = []
+  /** Numbering instances handed out, shared with the writers of table cells. */
+  readonly #instances: { count: number }
+
+  constructor(instances = { count: 0 }) {
+    this.#instances = instances
+  }
 
   blocks(list: Block[], quote = false, indent = 0): void {
     for (const b of list) this.block(b, quote, indent)
@@ -94,16 +119,43 @@ class Writer {
       )
     } else if (b.kind === 'quote') {
       this.blocks(b.blocks, true, indent)
+    } else if (b.kind === 'table') {
+      this.paragraphs.push(this.table(b))
     } else {
       this.list(b, quote, indent)
     }
+  }
+
+  table(b: Extract<Block, { kind: 'table' }>): Table {
+    // Header rows repeat at the top of every page only when they lead the table.
+    let leading = true
+    const rows = b.rows.map((row) => {
+      leading = leading && row.header
+      return new TableRow({
+        // Only set when true: readers such as mammoth take any w:tblHeader for a header.
+        ...(leading ? { tableHeader: true } : {}),
+        children: row.cells.map((cell) => {
+          const writer = new Writer(this.#instances)
+          writer.blocks(cell.blocks)
+          // Word needs a paragraph in every cell.
+          const children = writer.paragraphs.length > 0 ? writer.paragraphs : [new Paragraph({})]
+          return new TableCell({
+            children,
+            ...(cell.colspan > 1 ? { columnSpan: cell.colspan } : {}),
+            ...(cell.rowspan > 1 ? { rowSpan: cell.rowspan } : {}),
+          })
+        }),
+      })
+    })
+    return new Table({ rows, width: { size: 100, type: WidthType.PERCENTAGE } })
   }
 
   list(b: Extract<Block, { kind: 'list' }>, quote: boolean, indent: number, parent?: Numbering) {
     const reference = b.ordered ? NUMBERS : BULLETS
     // A list nested in a list of its own kind continues that list's numbering one
     // level deeper; any other list is a list of its own, numbered from 1.
-    const instance = parent && parent.reference === reference ? parent.instance : ++this.#instances
+    const instance =
+      parent && parent.reference === reference ? parent.instance : ++this.#instances.count
     const level = parent ? Math.min(parent.level + 1, MAX_LEVEL) : 0
     for (const item of b.items) {
       item.forEach((child, i) => {

@@ -61,4 +61,61 @@ describe('Markdown export', () => {
       '9. negen\n   - a\n10. tien\n\n> een\\\n> twee\n',
     )
   })
+
+  it('[W1] a table without a header row gets an empty head; merged cells keep their text in their first place', () => {
+    const cell = (value: string, attrs?: Record<string, unknown>): PmJson => ({
+      type: 'tableCell',
+      ...(attrs ? { attrs } : {}),
+      content: [{ type: 'paragraph', content: [text(value)] }],
+    })
+    const doc: PmJson = {
+      type: 'doc',
+      content: [
+        {
+          type: 'table',
+          content: [
+            {
+              type: 'tableRow',
+              content: [cell('Breed', { colspan: 2 }), cell('Hoog', { rowspan: 2 })],
+            },
+            { type: 'tableRow', content: [cell('a'), cell('b')] },
+          ],
+        },
+      ],
+    }
+    const md = renderMarkdown(exportDocument({ title: 'T', status: 'concept' }, doc, null))
+    expect(md.split('\n\n').slice(2).join('\n\n')).toBe(
+      '|   |   |   |\n| --- | --- | --- |\n| Breed |   | Hoog |\n| a | b |   |\n',
+    )
+  })
+
+  it('[W1] footnotes are numbered in text order, also in a table, with their texts at the end', () => {
+    const note = (value: string): PmJson => ({ type: 'footnote', content: [text(value)] })
+    const doc: PmJson = {
+      type: 'doc',
+      content: [
+        { type: 'paragraph', content: [text('Een'), note('eerste')] },
+        {
+          type: 'table',
+          content: [
+            {
+              type: 'tableRow',
+              content: [
+                {
+                  type: 'tableHeader',
+                  content: [
+                    { type: 'paragraph', content: [text('Twee'), note('tweede *nadruk*')] },
+                  ],
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    }
+    const md = renderMarkdown(exportDocument({ title: 'T', status: 'concept' }, doc, null))
+    expect(md.split('\n\n').slice(2).join('\n\n')).toBe(
+      'Een[^1]\n\n| Twee[^2] |\n| --- |\n\n[^1]: eerste\n[^2]: tweede \\*nadruk\\*\n',
+    )
+  })
 })

@@ -3,10 +3,14 @@
  * `readDocx`). Before mammoth sees the file, every entry is inflated against
  * what is left of the unpacked-size budget, so a zip whose directory understates
  * its sizes (a zip bomb) is stopped at the budget instead of filling memory.
+ * What mammoth leaves out is counted here too (`countDropped`), after that
+ * check, as it unpacks the file as well.
  */
 import { inflateRawSync } from 'node:zlib'
 import mammoth from 'mammoth'
 import type { OffThreadTask } from '../workers/WorkerPool.ts'
+import { countDropped } from './countDropped.ts'
+import type { Dropped } from './dropped.ts'
 import { entryData, zipEntries } from './zipEntries.ts'
 
 export interface DocxInput {
@@ -16,12 +20,17 @@ export interface DocxInput {
 }
 
 export type DocxHtml =
-  | { kind: 'html'; html: string }
+  | { kind: 'html'; html: string; dropped: Dropped[] }
   | { kind: 'unreadable' }
   | { kind: 'tooLarge' }
 
-/** Word styles mammoth does not map itself; our own exports use Title and Quote. */
+/**
+ * Word styles mammoth does not map itself (our own exports use Title and
+ * Quote), and underline and highlight, which mammoth leaves out by default.
+ */
 const STYLE_MAP = [
+  'u => u',
+  'highlight => mark',
   "p[style-name='Title'] => h1:fresh",
   "p[style-name='Subtitle'] => h2:fresh",
   "p[style-name='Quote'] => blockquote > p:fresh",
@@ -65,7 +74,7 @@ export async function docxToHtml(input: DocxInput): Promise<DocxHtml> {
       { buffer },
       { styleMap: STYLE_MAP, convertImage: NO_IMAGES },
     )
-    return { kind: 'html', html: result.value }
+    return { kind: 'html', html: result.value, dropped: countDropped(bytes) }
   } catch {
     return { kind: 'unreadable' }
   }

@@ -3,7 +3,8 @@
  * the .docx as HTML in a worker thread (`readDocxHtml`, which refuses files
  * that unpack too large), `htmlToDoc` makes that a document of the shared schema,
  * and the text is written as one change credited to the editor. The server then
- * gives every passage its id (B1), as for any new block.
+ * gives every passage its id (B1), as for any new block. What could not be kept
+ * is counted (`htmlToDoc`, `countDropped`) and answered as `dropped` (W1).
  */
 import { Node, type Schema } from '@tiptap/pm/model'
 import { isFrozen } from '../../shared/roles.ts'
@@ -14,18 +15,29 @@ import type { ProposalRecord } from '../persistence/Storage.ts'
 import type { Room } from '../rooms/Room.ts'
 import type { Rooms } from '../rooms/Rooms.ts'
 import { applyDocument } from '../versions/applyDocument.ts'
+import { type Dropped, DroppedCounter } from './dropped.ts'
 import { htmlToDoc } from './htmlToDoc.ts'
 import { type DocxReading, readDocxHtml, unreadableDocx } from './readDocxHtml.ts'
 
-/** The .docx as a checked document of the shared schema. @throws AppError 422, 503 */
-export async function readDocx(bytes: Buffer, schema: Schema, reading: DocxReading): Promise<Node> {
-  const html = await readDocxHtml(bytes, reading)
-  const json = htmlToDoc(html)
+/**
+ * The .docx as a checked document of the shared schema, and what it held that
+ * could not be kept. @throws AppError 422, 503
+ */
+export async function readDocx(
+  bytes: Buffer,
+  schema: Schema,
+  reading: DocxReading,
+): Promise<{ node: Node; dropped: Dropped[] }> {
+  const { html, dropped: inFile } = await readDocxHtml(bytes, reading)
+  const { doc: json, dropped: inHtml } = htmlToDoc(html)
   if (!json.content?.length) throw invalidField('file', 'Dit Word-document bevat geen tekst.')
+  const dropped = new DroppedCounter()
+  dropped.addAll(inHtml)
+  dropped.addAll(inFile)
   try {
     const node = Node.fromJSON(schema, json)
     node.check()
-    return node
+    return { node, dropped: dropped.list() }
   } catch {
     throw unreadableDocx()
   }
@@ -58,12 +70,12 @@ export async function importDocx(
   const room = await rooms.get(proposal.id)
   try {
     if (!isEmpty(room, schema)) throw notEmpty()
-    const node = await readDocx(bytes, schema, deps)
+    const { node, dropped } = await readDocx(bytes, schema, deps)
     // Checked again in the turn of writing: someone may have typed while Word was read.
     if (!isEmpty(room, schema)) throw notEmpty()
     room.writeAsServer(editor.person.id, () => applyDocument(room.doc, room.fragment, node))
     await room.flushed()
-    return documentContent(room.fragment, schema)
+    return { ...documentContent(room.fragment, schema), dropped }
   } finally {
     rooms.releaseIdle(room)
   }

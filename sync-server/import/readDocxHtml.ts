@@ -8,6 +8,7 @@ import { AppError, invalidField } from '../errors.ts'
 import type { Logger } from '../log.ts'
 import type { TaskRunner } from '../workers/WorkerPool.ts'
 import { docxToHtmlTask } from './docxToHtml.ts'
+import type { Dropped } from './dropped.ts'
 import { declaredUnpackedSize, zipEntries } from './zipEntries.ts'
 
 export interface DocxReading {
@@ -32,11 +33,15 @@ export function unpackedTooLarge(limit: number): AppError {
 }
 
 /**
- * The document's HTML as mammoth reads it.
+ * The document's HTML as mammoth reads it, and what the file holds that
+ * mammoth leaves out (W1).
  * @throws AppError validation_failed (422) for a file that is no .docx or unpacks
  *   past the limit; server_busy (503) when the pool's queue is full
  */
-export async function readDocxHtml(bytes: Buffer, reading: DocxReading): Promise<string> {
+export async function readDocxHtml(
+  bytes: Buffer,
+  reading: DocxReading,
+): Promise<{ html: string; dropped: Dropped[] }> {
   const limit = reading.maxImportUnpackedBytes
   const entries = zipEntries(bytes)
   if (!entries) throw unreadableDocx()
@@ -52,5 +57,5 @@ export async function readDocxHtml(bytes: Buffer, reading: DocxReading): Promise
   }
   if (result.kind === 'tooLarge') throw unpackedTooLarge(limit)
   if (result.kind === 'unreadable') throw unreadableDocx()
-  return result.html
+  return { html: result.html, dropped: result.dropped }
 }

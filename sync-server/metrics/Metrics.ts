@@ -11,6 +11,8 @@ const WINDOW = 10
 export class Metrics {
   edits = 0
   bytesWritten = 0
+  /** Changes of a document that no known path made (a fault; see `DocumentChanges`). */
+  unexplainedChanges = 0
   readonly refused = new Map<string, number>()
   readonly #loopDelay: IntervalHistogram
   readonly #perSecond = new Array<number>(WINDOW).fill(0)
@@ -27,6 +29,10 @@ export class Metrics {
     this.bytesWritten += bytes
     this.#roll()
     this.#perSecond[this.#second % WINDOW]!++
+  }
+
+  countUnexplainedChange(): void {
+    this.unexplainedChanges++
   }
 
   countRefused(reason: string): void {
@@ -69,6 +75,9 @@ export class Metrics {
       '# HELP meeschrijven_bytes_written_total Bytes of updates written to storage.',
       '# TYPE meeschrijven_bytes_written_total counter',
       `meeschrijven_bytes_written_total ${this.bytesWritten}`,
+      '# HELP meeschrijven_unexplained_changes_total Document changes no known path made (a fault).',
+      '# TYPE meeschrijven_unexplained_changes_total counter',
+      `meeschrijven_unexplained_changes_total ${this.unexplainedChanges}`,
       '# HELP meeschrijven_refused_total Frames and sockets refused, by reason.',
       '# TYPE meeschrijven_refused_total counter',
       ...[...this.refused].map(

@@ -11,19 +11,27 @@ import { hashToken, newToken } from '../auth/tokens.ts'
 import { AppError, invalidField } from '../errors.ts'
 import type { PersonRecord, Storage } from '../persistence/Storage.ts'
 import type { Rooms } from '../rooms/Rooms.ts'
+import { within } from './access.ts'
 import { colorFor } from './colors.ts'
+import { emailField, requireFreeEmail } from './email.ts'
 
 /** A person as the people endpoints show one: never the token or its hash. */
 export function personView(person: PersonRecord) {
   const { id, name, organisation, province, role, proposals, createdAt, revokedAt } = person
   const anonymised = Boolean(person.anonymisedAt)
-  return { id, name, organisation, province, role, proposals, createdAt, revokedAt, anonymised }
-}
-
-/** True when every proposal of `wanted` is within `own`. */
-function within(own: '*' | string[], wanted: '*' | string[]): boolean {
-  if (own === '*') return true
-  return wanted !== '*' && wanted.every((id) => own.includes(id))
+  const email = person.email ?? null
+  return {
+    id,
+    name,
+    organisation,
+    province,
+    role,
+    proposals,
+    createdAt,
+    revokedAt,
+    anonymised,
+    email,
+  }
 }
 
 /** Checks the shape of `proposals`; whether they exist is checked after the 403. */
@@ -71,6 +79,7 @@ export class PeopleService {
       throw invalidField('province', 'Kies een van de twaalf provincies.')
     }
     const province = isProvince(input.province) ? input.province : null
+    const email = emailField(input.email)
     if (!hasAtLeast(inviter, input.role) || !within(inviter.person.proposals, proposals)) {
       throw new AppError(
         'forbidden',
@@ -79,8 +88,10 @@ export class PeopleService {
     }
     // Only after the 403: an editor on a list learns nothing about proposals outside it.
     await this.#requireKnown(proposals)
+    const people = await this.#storage.people.list()
+    if (email) requireFreeEmail(people, email)
     const token = newToken()
-    const count = (await this.#storage.people.list()).length
+    const count = people.length
     const person: PersonRecord = {
       id: `p-${randomBytes(6).toString('hex')}`,
       name,
@@ -94,6 +105,7 @@ export class PeopleService {
       createdAt: new Date().toISOString(),
       createdBy: inviter.person.id,
       revokedAt: null,
+      email,
     }
     await this.#storage.people.put(person)
     return { person, token }

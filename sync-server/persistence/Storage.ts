@@ -6,6 +6,15 @@
  * append-only update log plus a compacted state, per proposal.
  */
 import type { Province, Role, Status } from '../../shared/roles.ts'
+import type {
+  MailStore,
+  NotificationStore,
+  PersonChanges,
+  SettingStore,
+  SignInTokenStore,
+} from './reachingStores.ts'
+
+export type * from './reachingStores.ts'
 
 /** A person who may sign in. The token itself is never stored, only its hash. */
 export interface PersonRecord {
@@ -26,6 +35,8 @@ export interface PersonRecord {
   revokedAt: string | null
   /** Set when the person was anonymised (privacy): the name is gone for good. */
   anonymisedAt?: string | null
+  /** Where invitations, links and notifications go (M1–M4); lowercase. */
+  email?: string | null
 }
 
 export interface ProposalRecord {
@@ -104,10 +115,26 @@ export interface ThreadRecord {
   resolvedAt: string | null
   /** For amendments: whether the replacement was applied to the text. */
   applied: boolean
+  /** For an applied amendment: who accepted it, and which items that change wrote and deleted. */
+  acceptance?: AcceptanceRecord
   createdBy: string
   createdAt: string
   updatedAt: string
   comments: CommentRecord[]
+}
+
+/**
+ * What accepting an amendment changed (C6): the text is credited to the
+ * proposer, written under a Yjs client id of its own; this record says who
+ * accepted it, so a comparison can say "voorgesteld door X, overgenomen door Y".
+ */
+export interface AcceptanceRecord {
+  by: string
+  at: string
+  /** The Yjs client id the accepted text was written with (none when only deleting). */
+  client: number | null
+  /** The items the change deleted: [client, clock, length]. */
+  deleted: Array<[client: number, clock: number, length: number]>
 }
 
 export interface ThreadStore {
@@ -158,12 +185,23 @@ export type PositionValue = 'akkoord' | 'akkoord-mits' | 'niet-akkoord' | 'ontho
 
 /** One organisation's position on one passage; later ones count, earlier stay (R4). */
 export interface PositionRecord {
+  /** Absent on positions stored before positions had ids (see `positionId`). */
+  id?: string
   roundId: string
   blockId: string
   organisation: string
   province: string | null
   position: PositionValue
   reason: string | null
+  personId: string
+  createdAt: string
+}
+
+/** The VNG's response to a passage of a round; the latest counts, '' takes it back. */
+export interface ResponseRecord {
+  roundId: string
+  blockId: string
+  text: string
   personId: string
   createdAt: string
 }
@@ -176,6 +214,10 @@ export interface RoundStore {
   addPosition(proposalId: string, position: PositionRecord): Promise<void>
   /** Every position of a round, oldest first. */
   positions(proposalId: string, roundId: string): Promise<PositionRecord[]>
+  /** Appends a response of the VNG, like a position; durable when it resolves. */
+  addResponse(proposalId: string, response: ResponseRecord): Promise<void>
+  /** Every response of a round, oldest first. */
+  responses(proposalId: string, roundId: string): Promise<ResponseRecord[]>
 }
 
 export interface ActivityRecord {
@@ -207,6 +249,14 @@ export interface PeopleStore {
   getByTokenHash(tokenHash: string): Promise<PersonRecord | undefined>
   /** Creates or replaces a person; durable when the promise resolves. */
   put(person: PersonRecord): Promise<void>
+  /**
+   * Creates people and changes fields of others, all or nothing, in one write
+   * (a list of 342 municipalities is one transaction, M1).
+   */
+  saveBatch(batch: {
+    create: PersonRecord[]
+    change: Array<{ id: string; changes: PersonChanges }>
+  }): Promise<void>
 }
 
 export interface ProposalStore {
@@ -261,4 +311,8 @@ export interface Storage {
   readonly rounds: RoundStore
   readonly activity: ActivityStore
   readonly visits: VisitStore
+  readonly mail: MailStore
+  readonly notifications: NotificationStore
+  readonly signInTokens: SignInTokenStore
+  readonly settings: SettingStore
 }

@@ -309,6 +309,26 @@ export function describeStorageContract(
         expect(await again.rounds.positions('voorstel-1', 'r9')).toEqual([])
       }))
 
+    it("keeps the VNG's responses of a round in order, each round apart", () =>
+      withStorage(async ({ storage, reopen }) => {
+        const response = (roundId: string, blockId: string, text: string) => ({
+          ...{ roundId, blockId, text, personId: 'a' },
+          createdAt: '2026-01-02T00:00:00.000Z',
+        })
+        await storage.rounds.addResponse('voorstel-1', response('r1', 'p-1', 'Eerste versie.'))
+        await storage.rounds.addResponse('voorstel-1', response('r2', 'p-1', 'Andere ronde.'))
+        await storage.rounds.addResponse('voorstel-1', response('r1', 'p-1', 'Herzien.'))
+        const again = await reopen()
+        expect((await again.rounds.responses('voorstel-1', 'r1')).map((r) => r.text)).toEqual([
+          'Eerste versie.',
+          'Herzien.',
+        ])
+        expect(await again.rounds.responses('voorstel-1', 'r2')).toEqual([
+          response('r2', 'p-1', 'Andere ronde.'),
+        ])
+        expect(await again.rounds.responses('voorstel-2', 'r1')).toEqual([])
+      }))
+
     it('keeps activity newest first, per proposal and in general', () =>
       withStorage(async ({ storage, reopen }) => {
         for (const [id, proposalId] of [

@@ -7,6 +7,7 @@
 import type { Schema } from '@tiptap/pm/model'
 import { Limits } from '../../shared/protocol.ts'
 import { isStatus, STATUSES, type Status } from '../../shared/roles.ts'
+import type { ActivityLog } from '../activity/ActivityLog.ts'
 import { canSee, type Principal, publicPerson } from '../auth/Principal.ts'
 import { documentContent } from '../documents/content.ts'
 import { invalidField } from '../errors.ts'
@@ -41,9 +42,11 @@ export class ProposalService {
   /** Proposal id → time of its last text change (ms), not yet written. */
   readonly #touched = new Map<string, number>()
   #flushTimer: NodeJS.Timeout | null = null
+  #flushing: Promise<void> = Promise.resolve()
   readonly #touchFlushMs: number
 
   readonly #counts: ThreadCounts
+  readonly #activity: ActivityLog
 
   constructor(
     storage: Storage,
@@ -51,8 +54,10 @@ export class ProposalService {
     schema: Schema,
     touchFlushMs: number,
     counts: ThreadCounts,
+    activity: ActivityLog,
   ) {
     this.#counts = counts
+    this.#activity = activity
     this.#storage = storage
     this.#rooms = rooms
     this.#schema = schema
@@ -134,6 +139,7 @@ export class ProposalService {
     return proposal
   }
 
+  /** Renames and changes status (H2, H4); each change is noted in the proposal's activity. */
   async update(principal: Principal, proposal: ProposalRecord, input: Record<string, unknown>) {
     const next = { ...proposal }
     if (input.title !== undefined) next.title = titleField(input.title)
@@ -148,7 +154,20 @@ export class ProposalService {
     }
     next.updatedAt = new Date().toISOString()
     await this.#storage.proposals.put(next)
-    if (next.status !== proposal.status) this.#announceStatus(principal, next)
+    const who = principal.person.id
+    if (next.status !== proposal.status) {
+      this.#announceStatus(principal, next)
+      await this.#activity.record('status.changed', who, proposal.id, {
+        from: proposal.status,
+        to: next.status,
+      })
+    }
+    if (next.title !== proposal.title) {
+      await this.#activity.record('title.changed', who, proposal.id, {
+        from: proposal.title,
+        to: next.title,
+      })
+    }
     return next
   }
 
@@ -192,9 +211,20 @@ export class ProposalService {
     this.#flushTimer.unref()
   }
 
-  async flushTouched(): Promise<void> {
+  /**
+   * Writes the noted change times. Flushes run one after another, so one that
+   * shutdown asks for also waits for one a timer started (nothing is written
+   * after the storage has closed).
+   */
+  flushTouched(): Promise<void> {
     if (this.#flushTimer) clearTimeout(this.#flushTimer)
     this.#flushTimer = null
+    const run = this.#flushing.then(() => this.#writeTouched())
+    this.#flushing = run.catch(() => {})
+    return run
+  }
+
+  async #writeTouched(): Promise<void> {
     const touched = [...this.#touched]
     this.#touched.clear()
     for (const [id, ms] of touched) {

@@ -8,6 +8,7 @@
  */
 import * as awarenessProtocol from 'y-protocols/awareness'
 import type * as Y from 'yjs'
+import { FRAGMENT_NAME } from '../../shared/schema.ts'
 import type { Connection } from '../transport/Connection.ts'
 import { binaryFrame } from '../transport/frames.ts'
 import type { Authorship } from './Authorship.ts'
@@ -39,7 +40,7 @@ export class AwarenessRelay {
   ) {
     this.awareness = new awarenessProtocol.Awareness(doc)
     this.awareness.setLocalState(null)
-    this.#guard = new PresenceGuard(this.awareness, authorship)
+    this.#guard = new PresenceGuard(this.awareness, authorship, doc.getXmlFragment(FRAGMENT_NAME))
     this.#connections = connections
     this.#flushMs = flushMs
     this.#share = share

@@ -1,35 +1,41 @@
 /**
  * One open proposal: its Y.Doc, awareness, sockets and authorship record.
- * Every update from a socket is inspected in full, checked against the sender's
- * role and the proposal's status, applied, appended to the log, and only then
- * forwarded to the others.
+ * Every update from a socket is inspected in full, dropped when it adds nothing
+ * (S7), checked against the sender's role, the proposal's status and the
+ * schema's structure (S9), applied, appended to the log, and only then
+ * forwarded to the others. Every change of the document, the server's own
+ * included, goes through `DocumentChanges` (S8).
  */
 import * as Y from 'yjs'
 import { CloseCode } from '../../shared/protocol.ts'
 import { isFrozen, type Status } from '../../shared/roles.ts'
-import { BLOCK_ID_ATTRIBUTE } from '../../shared/schema.ts'
 import { storageFailed, textFrozen } from '../errors.ts'
 import type { Logger } from '../log.ts'
 import type { Metrics } from '../metrics/Metrics.ts'
 import type { Storage, StoredDocument } from '../persistence/Storage.ts'
+import type { SchemaRules } from '../structure/SchemaRules.ts'
 import type { Connection } from '../transport/Connection.ts'
-import { binaryFrame } from '../transport/frames.ts'
 import { Authorship } from './Authorship.ts'
 import { AwarenessRelay } from './AwarenessRelay.ts'
 import { askForGap } from './askForGap.ts'
-import { BlockIndex, changedTextblocks, collectTextblocks, olderFirst } from './blockIds.ts'
-import { captureTransaction } from './captureTransaction.ts'
-import type { SchemaNames } from './inspectUpdate.ts'
+import { changedTextblocks, collectTextblocks, olderFirst } from './blockIds.ts'
+import { ChangeStore } from './ChangeStore.ts'
+import { type DocumentChange, DocumentChanges } from './DocumentChanges.ts'
+import { FollowUpChanges } from './FollowUpChanges.ts'
 import { judgeUpdate } from './judgeUpdate.ts'
 import { LoadBacklog } from './LoadBacklog.ts'
-import { eventMessage, syncStep1Message, syncStep2Message, updateMessage } from './messages.ts'
+import { syncStep1Message, syncStep2Message } from './messages.ts'
 import { asksForEverything, readFrame } from './readFrame.ts'
-import { ServerWriter, SYSTEM_PERSON_ID } from './ServerWriter.ts'
+import { replayStored, SNAPSHOT_ORIGIN } from './replayStored.ts'
+import { deliverEvent, deliverEventPer, type RoomEvent, refuseWhileFrozen } from './roomEvents.ts'
+import { type ServerWrite, ServerWriter, SYSTEM_PERSON_ID } from './ServerWriter.ts'
+import { syncAnswer } from './syncAnswer.ts'
 
 export interface RoomOptions {
   storage: Storage
   log: Logger
-  schema: SchemaNames
+  /** What the schema allows, for checking updates (S9). */
+  rules: SchemaRules
   /** Compact once the log since the last snapshot passes this many bytes. */
   compactAfterBytes: number
   /** A document may not grow past this many bytes (encoded); larger updates close with 4413. */
@@ -49,14 +55,10 @@ export interface RoomOptions {
   onStorageFailed?: ((room: Room) => void) | undefined
 }
 
-/** Origin of loading a snapshot: its tombstones are history, not a rebuild. */
-const SNAPSHOT_ORIGIN = Symbol('snapshot')
-const REPLAY_ORIGIN = Symbol('replay')
 /** Origin of updates another instance accepted (cluster). */
 const REMOTE_ORIGIN = Symbol('remote')
 
-/** A server event for clients of one proposal (contract E1). */
-export type RoomEvent = { type: string } & Record<string, unknown>
+export type { RoomEvent } from './roomEvents.ts'
 
 export class Room {
   readonly id: string
@@ -70,8 +72,10 @@ export class Room {
   ready: Promise<void> = Promise.resolve()
   readonly #options: RoomOptions
   readonly #log: Logger
-  readonly #blocks = new BlockIndex()
   readonly #writer: ServerWriter
+  /** Block ids and merge repairs after an accepted change. */
+  readonly #followUps: FollowUpChanges
+  readonly #changes: DocumentChanges
   /** False until the stored document is built into `doc` (see `load`). */
   #built = false
   readonly #backlog = new LoadBacklog()
@@ -79,12 +83,7 @@ export class Room {
   readonly #refusedWhileFrozen = new Set<number>()
   /** The full state encoded, while it is known to be current (cold open, idle joins). */
   #fullState: Uint8Array | null = null
-  /** An upper bound of the encoded document's size: state plus updates since. */
-  #size = 0
-  /** The last append; sync answers wait for it so nobody sees unwritten state. */
-  #written: Promise<void> = Promise.resolve()
-  /** Set once writing failed: the room answers nothing more (see `failStorage`). */
-  #storageFailed = false
+  readonly #store: ChangeStore
 
   constructor(id: string, options: RoomOptions) {
     this.id = id
@@ -99,11 +98,18 @@ export class Room {
       // Presence goes to the other instances only: this one has it already.
       options.shareAwareness ? (message) => options.publish(message, false) : null,
     )
+    this.#store = new ChangeStore(this, options, () => this.#closeAfterFailedWrite())
+    this.#changes = new DocumentChanges(this.doc, (change, origin) =>
+      this.#acceptUnexplained(change, origin),
+    )
     this.#writer = new ServerWriter(
       this.doc,
       () => this.authorship,
-      (personId, update, tr) => this.#accept(personId, update, tr, null),
+      this.#changes,
+      (changes) => this.#acceptAll(changes, null),
+      () => this.#mayWriteText(),
     )
+    this.#followUps = new FollowUpChanges(this, this.#writer, options.rules, this.#log)
     // Provenance must see a transaction before Yjs collects its deleted content.
     this.doc.on('afterTransaction', (tr: Y.Transaction) => {
       if (tr.origin === SNAPSHOT_ORIGIN) return
@@ -150,20 +156,9 @@ export class Room {
   }
 
   #build(stored: StoredDocument): void {
-    if (stored.snapshot) {
-      this.authorship = Authorship.decode(stored.snapshot.authorship)
-      Y.applyUpdate(this.doc, stored.snapshot.state, SNAPSHOT_ORIGIN)
-      this.#size = stored.snapshot.state.length
-    }
-    for (const record of stored.log) {
-      this.#size += record.update.length
-      const tr = captureTransaction(this.doc, REPLAY_ORIGIN, () =>
-        Y.applyUpdate(this.doc, record.update, REPLAY_ORIGIN),
-      )
-      if (tr) this.authorship.recordTransaction(record.personId, tr)
-      this.authorship.provenance.takeLineage()
-    }
-    this.#assignBlockIds(olderFirst(collectTextblocks(this.fragment), null), SYSTEM_PERSON_ID)
+    this.#store.size = replayStored(this, this.#changes, stored)
+    const blocks = olderFirst(collectTextblocks(this.fragment), null)
+    this.#followUps.assignBlockIds(blocks, SYSTEM_PERSON_ID)
     this.#built = true
     this.#backlog.drain({
       remote: (personId, update) => this.applyRemote(personId, update),
@@ -184,7 +179,7 @@ export class Room {
 
   /** Handles one frame from a socket. Malformed frames close that socket only. */
   handleMessage(conn: Connection, data: Uint8Array): void {
-    if (this.#storageFailed) {
+    if (this.#store.failed) {
       conn.close(1011, 'storage_failed')
       return
     }
@@ -213,7 +208,7 @@ export class Room {
 
   /** Greets a new socket: our state vector, then current awareness. */
   greet(conn: Connection): void {
-    if (this.#storageFailed) {
+    if (this.#store.failed) {
       conn.close(1011, 'storage_failed')
       return
     }
@@ -232,17 +227,19 @@ export class Room {
    */
   #answerFromSnapshot(conn: Connection, data: Uint8Array): boolean {
     if (!this.#fullState || !asksForEverything(data)) return false
+    conn.caughtUp = true
     conn.send(syncStep2Message(this.#fullState))
     return true
   }
 
   #answerSyncStep1(conn: Connection, stateVector: Uint8Array): void {
-    // An empty state vector (one zero byte) asks for everything: kept encoded
-    // until the next change, so a crowd joining an idle proposal costs one encode.
-    const everything = stateVector.length <= 1
-    if (everything) this.#fullState ??= Y.encodeStateAsUpdate(this.doc)
-    const diff = everything ? this.#fullState! : Y.encodeStateAsUpdate(this.doc, stateVector)
-    this.#written.then(
+    const diff = syncAnswer(this.doc, stateVector, conn.caughtUp, () => {
+      // Kept encoded until the next change: a crowd joining an idle proposal costs one encode.
+      this.#fullState ??= Y.encodeStateAsUpdate(this.doc)
+      return this.#fullState
+    })
+    conn.caughtUp = true
+    this.#store.written.then(
       () => conn.send(syncStep2Message(diff)),
       () => conn.close(1011, 'storage_failed'),
     )
@@ -251,10 +248,11 @@ export class Room {
   #receiveUpdate(conn: Connection, update: Uint8Array): void {
     const verdict = judgeUpdate(conn, update, {
       doc: this.doc,
-      schema: this.#options.schema,
+      fragment: this.fragment,
+      rules: this.#options.rules,
       status: this.status,
       authorship: this.authorship,
-      size: this.#size,
+      size: this.#store.size,
       maxSize: this.#options.maxDocumentBytes,
       refusedWhileFrozen: this.#refusedWhileFrozen,
     })
@@ -264,9 +262,12 @@ export class Room {
       case 'gap':
         askForGap(conn, this, verdict.detail, this.#log)
         return
+      case 'cleanup':
+        this.#acceptAll(this.#changes.removeMarkers(verdict.markers), null)
+        return
       case 'frozen':
         for (const client of verdict.clients) this.#refusedWhileFrozen.add(client)
-        conn.send(eventMessage({ type: 'refused', reason: 'frozen', status: this.status }))
+        refuseWhileFrozen(conn, this.status)
         return
       case 'close': {
         const { reason, detail } = verdict
@@ -281,69 +282,71 @@ export class Room {
       }
       case 'apply': {
         conn.gapRequests = 0
-        const tr = captureTransaction(this.doc, conn, () => Y.applyUpdate(this.doc, update, conn))
-        if (tr) this.#accept(conn.personId, update, tr, conn)
+        const changes = this.#changes.collect(conn, conn.personId, () =>
+          Y.applyUpdate(this.doc, update, conn),
+        )
+        this.#acceptAll(changes, conn, update)
+        const applied = changes.find((change) => !change.cleanup)
+        if (applied) this.#followUps.repairMerge(applied.tr)
       }
     }
   }
 
-  /** Records, stores and forwards an applied update; then settles block ids. */
-  #accept(personId: string, update: Uint8Array, tr: Y.Transaction, from: Connection | null): void {
-    this.authorship.recordTransaction(personId, tr)
+  /**
+   * Records, stores and forwards what one change made (the change, then Yjs's
+   * cleanups); then settles block ids.
+   * @param original the client's own bytes of the change, forwarded as they came
+   */
+  #acceptAll(changes: DocumentChange[], from: Connection | null, original?: Uint8Array): void {
+    const main = changes.find((change) => !change.cleanup)
+    for (const change of changes) {
+      const bytes = change === main && original ? original : change.update
+      // A cleanup goes to the sender too: its Yjs cleans up others' changes, not its own.
+      this.#accept(change, bytes, change.cleanup ? null : from)
+    }
+    this.#followUps.afterChange(main)
+    this.#store.compactIfDue(() => this.compact())
+  }
+
+  /** Records, stores and forwards one applied change. */
+  #accept(change: DocumentChange, update: Uint8Array, from: Connection | null): void {
+    this.authorship.recordTransaction(change.personId, change.tr)
     this.#fullState = null
-    let written: Promise<void>
-    try {
-      written = this.#options.storage.documents.append(this.id, { personId, update })
-    } catch (error) {
-      written = Promise.reject(error)
-    }
-    this.#written = written
-    this.#size += update.length
-    this.#options.metrics?.countEdit(update.length)
-    const frame = binaryFrame(updateMessage(update))
-    written.then(
-      () => {
-        for (const conn of this.connections) if (conn !== from) conn.sendFrame(frame)
-      },
-      (error) => this.failStorage(error),
-    )
-    this.#options.onTextChanged?.(this.id, personId)
-    this.#assignBlockIds(olderFirst(changedTextblocks(tr), tr), personId)
-    if (this.#options.storage.documents.logBytes(this.id) > this.#options.compactAfterBytes) {
-      // A failed compaction keeps the log; the next threshold or unload retries.
-      this.compact().catch((error) =>
-        this.#log.error('compaction failed', { proposal: this.id, error: String(error) }),
-      )
-    }
+    this.#store.append(change.personId, update, from)
+    if (!change.cleanup) this.#options.onTextChanged?.(this.id, change.personId)
   }
 
-  #assignBlockIds(candidates: Y.XmlElement[], personId: string): void {
-    // Blocks an editor rebuilt take back the passage id their text came from.
-    const lineage = this.authorship.provenance.takeLineage()
-    if (candidates.length === 0) return
-    const needNew = this.#blocks.settle(candidates)
-    if (needNew.length === 0) return
-    this.#writer.write(personId, () => {
-      for (const block of needNew) {
-        block.setAttribute(BLOCK_ID_ATTRIBUTE, this.#blocks.assign(block, lineage.get(block)))
-      }
+  /**
+   * The safety net of S8: a change no known path made. It is a fault (logged, and
+   * counted in the metrics; tests fail on it), yet stored and sent all the same,
+   * so no replica drifts from the store.
+   */
+  #acceptUnexplained(change: DocumentChange, origin: unknown): void {
+    this.#log.error('unexplained change of the document', {
+      proposal: this.id,
+      origin: String(origin),
+      bytes: change.update.length,
     })
+    this.#options.metrics?.countUnexplainedChange()
+    this.#accept(change, change.update, null)
   }
 
   /**
    * Writing failed (an append, or a later fsync): this document may hold
-   * changes that are not on disk, so it must never be served again. Its sockets
+   * changes that are not on disk, so it must never be served again (see
+   * `ChangeStore.fail`).
+   */
+  failStorage(error: unknown): void {
+    this.#store.fail(error)
+  }
+
+  /**
+   * The store gave up on this document: its sockets, waiting ones included,
    * close with 1011 `storage_failed` — clients keep their edits and send them
    * again once they reconnect — and the room leaves memory, so the next socket
    * or reader gets the proposal as storage holds it.
    */
-  failStorage(error: unknown): void {
-    if (this.#storageFailed) return
-    this.#storageFailed = true
-    this.#log.error('writing an update failed; closing the proposal', {
-      proposal: this.id,
-      error: String(error),
-    })
+  #closeAfterFailedWrite(): void {
     for (const conn of [...this.#backlog.waitingSockets(), ...this.connections])
       conn.close(1011, 'storage_failed')
     this.#options.onStorageFailed?.(this)
@@ -354,13 +357,8 @@ export class Room {
    * which must acknowledge nothing that is not stored.
    * @throws AppError storage_failed (503) when writing failed
    */
-  async flushed(): Promise<void> {
-    try {
-      await this.#written
-    } catch {
-      throw storageFailed()
-    }
-    if (this.#storageFailed) throw storageFailed()
+  flushed(): Promise<void> {
+    return this.#store.flushed()
   }
 
   /**
@@ -374,33 +372,46 @@ export class Room {
       this.#backlog.holdRemote(personId, update)
       return
     }
-    const tr = captureTransaction(this.doc, REMOTE_ORIGIN, () =>
+    const changes = this.#changes.collect(REMOTE_ORIGIN, personId, () =>
       Y.applyUpdate(this.doc, update, REMOTE_ORIGIN),
     )
     this.authorship.provenance.takeLineage()
-    if (!tr) return
+    const main = changes.find((change) => !change.cleanup)
+    if (!main) return
+    const { tr } = main
     this.authorship.recordTransaction(personId, tr)
     this.#fullState = null
-    this.#size += update.length
-    const frame = binaryFrame(updateMessage(update))
-    for (const conn of this.connections) conn.sendFrame(frame)
-    this.#blocks.settle(olderFirst(changedTextblocks(tr), tr))
+    this.#store.forward(update)
+    this.#followUps.blocks.settle(olderFirst(changedTextblocks(tr), tr))
+    // This instance's own cleanups are new: stored (the other instances follow
+    // the store) and sent to its sockets.
+    for (const change of changes) if (change.cleanup) this.#accept(change, change.update, null)
     this.#options.onRemoteChange?.(this.id)
   }
 
   /**
    * Changes the text on the server's behalf, credited to `personId` (imports,
-   * restores, accepted amendments). The status is checked here, in the turn of
-   * writing: a change that began before the proposal was frozen never lands
-   * after it. Block ids are the one exception (`#assignBlockIds` writes
-   * directly): they change no text.
+   * restores, accepted amendments; see `ServerWriter.write`). The writer checks
+   * the status in the turn of writing (`#mayWriteText`).
    * @throws AppError frozen (409) once the proposal is `vastgesteld`; storage_failed
    *   (503) once writing this proposal failed (callers await `flushed` before answering)
    */
-  writeAsServer(personId: string, change: () => void): void {
-    if (this.#storageFailed) throw storageFailed()
+  writeAsServer(
+    personId: string,
+    change: (tr: Y.Transaction) => void,
+    options: { ownClient?: boolean } = {},
+  ): ServerWrite | null {
+    return this.#writer.write(personId, change, options)
+  }
+
+  /**
+   * Refuses a server change of the text in the very turn it would be written:
+   * one that began before the proposal was frozen never lands after it, and
+   * nothing is written once writing this proposal failed.
+   */
+  #mayWriteText(): void {
+    if (this.#store.failed) throw storageFailed()
     if (isFrozen(this.status)) throw textFrozen()
-    this.#writer.write(personId, change)
   }
 
   /** The full state encoded, kept until the next change: many readers of an unchanged text cost one encode. */
@@ -412,7 +423,7 @@ export class Room {
   /** Encodes the live document and replaces the log with it. */
   compact(): Promise<void> {
     const state = Y.encodeStateAsUpdate(this.doc)
-    this.#size = state.length
+    this.#store.size = state.length
     this.#fullState = state
     return this.#options.storage.documents.compact(this.id, {
       state,
@@ -425,18 +436,14 @@ export class Room {
     this.#options.publish({ kind: 'event', event })
   }
 
-  /** Sends an event to this instance's sockets of the proposal. */
+  /** Sends an event to this instance's sockets of the proposal that asked for events. */
   deliverEvent(event: RoomEvent): void {
-    const frame = binaryFrame(eventMessage(event))
-    for (const conn of this.connections) conn.sendFrame(frame)
+    deliverEvent(this.connections, event)
   }
 
-  /** Sends each socket its own version of an event (people see different things). */
+  /** Sends each socket that asked for events its own version of an event (people see different things). */
   sendEventPer(eventFor: (conn: Connection) => RoomEvent | null): void {
-    for (const conn of this.connections) {
-      const event = eventFor(conn)
-      if (event) conn.send(eventMessage(event))
-    }
+    deliverEventPer(this.connections, eventFor)
   }
 
   /** The status changed (on any instance): this instance's room follows and tells its sockets. */

@@ -8,8 +8,9 @@ import { type Bus, type BusMessage, PEOPLE_CHANNEL, proposalChannel } from '../c
 import type { Logger } from '../log.ts'
 import type { Metrics } from '../metrics/Metrics.ts'
 import type { Storage } from '../persistence/Storage.ts'
+import type { SchemaRules } from '../structure/SchemaRules.ts'
 import type { Connection } from '../transport/Connection.ts'
-import type { SchemaNames } from './inspectUpdate.ts'
+import { RecentCloses } from '../transport/RecentCloses.ts'
 import { Room, type RoomEvent } from './Room.ts'
 
 /** Handles a message about a proposal whose room this instance holds. */
@@ -20,7 +21,8 @@ export interface RoomsOptions {
   /** Messages to and from the other instances (a LocalBus when alone). */
   bus: Bus
   log: Logger
-  schema: SchemaNames
+  /** What the schema allows, for checking updates (S9). */
+  rules: SchemaRules
   idleUnloadMs: number
   compactAfterBytes: number
   maxDocumentBytes: number
@@ -37,6 +39,8 @@ export interface RoomsOptions {
 }
 
 export class Rooms {
+  /** People whose sockets were closed lately (revocations), for sockets still being admitted. */
+  readonly closes = new RecentCloses()
   readonly #options: RoomsOptions
   readonly #loading = new Map<string, Promise<Room>>()
   readonly #loaded = new Map<string, Room>()
@@ -138,7 +142,7 @@ export class Rooms {
     const room = new Room(proposalId, {
       storage: this.#options.storage,
       log: this.#options.log,
-      schema: this.#options.schema,
+      rules: this.#options.rules,
       compactAfterBytes: this.#options.compactAfterBytes,
       publish: (message, toSelf) => this.publish(proposalId, message, toSelf),
       onRemoteChange: this.#options.onRemoteChange,
@@ -243,6 +247,7 @@ export class Rooms {
   }
 
   #closeLocal(personId: string, code: number, reason: string): void {
+    this.closes.record(personId, code, reason)
     for (const room of this.#loaded.values()) {
       for (const conn of room.connections) if (conn.personId === personId) conn.close(code, reason)
     }

@@ -6,29 +6,22 @@
  */
 import * as Y from 'yjs'
 import { FRAGMENT_NAME } from '../../shared/schema.ts'
+import type { DecodedUpdate } from '../structure/checkStructure.ts'
+import { type Novelty, noveltyOf } from './updateNovelty.ts'
 
-export type UpdateRefusal =
-  | 'undecodable'
-  | 'missing_dependencies'
-  | 'gap'
-  | 'foreign_root'
-  | 'unknown_node'
-  | 'unsupported_content'
+export type UpdateRefusal = 'undecodable' | 'missing_dependencies' | 'gap' | 'foreign_root'
 
 export type UpdateInspection =
   | {
       ok: true
-      empty: boolean
+      /** What it would add: nothing, deletions of held items, or new content (S7). */
+      novelty: Novelty
       /** Clients whose new structs this update brings (already known ones excluded). */
       clients: number[]
+      /** The update decoded, for the structure check (S9). */
+      decoded: DecodedUpdate
     }
   | { ok: false; reason: UpdateRefusal; detail: string }
-
-/** What the document may contain: the schema's node and mark names. */
-export interface SchemaNames {
-  nodes: ReadonlySet<string>
-  marks: ReadonlySet<string>
-}
 
 const refuse = (reason: UpdateRefusal, detail: string): UpdateInspection => ({
   ok: false,
@@ -40,12 +33,8 @@ const refuse = (reason: UpdateRefusal, detail: string): UpdateInspection => ({
  * @param doc the live document the update would be applied to
  * @param update a Yjs update in the V1 encoding (what y-websocket sends)
  */
-export function inspectUpdate(
-  doc: Y.Doc,
-  update: Uint8Array,
-  schema: SchemaNames,
-): UpdateInspection {
-  let decoded: { structs: Array<Y.Item | Y.GC | Y.Skip>; ds: Y.Transaction['deleteSet'] }
+export function inspectUpdate(doc: Y.Doc, update: Uint8Array): UpdateInspection {
+  let decoded: DecodedUpdate
   try {
     decoded = Y.decodeUpdate(update)
   } catch (error) {
@@ -81,8 +70,6 @@ export function inspectUpdate(
     if (parent instanceof Y.ID && !known(parent)) {
       return refuse('missing_dependencies', `parent of ${struct.id.client}:${struct.id.clock}`)
     }
-    const problem = checkContent(struct.content, schema)
-    if (problem) return problem
   }
   for (const [client, items] of ds.clients) {
     for (const item of items) {
@@ -93,32 +80,10 @@ export function inspectUpdate(
       }
     }
   }
-  return { ok: true, empty: structs.length === 0 && ds.clients.size === 0, clients: [...extended] }
-}
-
-function checkContent(content: Y.Item['content'], schema: SchemaNames): UpdateInspection | null {
-  if (content instanceof Y.ContentType) {
-    const type = content.type
-    if (type instanceof Y.XmlElement) {
-      return schema.nodes.has(type.nodeName)
-        ? null
-        : refuse('unknown_node', `node "${type.nodeName}" is not in the schema`)
-    }
-    if (type instanceof Y.XmlText) return null
-    return refuse('unsupported_content', `type ${type.constructor.name}`)
+  return {
+    ok: true,
+    novelty: noveltyOf(doc, extended.size > 0, ds),
+    clients: [...extended],
+    decoded,
   }
-  if (content instanceof Y.ContentFormat) {
-    // y-prosemirror names marks that may overlap themselves `<mark>--<hash>`.
-    return schema.marks.has(content.key.split('--')[0]!)
-      ? null
-      : refuse('unknown_node', `mark "${content.key}" is not in the schema`)
-  }
-  if (
-    content instanceof Y.ContentString ||
-    content instanceof Y.ContentAny ||
-    content instanceof Y.ContentDeleted
-  ) {
-    return null
-  }
-  return refuse('unsupported_content', content.constructor.name)
 }

@@ -40,7 +40,7 @@ export function decodeAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
   return entries
 }
 
-/** Encodes entries, replacing each state's `user` by the server's own. */
+/** Encodes entries, setting each state's `user` to the server's own (A6). */
 export function encodeAwarenessUpdate(entries: AwarenessEntry[], user: PresenceUser): Uint8Array {
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, entries.length)

@@ -45,10 +45,15 @@ export class RoundPositions {
     return this.#run(`${proposalId}/${roundId}`, () => this.#load(proposalId, roundId))
   }
 
-  /** Stores a position (durable when this resolves) and counts it. */
-  add(proposalId: string, record: PositionRecord): Promise<Tally> {
+  /**
+   * Stores a position (durable when this resolves) and counts it.
+   * @param check runs on the tally just before the append, in the same turn of
+   *   the round's work; what it throws refuses the position
+   */
+  add(proposalId: string, record: PositionRecord, check?: (tally: Tally) => void): Promise<Tally> {
     return this.#run(`${proposalId}/${record.roundId}`, async () => {
       const tally = await this.#load(proposalId, record.roundId)
+      check?.(tally)
       await this.#storage.rounds.addPosition(proposalId, record)
       tally.add(record)
       return tally

@@ -1,37 +1,51 @@
 /**
- * What a round adds up to: the summary per passage (R5), the open rounds with
- * their response rate for the overview, and the response memorandum (R7).
+ * What a round adds up to: the summary per passage with the member
+ * organisations (R5), the open rounds with their response rate for the
+ * overview, and the response memorandum (R7).
  */
 import type { ProposalRecord, Storage } from '../persistence/Storage.ts'
 import { lookupPeople } from '../versions/people.ts'
+import { memberOrganisations, responseCounts } from './members.ts'
 import { buildMemorandum, type Memorandum } from './memorandum/model.ts'
+import type { ResponseService } from './ResponseService.ts'
 import type { RoundService } from './RoundService.ts'
-import { invitedOrganisations, summaryBlocks } from './summary.ts'
-import { isOpen } from './views.ts'
+import { summaryBlocks } from './summary.ts'
+import { isOpen, responseView } from './views.ts'
 
 export class RoundReports {
   readonly #storage: Storage
   readonly #rounds: RoundService
+  readonly #responses: ResponseService
 
-  constructor(storage: Storage, rounds: RoundService) {
+  constructor(storage: Storage, rounds: RoundService, responses: ResponseService) {
     this.#storage = storage
     this.#rounds = rounds
+    this.#responses = responses
   }
 
-  /** R5: who responded of the organisations invited, and per passage the counts. */
+  /**
+   * R5: how many member organisations responded of those invited, which ones
+   * (with their province), and per passage the counts and the VNG's response.
+   */
   async summary(proposal: ProposalRecord, roundId: string) {
     const round = await this.#rounds.record(proposal.id, roundId)
-    const [passages, tally, people, view] = await Promise.all([
+    const [passages, tally, people, view, responses, lookup] = await Promise.all([
       this.#rounds.passages(round),
       this.#rounds.positions.tally(proposal.id, round.id),
       this.#storage.people.list(),
       this.#rounds.view(round),
+      this.#responses.current(proposal.id, round.id),
+      lookupPeople(this.#storage),
     ])
+    const organisations = memberOrganisations(people, proposal.id, tally.answered())
     return {
       round: view,
-      responded: tally.responded,
-      invited: invitedOrganisations(people, proposal.id).size,
-      blocks: summaryBlocks(passages, tally),
+      ...responseCounts(organisations),
+      organisations,
+      blocks: summaryBlocks(passages, tally).map((block) => {
+        const response = responses.get(block.blockId)
+        return { ...block, response: response ? responseView(response, lookup) : null }
+      }),
     }
   }
 
@@ -45,8 +59,7 @@ export class RoundReports {
         const tally = await this.#rounds.positions.tally(proposal.id, round.id)
         found.push({
           ...(await this.#rounds.view(round)),
-          responded: tally.responded,
-          invited: invitedOrganisations(people, proposal.id).size,
+          ...responseCounts(memberOrganisations(people, proposal.id, tally.answered())),
         })
       }
     }
@@ -56,13 +69,14 @@ export class RoundReports {
   /** The response memorandum of a round, as one model for every format (R7). */
   async memorandum(proposal: ProposalRecord, roundId: string): Promise<Memorandum> {
     const round = await this.#rounds.record(proposal.id, roundId)
-    const [passages, tally, people, view, threads, lookup] = await Promise.all([
+    const [passages, tally, people, view, threads, lookup, responses] = await Promise.all([
       this.#rounds.passages(round),
       this.#rounds.positions.tally(proposal.id, round.id),
       this.#storage.people.list(),
       this.#rounds.view(round),
       this.#storage.threads.list(proposal.id),
       lookupPeople(this.#storage),
+      this.#responses.current(proposal.id, round.id),
     ])
     return buildMemorandum({
       proposalTitle: proposal.title,
@@ -70,9 +84,9 @@ export class RoundReports {
       passages,
       tally,
       threads,
+      responses,
+      members: memberOrganisations(people, proposal.id, tally.answered()),
       people: lookup,
-      responded: tally.responded,
-      invited: invitedOrganisations(people, proposal.id).size,
     })
   }
 }

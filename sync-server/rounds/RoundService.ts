@@ -1,28 +1,32 @@
 /**
- * Consultation rounds (contract R2, R4, R5): an editor opens a round on a named
- * version with a closing date; until then everyone with an organisation gives
- * that organisation's position per passage of the version. Changes are
- * announced on the proposal's sockets (E1) and noted in its activity.
+ * Consultation rounds (contract R2, R8): an editor opens a round on a named
+ * version with a closing date, which moves a concept to `consultatie`; until
+ * then everyone with an organisation gives that organisation's position per
+ * passage (`PositionService`). Changes are announced on the proposal's sockets
+ * (E1) and noted in its activity.
  */
 import { randomBytes } from 'node:crypto'
+import { isFrozen, type Status } from '../../shared/roles.ts'
 import type { ActivityLog } from '../activity/ActivityLog.ts'
 import type { Principal } from '../auth/Principal.ts'
 import { LocalLocks, type Locks } from '../cluster/Locks.ts'
 import { AppError, invalidField } from '../errors.ts'
-import type {
-  PositionRecord,
-  ProposalRecord,
-  RoundRecord,
-  Storage,
-} from '../persistence/Storage.ts'
+import type { ProposalRecord, RoundRecord, Storage } from '../persistence/Storage.ts'
 import type { Rooms } from '../rooms/Rooms.ts'
 import { lookupPeople } from '../versions/people.ts'
-import { closesAtField, positionInput, roundTitleField } from './input.ts'
+import { closesAtField, roundTitleField } from './input.ts'
 import type { Passage } from './passages.ts'
 import { RoundPositions } from './RoundPositions.ts'
 import { citable } from './summary.ts'
 import type { VersionPassages } from './VersionPassages.ts'
-import { isOpen, positionView, type RoundView, roundView } from './views.ts'
+import { isOpen, type RoundView, roundView } from './views.ts'
+
+/** Sets a proposal's status on behalf of an editor (as `PATCH …/proposals/:id` does). */
+export type SetStatus = (
+  editor: Principal,
+  proposal: ProposalRecord,
+  status: Status,
+) => Promise<unknown>
 
 /** Round ids sort by creation: `r-<time>-<random>`. */
 const newRoundId = () => `r-${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`
@@ -33,21 +37,28 @@ export class RoundService {
   readonly #passages: VersionPassages
   readonly #activity: ActivityLog
   readonly positions: RoundPositions
-  /** Opening is one at a time per proposal (on every instance), so two editors cannot open two rounds. */
-  readonly #locks: Locks
+  /**
+   * Opening a round and changing the status are one at a time per proposal (on
+   * every instance), so two editors cannot open two rounds, and a round cannot
+   * open on a proposal that is being made `vastgesteld`.
+   */
+  readonly locks: Locks
+  readonly #setStatus: SetStatus
 
   /**
    * @param options.shared true when other instances write positions too (a
    *   cluster): then they are read from storage every time, not kept counted here
+   * @param options.setStatus how opening a round moves a concept to `consultatie`
    */
   constructor(
     storage: Storage,
     rooms: Rooms,
     passages: VersionPassages,
     activity: ActivityLog,
-    options: { shared: boolean; locks?: Locks } = { shared: false },
+    options: { shared: boolean; locks?: Locks; setStatus: SetStatus },
   ) {
-    this.#locks = options.locks ?? new LocalLocks()
+    this.locks = options.locks ?? new LocalLocks()
+    this.#setStatus = options.setStatus
     this.#storage = storage
     this.#rooms = rooms
     this.#passages = passages
@@ -78,22 +89,42 @@ export class RoundService {
     return this.view(await this.record(proposal.id, roundId))
   }
 
-  /** Opens a round on a named version (R2): 422 for a wrong field, 409 while one is open. */
-  open(editor: Principal, proposal: ProposalRecord, input: Record<string, unknown>) {
-    return this.#locks.withLock(`round:${proposal.id}`, () => this.#open(editor, proposal, input))
+  /**
+   * Runs `work` while no round opens on the proposal and no other status change
+   * runs (see `locks`).
+   */
+  whileStatusHolds<T>(proposalId: string, work: () => Promise<T>): Promise<T> {
+    return this.locks.withLock(`round:${proposalId}`, work)
   }
 
-  async #open(editor: Principal, proposal: ProposalRecord, input: Record<string, unknown>) {
+  /**
+   * Opens a round on a named version (R2, R8): 422 for a wrong field, 409
+   * while one is open, 409 `frozen` on a `vastgesteld` proposal; a `concept`
+   * becomes `consultatie`.
+   */
+  open(editor: Principal, proposal: ProposalRecord, input: Record<string, unknown>) {
+    return this.whileStatusHolds(proposal.id, () => this.#open(editor, proposal, input))
+  }
+
+  async #open(editor: Principal, known: ProposalRecord, input: Record<string, unknown>) {
+    // The status as it is now, under the lock, not as the request found it.
+    const proposal = (await this.#storage.proposals.get(known.id)) ?? known
     const versionId = typeof input.versionId === 'string' ? input.versionId : ''
     const version = versionId ? await this.#storage.versions.get(proposal.id, versionId) : undefined
     if (!version || version.auto) {
       throw invalidField('versionId', 'Kies een opgeslagen versie met een naam.')
     }
     const closesAt = closesAtField(input.closesAt)
-    const title = roundTitleField(input.title) ?? `Consultatie op ${version.name}`
     const rounds = await this.#storage.rounds.list(proposal.id)
+    const title = roundTitleField(input.title) ?? `Consultatie ${rounds.length + 1}`
     if (rounds.some((round) => isOpen(round))) {
       throw new AppError('conflict', 'Er loopt al een consultatieronde. Sluit die eerst.')
+    }
+    if (isFrozen(proposal.status)) {
+      throw new AppError(
+        'frozen',
+        'Dit voorstel is vastgesteld. Kies eerst een andere status om een consultatieronde te openen.',
+      )
     }
     const round: RoundRecord = {
       id: newRoundId(),
@@ -111,7 +142,9 @@ export class RoundService {
       title,
       closesAt,
     })
-    return this.#announce(round)
+    const view = await this.#announce(round)
+    if (proposal.status === 'concept') await this.#setStatus(editor, proposal, 'consultatie')
+    return view
   }
 
   /** Closes a round now (an editor ends it early); a closed round stays as it is. */
@@ -126,14 +159,20 @@ export class RoundService {
     return this.#announce(closed)
   }
 
+  /** Closes the proposal's open round, if any (the text became `vastgesteld`, R8). */
+  async closeOpen(editor: Principal, proposal: ProposalRecord): Promise<void> {
+    for (const round of await this.#storage.rounds.list(proposal.id))
+      if (isOpen(round)) await this.close(editor, proposal, round.id)
+  }
+
   async #announce(round: RoundRecord): Promise<RoundView> {
     const view = await this.view(round)
-    this.#event(round.proposalId, { type: 'round', round: view })
+    this.event(round.proposalId, { type: 'round', round: view })
     return view
   }
 
   /** Sends an event (E1) to the proposal's sockets on every instance that holds it. */
-  #event(proposalId: string, event: { type: string } & Record<string, unknown>): void {
+  event(proposalId: string, event: { type: string } & Record<string, unknown>): void {
     this.#rooms.publish(proposalId, { kind: 'event', event })
   }
 
@@ -144,69 +183,13 @@ export class RoundService {
     return passages
   }
 
-  async #block(round: RoundRecord, blockId: string) {
+  /** A passage of the round's version that can take a position; 404 for any other. */
+  async block(round: RoundRecord, blockId: string) {
     const passage = citable(await this.passages(round)).find((p) => p.blockId === blockId)
     if (!passage) {
       throw new AppError('not_found', 'Deze passage staat niet in de versie van deze ronde.')
     }
     return passage
-  }
-
-  /**
-   * Records the position of the person's organisation on a passage (R4): the
-   * latest counts, earlier ones stay in the history.
-   */
-  async putPosition(
-    person: Principal,
-    proposal: ProposalRecord,
-    roundId: string,
-    blockId: string,
-    input: Record<string, unknown>,
-  ) {
-    const round = await this.record(proposal.id, roundId)
-    const passage = await this.#block(round, blockId)
-    if (!isOpen(round)) {
-      throw new AppError('round_closed', 'Deze consultatieronde is gesloten.')
-    }
-    const { position, reason } = positionInput(input)
-    const record: PositionRecord = {
-      roundId: round.id,
-      blockId,
-      organisation: person.person.organisation!,
-      province: person.person.province,
-      position,
-      reason,
-      personId: person.person.id,
-      createdAt: new Date().toISOString(),
-    }
-    const tally = await this.positions.add(proposal.id, record)
-    this.#event(proposal.id, {
-      type: 'position',
-      roundId: round.id,
-      blockId,
-      number: passage.number,
-      organisation: record.organisation,
-      counts: tally.counts(blockId),
-      responded: tally.responded,
-    })
-    return positionView(record, await lookupPeople(this.#storage))
-  }
-
-  /** A passage's positions: the latest of each organisation, and all of them, oldest first. */
-  async positionsOf(proposal: ProposalRecord, roundId: string, blockId: string) {
-    const round = await this.record(proposal.id, roundId)
-    await this.#block(round, blockId)
-    const tally = await this.positions.tally(proposal.id, round.id)
-    const people = await lookupPeople(this.#storage)
-    const byOrganisation = (a: { organisation: string }, b: { organisation: string }) =>
-      a.organisation.localeCompare(b.organisation, 'nl', { numeric: true })
-    return {
-      current: tally
-        .current(blockId)
-        .map((r) => positionView(r, people))
-        .sort(byOrganisation),
-      history: tally.historyOf(blockId).map((r) => positionView(r, people)),
-    }
   }
 
   /** Forgets what is kept in memory of a proposal that left memory. */

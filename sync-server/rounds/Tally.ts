@@ -15,7 +15,8 @@ export class Tally {
   readonly history: PositionRecord[] = []
   /** blockId → organisation → its latest position. */
   readonly #latest = new Map<string, Map<string, PositionRecord>>()
-  readonly #organisations = new Set<string>()
+  /** Organisation → the province its latest position gave. */
+  readonly #organisations = new Map<string, string | null>()
 
   constructor(records: Iterable<PositionRecord> = []) {
     for (const record of records) this.add(record)
@@ -31,17 +32,22 @@ export class Tally {
     // Deleted and set again, so the map's order is the order of the latest positions.
     byOrganisation.delete(record.organisation)
     byOrganisation.set(record.organisation, record)
-    this.#organisations.add(record.organisation)
+    this.#organisations.set(record.organisation, record.province)
   }
 
-  /** Organisations with at least one position in the round. */
-  get responded(): number {
-    return this.#organisations.size
+  /** Organisations with at least one position in the round, with their province then. */
+  answered(): ReadonlyMap<string, string | null> {
+    return this.#organisations
   }
 
   /** The latest position of each organisation on a passage. */
   current(blockId: string): PositionRecord[] {
     return [...(this.#latest.get(blockId)?.values() ?? [])]
+  }
+
+  /** The latest position of an organisation on a passage, if it gave one. */
+  currentOf(blockId: string, organisation: string): PositionRecord | undefined {
+    return this.#latest.get(blockId)?.get(organisation)
   }
 
   /** Every position on a passage, oldest first. */

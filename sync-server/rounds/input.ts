@@ -3,22 +3,35 @@
  * is 422 naming it; a condition or objection without its reason is 422
  * `reason_required`.
  */
+import { endOfNetherlandsDay } from '../../shared/dates.ts'
 import { Limits } from '../../shared/protocol.ts'
 import { isPosition, needsReason, POSITIONS, type Position } from '../../shared/rounds.ts'
 import { AppError, invalidField } from '../errors.ts'
 
-/** `closesAt` as an ISO time in UTC, which must lie in the future. */
+/**
+ * `closesAt` as an ISO time in UTC, which must lie in the future. A date
+ * without a time ("2027-03-31") is the end of that day in the Netherlands (R8),
+ * whatever the zone of the computer that sent it.
+ */
 export function closesAtField(value: unknown, now = Date.now()): string {
-  const time = typeof value === 'string' ? Date.parse(value) : Number.NaN
+  const endOfDay = typeof value === 'string' ? endOfNetherlandsDay(value) : null
+  const time = endOfDay
+    ? Date.parse(endOfDay)
+    : typeof value === 'string' && !isDateOnlyShape(value)
+      ? Date.parse(value)
+      : Number.NaN
   if (Number.isNaN(time)) {
     throw invalidField(
       'closesAt',
-      'Geef de sluitingsdatum als tijdstip, bijvoorbeeld 2023-06-14T17:00:00Z.',
+      'Geef de sluitingsdatum als datum (2023-06-14) of als tijdstip (2023-06-14T17:00:00Z).',
     )
   }
   if (time <= now) throw invalidField('closesAt', 'De sluitingsdatum moet in de toekomst liggen.')
   return new Date(time).toISOString()
 }
+
+/** "2027-02-30" looks like a date but is none; `Date.parse` would still read some such as UTC midnight. */
+const isDateOnlyShape = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value)
 
 /** An optional title of 1–200 characters; null when none is given. */
 export function roundTitleField(value: unknown): string | null {
@@ -29,10 +42,15 @@ export function roundTitleField(value: unknown): string | null {
   return value.trim()
 }
 
-/** `{position, reason?}` of R4. */
+/**
+ * `{position, reason?, replaces?}` of R4. `replaces` is the id of the
+ * organisation's position the sender saw (null: none), so a colleague's
+ * position given meanwhile is not replaced unseen; absent, nothing is checked.
+ */
 export function positionInput(input: Record<string, unknown>): {
   position: Position
   reason: string | null
+  replaces: string | null | undefined
 } {
   if (!isPosition(input.position)) {
     throw invalidField('position', `Kies een standpunt: ${POSITIONS.join(', ')}.`)
@@ -56,5 +74,21 @@ export function positionInput(input: Record<string, unknown>): {
       { details: { field: 'reason' } },
     )
   }
-  return { position: input.position, reason }
+  const replaces = input.replaces
+  if (replaces !== undefined && replaces !== null && typeof replaces !== 'string') {
+    throw invalidField('replaces', 'Geef het standpunt dat u vervangt, of null.')
+  }
+  return { position: input.position, reason, replaces }
+}
+
+/** The VNG's response to a passage (`{text}`): plain text, '' removes it. */
+export function responseInput(input: Record<string, unknown>): string {
+  if (typeof input.text !== 'string') throw invalidField('text', 'Geef de reactie als tekst.')
+  const text = input.text.trim()
+  if (text.length > Limits.maxCommentChars) {
+    throw new AppError('payload_too_large', 'Deze reactie is te lang.', {
+      details: { field: 'text' },
+    })
+  }
+  return text
 }

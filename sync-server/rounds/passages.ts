@@ -2,6 +2,9 @@
  * The passages of a text (contract R3, B1): every textblock with its `blockId`,
  * its number in the outline of the headings, and its plain text as
  * `LinearText` reads it (so texts compare equal to a thread's `passageText`).
+ * Paragraphs in table cells are passages in text order (row by row, cell by
+ * cell), continuing the numbers of their section; a footnote's text is left
+ * out of its passage, whose excerpt would otherwise read it mid-sentence.
  */
 import type * as Y from 'yjs'
 import { sliceWhole } from '../../shared/codePoints.ts'
@@ -31,7 +34,7 @@ export function passagesOf(fragment: Y.XmlFragment): Passage[] {
   const blocks = linear.blocks.map((block) => ({
     blockId: block.blockId,
     level: headingLevel(block.element),
-    text: linear.value.slice(block.start, block.end),
+    text: linear.passageText(block),
   }))
   const numbers = passageNumbers(
     blocks.map((block) => ({ heading: block.level, empty: block.text.trim() === '' })),

@@ -1,12 +1,11 @@
 /**
  * The summary of a round (R5): per passage of the round's version, in text
  * order, its number, an excerpt, how many organisations hold each position
- * (in all and per province) and how much resistance that is.
+ * (in all and per province) and how much resistance that is. Who counts as a
+ * member organisation is `members.ts`.
  */
 
 import { resistanceOf } from '../../shared/rounds.ts'
-import { canSee } from '../auth/Principal.ts'
-import type { PersonRecord } from '../persistence/Storage.ts'
 import { excerptOf, type Passage } from './passages.ts'
 import type { Tally } from './Tally.ts'
 
@@ -16,19 +15,6 @@ export function citable(passages: readonly Passage[]) {
     (passage): passage is Passage & { blockId: string; number: string } =>
       passage.blockId !== null && passage.number !== null,
   )
-}
-
-/**
- * Organisations invited to a round: those of people who are not revoked and
- * may see the proposal (R5).
- */
-export function invitedOrganisations(people: readonly PersonRecord[], proposalId: string) {
-  const organisations = new Set<string>()
-  for (const person of people) {
-    if (person.revokedAt || person.anonymisedAt || !person.organisation) continue
-    if (canSee({ person }, proposalId)) organisations.add(person.organisation)
-  }
-  return organisations
 }
 
 /** The blocks of the summary, in text order. */

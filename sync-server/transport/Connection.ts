@@ -12,6 +12,8 @@ export interface ConnectionOptions {
   maxBufferedBytes: number
   /** Told when the server closes this socket because of something it sent or did. */
   onRefused?: ((reason: string) => void) | undefined
+  /** True when the socket asked for server events (`events=1`, E1). @default false */
+  wantsEvents?: boolean
 }
 
 export class Connection {
@@ -20,6 +22,13 @@ export class Connection {
   readonly proposalId: string
   /** Yjs client ids this socket has published awareness for (A6). */
   readonly awarenessIds = new Set<number>()
+  /** True when the socket asked for server events (E1); others never get type 100. */
+  readonly wantsEvents: boolean
+  /**
+   * True once a sync step 2 went to this socket: since then it has been sent
+   * every change, so a sync step 1 that holds all our structs lacks nothing.
+   */
+  caughtUp = false
   readonly #maxBuffered: number
   readonly #onRefused: ((reason: string) => void) | undefined
   lastSentAt = Date.now()
@@ -40,6 +49,7 @@ export class Connection {
     this.proposalId = proposalId
     this.#maxBuffered = options.maxBufferedBytes
     this.#onRefused = options.onRefused
+    this.wantsEvents = options.wantsEvents ?? false
     socket.on('close', () => {
       this.closed = true
     })

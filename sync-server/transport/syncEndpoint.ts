@@ -6,7 +6,13 @@
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { type WebSocket, WebSocketServer } from 'ws'
-import { CloseCode, isWellFormedId, Limits, SYNC_PATH } from '../../shared/protocol.ts'
+import {
+  CloseCode,
+  EVENTS_PARAM,
+  isWellFormedId,
+  Limits,
+  SYNC_PATH,
+} from '../../shared/protocol.ts'
 import type { Authenticator } from '../auth/Authenticator.ts'
 import { canSee, type Principal } from '../auth/Principal.ts'
 import type { Logger } from '../log.ts'
@@ -37,7 +43,7 @@ export interface SyncEndpointOptions {
 /** What the checks decided about a socket: let it in (with its room) or close it. */
 type Admission =
   | { refusal: { code: number; reason: string } }
-  | { principal: Principal; proposalId: string; room: Room; release: () => void }
+  | { principal: Principal; proposalId: string; room: Room; release: () => void; mark: number }
 
 export class SyncEndpoint {
   readonly #options: SyncEndpointOptions
@@ -75,27 +81,49 @@ export class SyncEndpoint {
           socket.destroy()
           return
         }
-        this.#wss.handleUpgrade(request, socket, head, (ws) => this.#attach(ws, admission, request))
+        const wantsEvents = url.searchParams.get(EVENTS_PARAM) === '1'
+        this.#wss.handleUpgrade(request, socket, head, (ws) =>
+          this.#attach(ws, admission, request, wantsEvents),
+        )
       })
     return true
   }
 
-  /** The checks of the contract's order (A4), the socket caps, and the room. */
+  /**
+   * The checks of the contract's order (A4), the socket caps, and the room.
+   * After every await it asks again whether the person was revoked meanwhile.
+   */
   async #admit(url: URL, request: IncomingMessage): Promise<Admission> {
     const { authenticator, storage, rooms } = this.#options
+    const mark = rooms.closes.mark()
     const principal = await authenticator.authenticate(url.searchParams.get('token'))
     if (!principal) return { refusal: CloseCode.unauthorized }
     const proposalId = decodePathPart(url.pathname.slice(SYNC_PATH.length + 1))
     if (proposalId === null || !isWellFormedId(proposalId)) return { refusal: CloseCode.badRequest }
     if (!canSee(principal, proposalId)) return { refusal: CloseCode.forbidden }
-    if (!(await storage.proposals.get(proposalId))) return { refusal: CloseCode.notFound }
+    const closedMeanwhile = () => rooms.closes.since(principal.person.id, mark)
+    const exists = await storage.proposals.get(proposalId)
+    let closed = closedMeanwhile()
+    if (closed) return { refusal: closed }
+    if (!exists) return { refusal: CloseCode.notFound }
     const address = request.socket.remoteAddress ?? 'unknown'
-    if (!(await this.#counts.take(principal.person.id, address)))
-      return { refusal: CloseCode.tooMany }
+    const counted = await this.#counts.take(principal.person.id, address)
     const release = () => this.#counts.release(principal.person.id, address)
+    closed = closedMeanwhile()
+    if (closed) {
+      if (counted) release()
+      return { refusal: closed }
+    }
+    if (!counted) return { refusal: CloseCode.tooMany }
     try {
       const room = await rooms.open(proposalId)
-      return { principal, proposalId, room, release }
+      closed = closedMeanwhile()
+      if (closed) {
+        release()
+        rooms.releaseIdle(room)
+        return { refusal: closed }
+      }
+      return { principal, proposalId, room, release, mark }
     } catch (error) {
       release()
       this.#options.log.error('loading a proposal failed', {
@@ -106,7 +134,12 @@ export class SyncEndpoint {
     }
   }
 
-  #attach(ws: WebSocket, admission: Admission, request: IncomingMessage): void {
+  #attach(
+    ws: WebSocket,
+    admission: Admission,
+    request: IncomingMessage,
+    wantsEvents: boolean,
+  ): void {
     const { log, rooms } = this.#options
     ws.on('error', (error) => log.debug('socket error', { error: String(error) }))
     if (!('room' in admission)) {
@@ -114,11 +147,22 @@ export class SyncEndpoint {
       ws.close(admission.refusal.code, admission.refusal.reason)
       return
     }
-    const { principal, proposalId, room, release } = admission
+    const { principal, proposalId, room, release, mark } = admission
+    // The last look before the socket joins its room; after that, a revocation
+    // finds it there (Rooms closes every socket of the person).
+    const closed = rooms.closes.since(principal.person.id, mark)
+    if (closed) {
+      release()
+      rooms.releaseIdle(room)
+      this.#options.metrics.countRefused(closed.reason)
+      ws.close(closed.code, closed.reason)
+      return
+    }
     ws.once('close', release)
     const conn = new Connection(ws, principal, proposalId, {
       maxBufferedBytes: this.#options.maxBufferedBytes,
       onRefused: (reason) => this.#options.metrics.countRefused(reason),
+      wantsEvents,
     })
     ws.on('pong', () => {
       conn.pingSentAt = null

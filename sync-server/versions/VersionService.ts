@@ -15,6 +15,7 @@ import type { ProposalRecord, Storage, VersionRecord } from '../persistence/Stor
 import type { Room } from '../rooms/Room.ts'
 import type { Rooms } from '../rooms/Rooms.ts'
 import { AutoVersions } from './AutoVersions.ts'
+import { AcceptedChanges } from './diff/acceptedChanges.ts'
 import { diffDocuments } from './diff/diffDocuments.ts'
 import { nameField } from './input.ts'
 import { liveIdentities } from './liveIdentities.ts'
@@ -163,9 +164,16 @@ export class VersionService {
     const first = await this.#record(proposal.id, versionId)
     const people = await lookupPeople(this.#storage)
     const base = await this.#decoded(first)
+    const accepted = AcceptedChanges.of(await this.#storage.threads.list(proposal.id))
     if (against === 'current') {
       const raw = await this.#withRoom(proposal.id, (room) =>
-        diffDocuments(base.fragment, room.fragment, room.authorship, liveIdentities(room)),
+        diffDocuments(
+          base.fragment,
+          room.fragment,
+          room.authorship,
+          liveIdentities(room),
+          accepted,
+        ),
       )
       return comparisonView(raw, view(first, people), { id: 'current' }, people)
     }
@@ -173,7 +181,7 @@ export class VersionService {
     const [older, newer] = isOlder(first, second) ? [first, second] : [second, first]
     const [a, b] = await Promise.all([this.#decoded(older), this.#decoded(newer)])
     const { record, identities } = b.authorship()
-    const raw = diffDocuments(a.fragment, b.fragment, record, identities)
+    const raw = diffDocuments(a.fragment, b.fragment, record, identities, accepted)
     return comparisonView(raw, view(older, people), view(newer, people), people)
   }
 

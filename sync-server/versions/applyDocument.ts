@@ -133,13 +133,18 @@ function syncAttributes(element: Y.XmlElement, node: Node): void {
   for (const [key, value] of Object.entries(node.attrs)) {
     if (value === null || value === undefined) {
       if (key in current) element.removeAttribute(key)
-    } else if (current[key] !== value) {
+    } else if (!sameValue(current[key], value)) {
       element.setAttribute(key, value as string)
     }
   }
   for (const key of Object.keys(current)) {
     if (!(key in node.attrs)) element.removeAttribute(key)
   }
+}
+
+/** Attribute values compared by content: a cell's column widths are an array. */
+function sameValue(a: unknown, b: unknown): boolean {
+  return a === b || (typeof a === 'object' && JSON.stringify(a) === JSON.stringify(b))
 }
 
 /** The passage ids in a Y element and everything under it. */

@@ -1,5 +1,6 @@
 /** Versions and comparisons as the API shows them (V1–V3), people resolved. */
 import type { VersionRecord } from '../persistence/Storage.ts'
+import { readCreditKey } from './diff/acceptedChanges.ts'
 import type { RawDiff } from './diff/types.ts'
 import type { PersonLookup, PublicPerson } from './people.ts'
 
@@ -15,7 +16,8 @@ export type VersionView = ReturnType<typeof versionView>
 export type ComparedSide = VersionView | { id: 'current' }
 
 /**
- * A comparison (V3): `changes` in document order with `by` as people,
+ * A comparison (V3): `changes` in document order with `by` as people (and for
+ * the text of an accepted amendment `acceptedBy`, the editor who accepted it),
  * `inserted`/`deleted` in characters, block-level changes in `blocks`, and
  * `view`, the newer text with the changes in place, for rendering.
  */
@@ -37,7 +39,13 @@ export function comparisonView(
   return {
     from,
     to,
-    changes: raw.changes.map((change) => ({ ...change, by: [person(change.by)] })),
+    changes: raw.changes.map((change) => {
+      const { personId, acceptedBy } = readCreditKey(change.by)
+      const by = [person(personId)]
+      return acceptedBy === null
+        ? { ...change, by }
+        : { ...change, by, acceptedBy: person(acceptedBy) }
+    }),
     inserted: raw.inserted,
     deleted: raw.deleted,
     blocks: raw.blocks,

@@ -7,6 +7,7 @@ import {
   adminInviteUrl,
   openProposal,
   signIn,
+  signInBehindSwitch,
   typeAtEnd,
   waitOnline,
   withEditorAndBrowser,
@@ -61,6 +62,33 @@ describe.skipIf(skip)('accessibility (WCAG 2.1 AA, axe-core)', () => {
     const { page, context } = await signIn(browser, lid.url, { bypassCSP: true })
     await openProposal(page, server.url, 'voorstel-1')
     await waitOnline(page)
+    expect(await seriousViolations(page)).toEqual([])
+    await context.close()
+  })
+
+  it('[WCAG] the question about unsent edits and the page asking before another person signs in pass axe', async () => {
+    const [anna, bram] = await Promise.all(
+      ['Anna Vraag', 'Bram Vraag'].map((name) =>
+        server.invite({ name, role: 'writer', proposals: ['voorstel-2'] }),
+      ),
+    )
+    const { page, context, link } = await signInBehindSwitch(browser, anna!.url, {
+      bypassCSP: true,
+    })
+    await openProposal(page, server.url, 'voorstel-2')
+    await waitOnline(page)
+    link.set('down')
+    await page.locator('[data-testid="connection-status"][data-state="offline"]').waitFor()
+    expect(await seriousViolations(page)).toEqual([])
+    await typeAtEnd(page, 'Nog niet verstuurd.')
+    await page.getByRole('button', { name: 'Afmelden' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Niet verstuurde wijzigingen' })
+    await dialog.waitFor()
+    expect(await seriousViolations(page)).toEqual([])
+    await dialog.getByRole('button', { name: 'Niet afmelden' }).click()
+
+    await page.goto(bram!.url)
+    await page.getByTestId('switch-person').waitFor()
     expect(await seriousViolations(page)).toEqual([])
     await context.close()
   })

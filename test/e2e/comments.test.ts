@@ -45,6 +45,8 @@ async function selectText(page: Page, text: string): Promise<void> {
       )!
       return [found.node, offset - found.start] as const
     }
+    // A drag puts the focus in the text; ProseMirror reads a selection only in a focused text.
+    ;(root as HTMLElement).focus()
     const range = document.createRange()
     range.setStart(...place(at, false))
     range.setEnd(...place(at + wanted.length, true))
@@ -128,7 +130,7 @@ describe.skipIf(skip)('comments and amendments in the browser', () => {
 
   it('[C2][C4][C5][C7][A2] a reviewer comments on a selection; the editor sees it within a second, replies and resolves', async () => {
     const { editor, reviewer } = await twoPeople('voorstel-1')
-    expect(await editorOf(reviewer.page).getAttribute('contenteditable')).toBe('false')
+    expect(await editorOf(reviewer.page).getAttribute('aria-readonly')).toBe('true')
 
     await comment(reviewer, 'het voortouw', 'Wie neemt het voortouw precies?')
     await expect.poll(() => highlightText(editor.page), WITHIN_A_SECOND).toBe('het voortouw')

@@ -61,9 +61,14 @@ describe.skipIf(skip)('freezing the text while someone writes', () => {
     await control.getByLabel('Status van het voorstel').selectOption('vastgesteld')
     expect(await control.textContent()).toContain('Niemand kan de tekst nog wijzigen')
     await control.getByRole('button', { name: 'Status wijzigen' }).click()
+    // Fixing the text asks once more (R8).
+    await e.page
+      .getByTestId('confirm-vastgesteld')
+      .getByRole('button', { name: 'Ja, vaststellen' })
+      .click()
 
     // Wies' editor turns read-only and says why; her words stay visible, marked as not saved.
-    await expect.poll(() => editorOf(w.page).getAttribute('contenteditable')).toBe('false')
+    await expect.poll(() => editorOf(w.page).getAttribute('aria-readonly')).toBe('true')
     const notice = w.page.getByTestId('unsent-notice')
     await expect
       .poll(() => notice.textContent())
@@ -83,7 +88,7 @@ describe.skipIf(skip)('freezing the text while someone writes', () => {
     // The freeze lifts: Wies writes again without reloading, and only what she writes now counts.
     await control.getByLabel('Status van het voorstel').selectOption('consultatie')
     await control.getByRole('button', { name: 'Status wijzigen' }).click()
-    await expect.poll(() => editorOf(w.page).getAttribute('contenteditable')).toBe('true')
+    await expect.poll(() => editorOf(w.page).getAttribute('aria-readonly')).toBe('false')
     expect(await notice.textContent()).toContain('U kunt weer schrijven')
     await waitOnline(w.page)
     await typeAtEnd(w.page, ' Weer open.')

@@ -1,32 +1,11 @@
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { browserSkipReason } from '../helpers/browser.ts'
 import type { TestServer } from '../helpers/server.ts'
+import { focusBy, focusedName, focusedText } from './keys.ts'
 import { adminInviteUrl, editorOf, signIn, storedText, withEditorAndBrowser } from './support.ts'
 
 const skip = browserSkipReason()
-
-/** Presses `key` until `isThere` holds for the focused element, at most `limit` times. */
-async function focusBy(page: Page, key: string, isThere: () => Promise<boolean>, limit = 40) {
-  for (let i = 0; i < limit; i++) {
-    if (await isThere()) return
-    await page.keyboard.press(key)
-  }
-  throw new Error(`focus did not arrive after ${limit} × ${key}`)
-}
-
-function focusedText(page: Page): Promise<string> {
-  return page.evaluate(() => document.activeElement?.textContent?.trim() ?? '')
-}
-
-/** The label of the focused form field, or its text for other elements. */
-function focusedName(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const element = document.activeElement as HTMLInputElement | null
-    const label = element?.labels?.[0]?.textContent ?? element?.textContent ?? ''
-    return label.replace(/\s+/g, ' ').trim()
-  })
-}
 
 describe.skipIf(skip)('keyboard only', () => {
   let server: TestServer

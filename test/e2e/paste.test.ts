@@ -2,7 +2,14 @@ import type { Browser } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { browserSkipReason } from '../helpers/browser.ts'
 import type { TestServer } from '../helpers/server.ts'
-import { editorOf, openProposal, signIn, waitOnline, withEditorAndBrowser } from './support.ts'
+import {
+  editorOf,
+  openProposal,
+  pasteHtml,
+  signIn,
+  waitOnline,
+  withEditorAndBrowser,
+} from './support.ts'
 
 const skip = browserSkipReason()
 
@@ -42,13 +49,7 @@ describe.skipIf(skip)('pasting from Word', () => {
     const { page, context } = await signIn(browser, writer.url)
     await openProposal(page, server.url, 'voorstel-5')
     await waitOnline(page)
-    await editorOf(page).click()
-    await editorOf(page).evaluate((element, html) => {
-      const data = new DataTransfer()
-      data.setData('text/html', html)
-      data.setData('text/plain', 'Wonen')
-      element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }))
-    }, WORD_HTML)
+    await pasteHtml(page, WORD_HTML, 'Wonen')
     await expect.poll(() => editorOf(page).locator('li').count()).toBe(3)
     expect(await editorOf(page).innerHTML()).not.toMatch(/mso-|Mso|style=/)
 
@@ -78,6 +79,51 @@ describe.skipIf(skip)('pasting from Word', () => {
       })
       .toBe(true)
     expect(blockIds.length).toBeGreaterThanOrEqual(5)
+    await context.close()
+  })
+
+  it('[S9] a pasted link keeps only its address, the editor sets target and rel, and an unsafe link becomes text', async () => {
+    const writer = await server.invite({
+      name: 'Luuk Link',
+      role: 'writer',
+      proposals: ['voorstel-6'],
+    })
+    const { page, context } = await signIn(browser, writer.url)
+    await openProposal(page, server.url, 'voorstel-6')
+    await waitOnline(page)
+    await editorOf(page).click()
+    const html =
+      '<p>Zie <a href="https://vng.nl/" target="_self" rel="opener" class="evil" title="Titel" onclick="x()">de VNG</a>' +
+      ' en <a href="javascript:alert(1)">dit</a>.</p>'
+    await editorOf(page).evaluate((element, pasted) => {
+      const data = new DataTransfer()
+      data.setData('text/html', pasted)
+      data.setData('text/plain', 'Zie de VNG en dit.')
+      element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }))
+    }, html)
+    const link = editorOf(page).locator('a')
+    await expect.poll(() => link.count()).toBe(1)
+    const attributes = await link.evaluate((a) =>
+      Object.fromEntries(
+        Array.from(a.attributes, (attribute) => [attribute.name, attribute.value]),
+      ),
+    )
+    expect(attributes).toEqual({
+      href: 'https://vng.nl/',
+      target: '_blank',
+      rel: 'noopener noreferrer',
+    })
+
+    const stored = async () =>
+      (await server.api<{ doc: PmNode }>('/api/proposals/voorstel-6/content')).body.doc
+    await expect.poll(async () => JSON.stringify(await stored())).toContain('dit')
+    const links: unknown[] = []
+    walk(await stored(), (node) => {
+      for (const mark of node.marks ?? []) if (mark.type === 'link') links.push(mark)
+    })
+    expect(links).toEqual([{ type: 'link', attrs: { href: 'https://vng.nl/' } }])
+    // The paste was accepted: the writer is still connected.
+    await waitOnline(page)
     await context.close()
   })
 })

@@ -23,7 +23,7 @@ describe.skipIf(skip)('inviting and revoking people', () => {
     const page = editor.page
     await page.getByRole('link', { name: 'Mensen' }).click()
     await page.getByLabel('Naam', { exact: true }).fill('Karin de Vries')
-    await page.getByLabel('Rol').selectOption('writer')
+    await page.getByLabel('Rol', { exact: true }).selectOption('writer')
     await page.getByRole('checkbox', { name: 'Voorstel 5' }).check()
     await page.getByLabel('Organisatie (niet verplicht)').fill('Gemeente Zwolle')
     await page.getByLabel('Provincie (niet verplicht)').selectOption('Overijssel')

@@ -95,7 +95,9 @@ describe.skipIf(skip)('consultation rounds in the browser', () => {
     const downloading = editor.page.waitForEvent('download')
     await editor.page.getByTestId('memorandum-docx').click()
     const download = await downloading
-    expect(download.suggestedFilename()).toMatch(/^reactienota-voorstel-1-r-.*\.docx$/)
+    expect(download.suggestedFilename()).toMatch(
+      /^Reactienota Voorstel 1 - Consultatie 1 - \d{4}-\d{2}-\d{2}\.docx$/,
+    )
     const buffer = await readFile((await download.path())!)
     const { value: html } = await mammoth.convertToHtml({ buffer })
     expect(html).toContain('<h2>Passage 1.1</h2>')

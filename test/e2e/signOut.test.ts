@@ -5,6 +5,7 @@ import type { TestServer } from '../helpers/server.ts'
 import {
   openProposal,
   signIn,
+  signInBehindSwitch,
   storedText,
   typeAtEnd,
   waitOnline,
@@ -70,7 +71,7 @@ describe.skipIf(skip)('signing out on a shared computer', () => {
     expect(await page.getByTestId('session-name').textContent()).toBe('Olga Offline')
 
     await page.getByRole('button', { name: 'Afmelden' }).click()
-    await dialog.getByRole('button', { name: 'Toch afmelden en wissen' }).click()
+    await dialog.getByRole('button', { name: 'Toch afmelden en wijzigingen weggooien' }).click()
     await page.getByTestId('signed-out-notice').waitFor()
     const left = await page.evaluate(async () => ({
       local: Object.keys(window.localStorage),
@@ -78,6 +79,47 @@ describe.skipIf(skip)('signing out on a shared computer', () => {
     }))
     expect(left).toEqual({ local: [], databases: [] })
     await server.restart()
+    await context.close()
+  })
+
+  it('[A1][S7] a word typed just before signing out, on a connection that died unnoticed, is asked about and sent first', async () => {
+    const writer = await server.invite({
+      name: 'Wendy Wifi',
+      role: 'writer',
+      proposals: ['voorstel-3'],
+    })
+    const { page, context, link } = await signInBehindSwitch(browser, writer.url)
+    await openProposal(page, server.url, 'voorstel-3')
+    await waitOnline(page)
+    // The network dies without anything closing; the page still says "Verbonden".
+    link.set('silent')
+    await typeAtEnd(page, 'Laatste zin voor het afmelden.')
+    await page.getByRole('button', { name: 'Afmelden' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Niet verstuurde wijzigingen' })
+    await dialog.waitFor()
+    const sendFirst = dialog.getByRole('button', { name: 'Eerst versturen' })
+    expect(await sendFirst.evaluate((button) => button === document.activeElement)).toBe(true)
+
+    // Without a connection, sending says so and keeps everything.
+    await sendFirst.click()
+    await dialog.getByTestId('unsent-failed').waitFor()
+    expect(await page.getByTestId('session-name').textContent()).toBe('Wendy Wifi')
+    expect(await storedText(server.url, server.adminToken, 'voorstel-3')).not.toContain(
+      'Laatste zin',
+    )
+
+    // With the connection back, sending first works and then signs out.
+    link.set('open')
+    await sendFirst.click()
+    await page.getByTestId('signed-out-notice').waitFor()
+    expect(await storedText(server.url, server.adminToken, 'voorstel-3')).toContain(
+      'Laatste zin voor het afmelden.',
+    )
+    const left = await page.evaluate(async () => ({
+      local: Object.keys(window.localStorage),
+      databases: (await indexedDB.databases()).map((db) => db.name),
+    }))
+    expect(left).toEqual({ local: [], databases: [] })
     await context.close()
   })
 })

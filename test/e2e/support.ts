@@ -21,9 +21,18 @@ export interface Visitor {
 export async function signIn(
   browser: Browser,
   inviteUrl: string,
-  options: { bypassCSP?: boolean; prepare?: (context: BrowserContext) => Promise<void> } = {},
+  options: {
+    bypassCSP?: boolean
+    /** The browser's time zone, e.g. 'UTC'; by default the machine's. */
+    timezoneId?: string
+    prepare?: (context: BrowserContext) => Promise<void>
+  } = {},
 ): Promise<Visitor> {
-  const context = await browser.newContext({ locale: 'nl-NL', bypassCSP: options.bypassCSP })
+  const context = await browser.newContext({
+    locale: 'nl-NL',
+    bypassCSP: options.bypassCSP,
+    timezoneId: options.timezoneId,
+  })
   await options.prepare?.(context)
   const page = await context.newPage()
   await page.goto(inviteUrl)
@@ -116,4 +125,112 @@ export function editorText(page: Page): Promise<string> {
     const blocks = copy.querySelectorAll('p, h1, h2, h3')
     return Array.from(blocks, (block) => block.textContent ?? '').join('\n')
   })
+}
+
+/** What a controlled network does with the sync socket. */
+export type SyncLink = 'open' | 'silent' | 'down'
+
+/**
+ * Puts the sync sockets of a browser context behind a switch, as a real network
+ * fails: `open` passes every frame; `silent` keeps sockets open but holds every
+ * frame either way (Wi-Fi without internet: nothing closes, and what was sent
+ * arrives late if the socket lives that long); `down` closes every socket and
+ * refuses new ones. Call before the first page loads.
+ */
+export async function controlSyncLink(context: BrowserContext) {
+  let link: SyncLink = 'open'
+  const flushes = new Set<() => void>()
+  const closers = new Set<() => void>()
+  await context.routeWebSocket(/\/sync\//, (page) => {
+    if (link === 'down') {
+      page.close({ code: 1001, reason: 'network down' })
+      return
+    }
+    const server = page.connectToServer()
+    const held: Array<() => void> = []
+    const pass = (deliver: () => void) => {
+      if (link === 'open') deliver()
+      else held.push(deliver)
+    }
+    page.onMessage((message) => pass(() => server.send(message)))
+    server.onMessage((message) => pass(() => page.send(message)))
+    const flush = () => {
+      for (const deliver of held.splice(0)) deliver()
+    }
+    const close = () => {
+      page.close({ code: 1001, reason: 'network down' })
+      server.close()
+    }
+    flushes.add(flush)
+    closers.add(close)
+    const forget = () => {
+      held.length = 0
+      flushes.delete(flush)
+      closers.delete(close)
+    }
+    page.onClose(() => {
+      forget()
+      server.close()
+    })
+    server.onClose((code, reason) => {
+      forget()
+      page.close({ code, reason })
+    })
+  })
+  return {
+    set(next: SyncLink) {
+      link = next
+      if (next === 'open') for (const flush of [...flushes]) flush()
+      if (next === 'down') for (const close of [...closers]) close()
+    },
+  }
+}
+
+/** Signs in (see `signIn`) with the context's sync sockets behind a switch (see `controlSyncLink`). */
+export async function signInBehindSwitch(
+  browser: Browser,
+  inviteUrl: string,
+  options: { bypassCSP?: boolean } = {},
+) {
+  let link: Awaited<ReturnType<typeof controlSyncLink>> | null = null
+  const visitor = await signIn(browser, inviteUrl, {
+    ...options,
+    prepare: async (context) => {
+      link = await controlSyncLink(context)
+    },
+  })
+  if (!link) throw new Error('signInBehindSwitch: the switch was not set up')
+  return { ...visitor, link: link as Awaited<ReturnType<typeof controlSyncLink>> }
+}
+
+/**
+ * Invites a person, signs them in in a browser context of their own and opens
+ * `proposalId`, online. `bypassCSP` lets axe-core be added to the page.
+ */
+export async function openAs(
+  started: { server: TestServer; browser: Browser },
+  person: { name: string; role: 'reviewer' | 'writer' | 'editor' },
+  proposalId: string,
+  options: { bypassCSP?: boolean } = {},
+): Promise<Visitor> {
+  const { server, browser } = started
+  const invited = await server.invite({ ...person, proposals: [proposalId] })
+  const visitor = await signIn(browser, invited.url, options)
+  await openProposal(visitor.page, server.url, proposalId)
+  await waitOnline(visitor.page)
+  return visitor
+}
+
+/** Pastes `html` (with `plain` as its plain text) into the text, as the clipboard gives it. */
+export async function pasteHtml(page: Page, html: string, plain: string): Promise<void> {
+  await editorOf(page).click()
+  await editorOf(page).evaluate(
+    (element, [markup, text]) => {
+      const data = new DataTransfer()
+      data.setData('text/html', markup!)
+      data.setData('text/plain', text!)
+      element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }))
+    },
+    [html, plain],
+  )
 }

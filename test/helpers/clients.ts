@@ -6,9 +6,10 @@
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import { WebSocket } from 'ws'
+import * as syncProtocol from 'y-protocols/sync'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { MessageType } from '../../shared/protocol.ts'
+import { EVENTS_PARAM, MessageType } from '../../shared/protocol.ts'
 
 // Every y-websocket provider adds a process 'exit' listener; tests open dozens.
 process.setMaxListeners(200)
@@ -20,10 +21,17 @@ export interface TestClient {
   closed: { code: number; reason: string } | null
   /** Every close code the client saw. */
   closeCodes: number[]
-  /** Server events (E1) received. */
+  /** Server events (E1) received; only a client made with `events: true` asks for them. */
   events: Array<{ type: string } & Record<string, unknown>>
   /** Resolves when the client has synced with the server. */
   synced(): Promise<void>
+  /**
+   * Once synced: sends a sync step 1 on the client's socket and resolves when the
+   * server's answer (a sync step 2) arrives. The server handles one socket's frames
+   * in order, so by then it has handled, and not refused, all the client sent before.
+   * @throws when the socket closes first
+   */
+  roundTrip(): Promise<void>
   destroy(): void
 }
 
@@ -31,11 +39,15 @@ export function connectClient(
   wsUrl: string,
   proposalId: string,
   token: string | null,
-  options: { doc?: Y.Doc; connect?: boolean } = {},
+  options: { doc?: Y.Doc; connect?: boolean; events?: boolean } = {},
 ): TestClient {
   const doc = options.doc ?? new Y.Doc()
+  // A stock client sends only its token; `events: true` asks for server events (E1)
+  // as the editor does.
+  const params: Record<string, string> = token === null ? {} : { token }
+  if (options.events) params[EVENTS_PARAM] = '1'
   const provider = new WebsocketProvider(`${wsUrl}/sync`, proposalId, doc, {
-    params: token === null ? {} : { token },
+    params,
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     connect: options.connect ?? true,
@@ -60,13 +72,43 @@ export function connectClient(
           reject(new Error(`closed with ${event.code} ${event.reason}`)),
         )
       }),
+    roundTrip: () =>
+      new Promise<void>((resolve, reject) => {
+        const socket = provider.ws
+        if (!provider.synced || !socket) return reject(new Error('round trip before sync'))
+        const done = (error?: Error) => {
+          answered.delete(onAnswer)
+          provider.off('connection-close', onClose)
+          if (error) reject(error)
+          else resolve()
+        }
+        const onAnswer = () => done()
+        const onClose = (event: CloseEvent | null) =>
+          done(new Error(`closed before the answer: ${event?.code} ${event?.reason}`))
+        answered.add(onAnswer)
+        provider.on('connection-close', onClose)
+        const encoder = encoding.createEncoder()
+        encoding.writeVarUint(encoder, MessageType.sync)
+        syncProtocol.writeSyncStep1(encoder, doc)
+        socket.send(encoding.toUint8Array(encoder))
+      }),
     destroy: () => {
       provider.destroy()
       doc.destroy()
     },
   }
-  provider.messageHandlers[MessageType.event] = (_encoder, decoder: decoding.Decoder) => {
-    client.events.push(JSON.parse(decoding.readVarString(decoder)))
+  // Every sync step 2 from the server, after y-websocket has applied it.
+  const answered = new Set<() => void>()
+  const handleSync = provider.messageHandlers[MessageType.sync]!
+  provider.messageHandlers[MessageType.sync] = (encoder, decoder, ...rest) => {
+    const step = decoding.peekVarUint(decoder)
+    handleSync(encoder, decoder, ...rest)
+    if (step === syncProtocol.messageYjsSyncStep2) for (const answer of [...answered]) answer()
+  }
+  if (options.events) {
+    provider.messageHandlers[MessageType.event] = (_encoder, decoder: decoding.Decoder) => {
+      client.events.push(JSON.parse(decoding.readVarString(decoder)))
+    }
   }
   provider.on('connection-close', (event: CloseEvent | null) => {
     if (event) client.closeCodes.push(event.code)
@@ -75,6 +117,27 @@ export function connectClient(
     client.closed = event
   })
   return client
+}
+
+/**
+ * Holds what a connected client sends, as a slow uplink would: its frames wait
+ * until `release()` sends them, in order, on the same socket.
+ */
+export function holdOutgoing(client: TestClient): { release(): void } {
+  const socket = client.provider.ws
+  if (!socket) throw new Error('holdOutgoing: the client is not connected')
+  const send = socket.send.bind(socket)
+  type Frame = Parameters<typeof socket.send>[0]
+  const held: Frame[] = []
+  socket.send = (data: Frame) => {
+    held.push(data)
+  }
+  return {
+    release() {
+      socket.send = send
+      for (const data of held.splice(0)) send(data)
+    },
+  }
 }
 
 /** A raw socket to the sync endpoint, for frames no y-websocket client would send. */

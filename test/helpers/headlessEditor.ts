@@ -8,9 +8,11 @@
 import { Editor, type JSONContent } from '@tiptap/core'
 import Collaboration from '@tiptap/extension-collaboration'
 import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap'
+import * as decoding from 'lib0/decoding'
 import ws from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { EVENTS_PARAM, MessageType } from '../../shared/protocol.ts'
 import { createSchemaExtensions, FRAGMENT_NAME } from '../../shared/schema.ts'
 import { installDom } from './dom.ts'
 
@@ -23,6 +25,8 @@ export interface HeadlessEditorOptions {
   token: string
   /** Shown to others through awareness; the project's server may replace it (A6). */
   name?: string
+  /** Ask for server events (E1, `events=1`) as the browser editor does. @default false */
+  events?: boolean
 }
 
 /** A connected headless editor and the handles a test needs. */
@@ -34,6 +38,8 @@ export interface HeadlessEditor {
   /** The editor's Y.Doc (text in the fragment `default`, S2). */
   doc: Y.Doc
   provider: WebsocketProvider
+  /** Server events (E1) received, when started with `events: true`. */
+  events: Array<{ type: string } & Record<string, unknown>>
   /**
    * Resolves once the provider has received the server's state (sync step 2) on the
    * current connection; at once if it already has.
@@ -69,11 +75,19 @@ export function startHeadlessEditor(options: HeadlessEditorOptions): HeadlessEdi
   const name = options.name ?? options.proposalId
   const doc = new Y.Doc()
   const provider = new WebsocketProvider(`${options.wsUrl}/sync`, options.proposalId, doc, {
-    params: { token: options.token },
+    params: options.events
+      ? { token: options.token, [EVENTS_PARAM]: '1' }
+      : { token: options.token },
     WebSocketPolyfill: ws as unknown as typeof WebSocket,
     disableBc: true,
   })
   provider.awareness.setLocalStateField('user', { name })
+  const events: HeadlessEditor['events'] = []
+  if (options.events) {
+    provider.messageHandlers[MessageType.event] = (_encoder, decoder) => {
+      events.push(JSON.parse(decoding.readVarString(decoder)))
+    }
+  }
   let closedFor: { code: number; reason: string } | null = null
   provider.on('closed', (event) => {
     closedFor = event
@@ -99,6 +113,7 @@ export function startHeadlessEditor(options: HeadlessEditorOptions): HeadlessEdi
     editor,
     doc,
     provider,
+    events,
     synced: () =>
       new Promise<void>((resolve, reject) => {
         const check = () => {
@@ -241,6 +256,9 @@ function deletedApart(
   }
   const describe = (id: string, holder: Y.Doc) => {
     const [client, clock] = id.split(':').map(Number) as [number, number]
+    // While updates are still travelling the other replica may not have the item at all.
+    if (clock >= Y.getState(holder.store, client))
+      return `${nameOf(client)}@${clock} (not received)`
     const item = Y.getItem(holder.store, Y.createID(client, clock))
     const content = item instanceof Y.Item ? item.content.constructor.name : 'gc'
     return `${nameOf(client)}@${clock} (${content})`

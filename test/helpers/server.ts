@@ -12,6 +12,9 @@ import { PgStorage } from '../../sync-server/persistence/postgres/PgStorage.ts'
 import { createServer, type RunningServer, type ServerOptions } from '../../sync-server/server.ts'
 import { testDatabaseFor } from './postgres.ts'
 
+/** The room's log line for a change no known path made (see sync-server/rooms/DocumentChanges.ts). */
+const UNEXPLAINED_CHANGE = '"message":"unexplained change of the document"'
+
 export interface ApiAnswer<T = unknown> {
   status: number
   body: T
@@ -24,6 +27,8 @@ export interface InviteInput {
   proposals: '*' | string[]
   organisation?: string | null
   province?: string | null
+  /** Where the invitation goes (M2); without it no mail is sent. */
+  email?: string
 }
 
 export interface Invited {
@@ -67,7 +72,15 @@ export async function startServer(
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'meeschrijven-test-')))
   const adminToken = options.adminToken ?? randomBytes(24).toString('base64url')
   const logs: string[] = []
-  const log = createLogger({ level: options.logLevel ?? 'info', sink: (line) => logs.push(line) })
+  // A change of a document that no known path made is a fault (S8): the test fails on stop.
+  const unexplained: string[] = []
+  const log = createLogger({
+    level: options.logLevel ?? 'info',
+    sink: (line) => {
+      logs.push(line)
+      if (line.includes(UNEXPLAINED_CHANGE)) unexplained.push(line)
+    },
+  })
   const settings: ServerOptions = {
     port: 0,
     staticDir: null,
@@ -133,6 +146,11 @@ export async function startServer(
       if (stopped) return
       stopped = true
       await server.close()
+      if (unexplained.length > 0) {
+        throw new Error(
+          `the server changed a document outside every known path (S8):\n${unexplained.splice(0).join('\n')}`,
+        )
+      }
     },
     async restart() {
       const port = server.port
@@ -141,8 +159,11 @@ export async function startServer(
       stopped = false
     },
     async close() {
-      await handle.stop()
-      await rm(dataDir, { recursive: true, force: true })
+      try {
+        await handle.stop()
+      } finally {
+        await rm(dataDir, { recursive: true, force: true })
+      }
     },
   }
   return handle

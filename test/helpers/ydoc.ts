@@ -13,10 +13,11 @@ export function appendBlock(
   doc: Y.Doc,
   text: string,
   nodeName = 'paragraph',
-  attributes: Record<string, string> = {},
+  attributes: Record<string, unknown> = {},
 ): Y.XmlText {
   const block = new Y.XmlElement(nodeName)
-  for (const [key, value] of Object.entries(attributes)) block.setAttribute(key, value)
+  // Yjs types attribute values as strings; Tiptap stores numbers too (a heading's level).
+  for (const [key, value] of Object.entries(attributes)) block.setAttribute(key, value as string)
   const content = new Y.XmlText()
   content.insert(0, text)
   block.insert(0, [content])

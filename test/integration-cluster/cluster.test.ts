@@ -1,8 +1,10 @@
 import * as decoding from 'lib0/decoding'
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest'
 import * as Y from 'yjs'
-import { connectClient, type TestClient } from '../helpers/clients.ts'
+import { caret } from '../helpers/carets.ts'
+import { connectClient, holdOutgoing, type TestClient } from '../helpers/clients.ts'
 import { startTestCluster, type TestCluster } from '../helpers/cluster.ts'
+import { yjsState } from '../helpers/replicas.ts'
 import { appendBlock, linesOf, textOfBlock } from '../helpers/ydoc.ts'
 
 describe('[D1] three instances serve one proposal together', () => {
@@ -17,7 +19,8 @@ describe('[D1] three instances serve one proposal together', () => {
   })
   const wsOf = (i: number) => cluster.instances[i]!.url.replace('http', 'ws')
   const connect = (i: number, token: string, proposal = 'voorstel-1') => {
-    const client = connectClient(wsOf(i), proposal, token)
+    // Clients that ask for events (E1), as the editor's do.
+    const client = connectClient(wsOf(i), proposal, token, { events: true })
     clients.push(client)
     return client
   }
@@ -38,7 +41,7 @@ describe('[D1] three instances serve one proposal together', () => {
       for (const client of [a!, b!, c!])
         expect(linesOf(client.doc)).toBe('B: Van instantie A. En C.')
     })
-    c!.provider.awareness.setLocalStateField('cursor', { anchor: 1 })
+    c!.provider.awareness.setLocalStateField('cursor', caret(1))
     await vi.waitFor(() => {
       const seen = [...a!.provider.awareness.getStates().values()].map(
         (state) => (state as { user?: { name: string } }).user?.name,
@@ -197,5 +200,47 @@ describe('[D1] three instances serve one proposal together', () => {
       '/api/proposals/voorstel-4/content',
     )
     expect(frozen.body.text).toBe('Voor het vaststellen.')
+  })
+
+  it('[S8][D1] Yjs’s formatting cleanup on one instance reaches the clients of every instance', async () => {
+    const [anna, bram, lies] = await Promise.all(
+      (['writer', 'writer', 'reviewer'] as const).map((role, i) =>
+        cluster.invite(cluster.instances[0]!, {
+          name: `Opmaak ${i}`,
+          role,
+          proposals: ['voorstel-5'],
+        }),
+      ),
+    )
+    const [a, b, r] = [anna!, bram!, lies!].map((person, i) =>
+      connect(i, person.token, 'voorstel-5'),
+    )
+    await Promise.all([a!, b!, r!].map((client) => client.synced()))
+    const sentence = 'Gemeenten nemen samen het voortouw in de transities'
+    appendBlock(a!.doc, sentence)
+    await vi.waitFor(() => {
+      for (const client of [b!, r!]) expect(linesOf(client.doc)).toBe(sentence)
+    })
+    // Bram deletes words Anna makes bold at the same moment; his instance gets hers first.
+    const uplink = holdOutgoing(b!)
+    textOfBlock(b!.doc, 0).delete(8, 10)
+    textOfBlock(a!.doc, 0).format(10, 5, { bold: {} })
+    await vi.waitFor(async () => {
+      const content = await cluster.api<{ doc: unknown }>(
+        cluster.instances[1]!,
+        '/api/proposals/voorstel-5/content',
+      )
+      expect(JSON.stringify(content.body.doc)).toContain('bold')
+    })
+    uplink.release()
+    await vi.waitFor(() => {
+      const expected = yjsState(a!.doc)
+      expect(expected.text).toBe(sentence.slice(0, 8) + sentence.slice(18))
+      for (const client of [b!, r!]) expect(yjsState(client.doc)).toEqual(expected)
+    })
+    expect(r!.closed).toBeNull()
+    for (const instance of cluster.instances) {
+      expect(instance.stderr()).not.toContain('unexplained change of the document')
+    }
   })
 })

@@ -57,7 +57,9 @@ describe('[D1] a consultation round across instances', () => {
       })
     const anna = await member('Anna', 'Gemeente Utrecht')
     const bram = await member('Bram', 'Gemeente Zeist')
-    const watcher = connectClient(c.url.replace('http', 'ws'), 'voorstel-1', anna.token)
+    const watcher = connectClient(c.url.replace('http', 'ws'), 'voorstel-1', anna.token, {
+      events: true,
+    })
     clients.push(watcher)
     const events: Array<{ type: string; organisation?: string }> = []
     watcher.provider.messageHandlers[100] = (_encoder, decoder) => {
@@ -137,5 +139,55 @@ describe('[D1] a consultation round across instances', () => {
     expect(answers.map((answer) => answer.status).sort()).toEqual([201, 409, 409, 409])
     const rounds = await cluster.api<unknown[]>(b, `${P2}/rounds`)
     expect(rounds.body.length).toBe(1)
+  })
+
+  it('[R4][D1][D4] two colleagues replacing "no position" at once through two instances: one counts, the other gets 409', async () => {
+    const [a, b] = cluster.instances as [
+      (typeof cluster.instances)[0],
+      (typeof cluster.instances)[0],
+    ]
+    const P3 = '/api/proposals/voorstel-3'
+    const writer = connectClient(a.url.replace('http', 'ws'), 'voorstel-3', cluster.adminToken)
+    clients.push(writer)
+    await writer.synced()
+    appendBlock(writer.doc, 'Een passage om op te reageren.')
+    let blockId = ''
+    await vi.waitFor(async () => {
+      const content = await cluster.api<{
+        doc: { content: Array<{ attrs: { blockId?: string } }> }
+      }>(a, `${P3}/content`)
+      blockId = content.body.doc.content[0]?.attrs.blockId ?? ''
+      expect(blockId).toMatch(/^p-/)
+    })
+    const version = await cluster.api<{ id: string }>(a, `${P3}/versions`, {
+      method: 'POST',
+      body: { name: 'Ronde' },
+    })
+    const round = await cluster.api<{ id: string }>(a, `${P3}/rounds`, {
+      method: 'POST',
+      body: {
+        versionId: version.body.id,
+        closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+      },
+    })
+    const colleague = (name: string) =>
+      cluster.invite(a, {
+        ...{ name, role: 'reviewer', proposals: ['voorstel-3'] },
+        ...{ organisation: 'Gemeente Amersfoort', province: 'Utrecht' },
+      })
+    const people = [await colleague('Mark'), await colleague('Anna')]
+    const path = `${P3}/rounds/${round.body.id}/positions/${blockId}`
+    const answers = await Promise.all(
+      [a, b].map((instance, i) =>
+        cluster.api(instance, path, {
+          method: 'PUT',
+          token: people[i]!.token,
+          body: { position: i === 0 ? 'akkoord' : 'onthouding', replaces: null },
+        }),
+      ),
+    )
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409])
+    const stored = await cluster.api<{ history: unknown[] }>(b, path)
+    expect(stored.body.history).toHaveLength(1)
   })
 })

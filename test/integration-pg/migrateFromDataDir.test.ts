@@ -49,7 +49,11 @@ async function everything(storage: Storage) {
         versions.map(async (v) => ({ ...v, content: await storage.versions.content(id, v.id) })),
       ),
       rounds: await Promise.all(
-        rounds.map(async (r) => ({ ...r, positions: await storage.rounds.positions(id, r.id) })),
+        rounds.map(async (r) => ({
+          ...r,
+          positions: await storage.rounds.positions(id, r.id),
+          responses: await storage.rounds.responses(id, r.id),
+        })),
       ),
       activity: await storage.activity.list(id, 1000),
       visits: await Promise.all(people.map((p) => storage.visits.get(p.id, id))),
@@ -60,6 +64,9 @@ async function everything(storage: Storage) {
     proposals: await storage.proposals.list(),
     general: await storage.activity.list(null, 1000),
     byProposal,
+    settings: (await storage.settings.list('')).sort((a, b) => a.key.localeCompare(b.key)),
+    signInLinks: await storage.signInTokens.all(),
+    mailPreferences: await storage.notifications.allPreferences(),
   }
 }
 
@@ -142,7 +149,20 @@ describe('[D3] moving an embedded installation to PostgreSQL', () => {
         createdAt: new Date().toISOString(),
       })
     }
+    await storage.rounds.addResponse('voorstel-1', {
+      ...{ roundId: 'r-1', blockId: 'p-1', text: 'Wij nemen de voorwaarde over.' },
+      ...{ personId: writer.person.id, createdAt: new Date().toISOString() },
+    })
     await storage.visits.put(reviewer.person.id, 'voorstel-1', new Date().toISOString())
+    // Reaching people: a moved step, a sign-in link sent by mail, someone who unsubscribed.
+    await storage.settings.put('timeline:alv', { value: '2027-06-14', by: 'beheerder', at: 'x' })
+    await storage.signInTokens.put({
+      ...{ id: 'm-link', personId: reviewer.person.id, tokenHash: 'a'.repeat(64) },
+      createdAt: new Date().toISOString(),
+    })
+    await storage.notifications.setPreferences(writer.person.id, {
+      ...{ reply: false, decision: false, round: false, reminder: false },
+    })
     await server.stop()
     // An update in the log after the snapshot the shutdown wrote, as the server appends one.
     const direct = new LowdbStorage({ dataDir, log })
@@ -173,7 +193,7 @@ describe('[D3] moving an embedded installation to PostgreSQL', () => {
     const copied = await migrate(url, '--from-data-dir', dataDir)
     expect(copied, copied.output).toMatchObject({ code: 0 })
     expect(copied.output).toMatch(
-      /2 personen, 7 voorstellen, 2 teksten \(1 wijzigingen.*1 rondes, 3 standpunten/,
+      /2 personen, 7 voorstellen, 2 teksten \(1 wijzigingen.*1 rondes, 3 standpunten, 1 reacties van de VNG/,
     )
 
     const embedded = new LowdbStorage({ dataDir, log })

@@ -57,7 +57,12 @@ describe('comments and amendments', () => {
       organisation: 'VNG',
     })
     a = startHeadlessEditor({ wsUrl: server.wsUrl, proposalId: 'voorstel-1', token: writer.token })
-    b = startHeadlessEditor({ wsUrl: server.wsUrl, proposalId: 'voorstel-1', token: writer.token })
+    b = startHeadlessEditor({
+      wsUrl: server.wsUrl,
+      proposalId: 'voorstel-1',
+      token: writer.token,
+      events: true,
+    })
     editors.push(a, b)
     await Promise.all([a.synced(), b.synced()])
     a.editor.commands.insertContent(`<p>${TEXT}</p><p>Tweede alinea over de omkering.</p>`)
@@ -218,7 +223,7 @@ describe('comments and amendments', () => {
     await expectAnchoredText(overlap.id, 'de grote transities')
   })
 
-  it('[C6][C7] an accepted amendment changes only its passage, for every open editor, credited to the editor', async () => {
+  it('[C6][C7] an accepted amendment changes only its passage, for every open editor, credited to its proposer', async () => {
     const amendment = await comment(reviewer.token, 'de grote transities', {
       replacement: 'de energietransitie',
     })
@@ -239,7 +244,7 @@ describe('comments and amendments', () => {
     await vi.waitFor(() => expect(events.some((e) => e.includes(amendment.id))).toBe(true))
     await expectAnchoredText(amendment.id, 'de energietransitie')
     await expectAnchoredText(neighbour.id, 'het voortouw')
-    // One minimal change: the unchanged letters keep their writer.
+    // One minimal change: the unchanged letters keep their writer; the new ones are the proposer's.
     const room = server.server.services.rooms.peek('voorstel-1')!
     const owners = new Set<string>()
     const textItems = room.doc.getXmlFragment('default').toArray()[0] as import('yjs').XmlElement
@@ -251,7 +256,7 @@ describe('comments and amendments', () => {
       if (!item.deleted && 'str' in item.content)
         owners.add(room.authorship.ownerOf(item.id.client)!)
     }
-    expect(owners).toEqual(new Set([writer.person.id, editorPerson.person.id]))
+    expect(owners).toEqual(new Set([writer.person.id, reviewer.person.id]))
     // Reopening does not revert the text.
     expect(
       (await api(`/threads/${amendment.id}/reopen`, editorPerson.token, { method: 'POST' })).body
@@ -391,6 +396,7 @@ describe('comments and amendments', () => {
       wsUrl: server.wsUrl,
       proposalId: 'voorstel-1',
       token: reviewer.token,
+      events: true,
     })
     editors.push(watcher)
     await watcher.synced()

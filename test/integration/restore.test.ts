@@ -193,7 +193,7 @@ describe('restoring a version', () => {
     server = await startServer()
     const v1 = await save('Leeg begin')
     const rik = await server.invite({ name: 'Rik', role: 'reviewer', proposals: ['voorstel-1'] })
-    const reader = connectClient(server.wsUrl, 'voorstel-1', rik.token)
+    const reader = connectClient(server.wsUrl, 'voorstel-1', rik.token, { events: true })
     clients.push(reader)
     await reader.synced()
     await writeThreePassages()

@@ -59,7 +59,7 @@ describe('opening rounds', () => {
   it('[R2] an editor opens a round on a named version; it is listed and announced', async () => {
     const { versionId } = await setUp()
     const rik = await member('Rik', 'Gemeente Urk')
-    const socket = connectClient(server.wsUrl, 'voorstel-1', rik.token)
+    const socket = connectClient(server.wsUrl, 'voorstel-1', rik.token, { events: true })
     clients.push(socket)
     await socket.synced()
     const closesAt = inFuture()
@@ -181,6 +181,7 @@ describe('positions', () => {
     const first = await givePosition(server, anna.token, round.id, block, { position: 'akkoord' })
     expect(first.status).toBe(200)
     expect(first.body).toEqual({
+      id: expect.stringMatching(/^s-/),
       blockId: block,
       organisation: 'Gemeente Zwolle',
       province: 'Overijssel',
@@ -325,8 +326,8 @@ describe('positions', () => {
     const round = await openRound(server, versionId)
     const anna = await member('Anna', 'Gemeente Zwolle')
     const watcher = await server.invite({ name: 'Wil', role: 'reviewer', proposals: '*' })
-    const here = connectClient(server.wsUrl, 'voorstel-1', watcher.token)
-    const elsewhere = connectClient(server.wsUrl, 'voorstel-2', watcher.token)
+    const here = connectClient(server.wsUrl, 'voorstel-1', watcher.token, { events: true })
+    const elsewhere = connectClient(server.wsUrl, 'voorstel-2', watcher.token, { events: true })
     clients.push(here, elsewhere)
     await Promise.all([here.synced(), elsewhere.synced()])
     const block = blocks[2]!.blockId

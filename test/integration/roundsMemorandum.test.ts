@@ -120,7 +120,7 @@ describe('the response memorandum', () => {
     expect(answer.status).toBe(200)
     expect(answer.headers.get('content-type')).toContain('text/markdown')
     expect(answer.headers.get('content-disposition')).toMatch(
-      /^attachment; filename="reactienota-.*\.md"$/,
+      /^attachment; filename="Reactienota Voorstel 1 - Consultatie 1 - \d{4}-\d{2}-\d{2}\.md"; filename\*=UTF-8''Reactienota%20Voorstel%201%20-%20Consultatie%201%20-%20\d{4}-\d{2}-\d{2}\.md$/,
     )
     const md = await answer.text()
     // Every thread, every visible comment, its decision and note (server's own list).
@@ -134,7 +134,7 @@ describe('the response memorandum', () => {
     expect(md).toContain('(verborgen door de redactie)')
     expect(md).toContain('Deels verwerkt')
     expect(md).toContain('Geld volgt in de uitwerking.')
-    expect(md).toContain('Overgenomen: de tekst is aangepast')
+    expect(md).toContain('Overgenomen door Beheerder (VNG): de tekst is aangepast')
     expect(md).toContain('Niet overgenomen')
     expect(md).toContain('Past niet bij de omkering.')
     for (const [who, , , reason] of positions) {
@@ -173,7 +173,9 @@ describe('the response memorandum', () => {
     expect(answer.headers.get('content-type')).toBe(
       'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     )
-    expect(answer.headers.get('content-disposition')).toMatch(/filename="reactienota-.*\.docx"$/)
+    expect(answer.headers.get('content-disposition')).toMatch(
+      /filename="Reactienota Voorstel 1 - Consultatie 1 - \d{4}-\d{2}-\d{2}\.docx"/,
+    )
     const buffer = Buffer.from(await answer.arrayBuffer())
     const { value: html, messages } = await mammoth.convertToHtml({ buffer })
     expect(messages.filter((m) => m.type === 'error')).toEqual([])
@@ -182,7 +184,7 @@ describe('the response memorandum', () => {
     expect(html).toContain(
       '<h3>Standpunten</h3><p><strong>Akkoord, mits (1)</strong></p><ul><li><strong>Gemeente Zwolle</strong>',
     )
-    expect(html).toContain('<p><strong>Onthouding (1)</strong></p><p>Gemeente Ede.</p>')
+    expect(html).toContain('<p><strong>Onthouding (1)</strong></p><p>Gemeente Ede (Eef).</p>')
     expect(html).toMatch(/<td><p>1\.1<\/p><\/td><td><p>Gemeenten nemen het voortouw\.<\/p><\/td>/)
     expect(html).toContain('&lt;script&gt;')
     for (const text of [

@@ -124,7 +124,9 @@ describe('threads across versions', () => {
     typeAfter('wonen', ' en werken')
     await serverBlocks(server, [LINES[0]!, 'Tweede passage over wonen en werken.', LINES[2]!])
     const v2 = await saveVersion(server, 'Tweede versie')
-    const socket = connectClient(server.wsUrl, 'voorstel-1', server.adminToken)
+    const socket = connectClient(server.wsUrl, 'voorstel-1', server.adminToken, {
+      events: true,
+    })
     clients.push(socket)
     await socket.synced()
     await server.api(`${P1}/threads/${opened.id}/comments`, {

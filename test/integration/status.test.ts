@@ -35,6 +35,7 @@ async function editorOf(person: Invited) {
     wsUrl: server.wsUrl,
     proposalId: 'voorstel-1',
     token: person.token,
+    events: true,
   })
   const events: ServerEvent[] = []
   editor.provider.messageHandlers[MessageType.event] = (_encoder, decoder: decoding.Decoder) => {

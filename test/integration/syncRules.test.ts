@@ -27,8 +27,9 @@ describe('sync rules', () => {
   let writerToken: string
   const clients: TestClient[] = []
   const sockets: WebSocket[] = []
+  // Clients that ask for events (E1), as the editor's do.
   const client = (token: string) => {
-    const c = connectClient(server.wsUrl, 'voorstel-1', token)
+    const c = connectClient(server.wsUrl, 'voorstel-1', token, { events: true })
     clients.push(c)
     return c
   }
@@ -218,22 +219,25 @@ describe('sync rules', () => {
     await vi.waitFor(() => expect(linesOf(reader.doc)).toBe('Stevig. Ingevoegd.'))
   })
 
-  it('[S4] updates outside the schema or the `default` fragment are refused', async () => {
+  it('[S4][S9] updates outside the schema or the `default` fragment are refused', async () => {
     const { writer, reader } = await withText('Schoon.')
     const foreignRoot = updateOf(writer.doc, (doc) => doc.getMap('geheim').set('x', 1))
     const unknownNode = updateOf(writer.doc, (doc) =>
       fragmentOf(doc).insert(1, [new Y.XmlElement('script')]),
     )
-    for (const update of [foreignRoot, unknownNode]) {
+    for (const [update, reason] of [
+      [foreignRoot, 'foreign_root'],
+      [unknownNode, 'invalid_document'],
+    ] as const) {
       const socket = await raw(writerToken)
       const closed = closeOf(socket)
       socket.send(updateFrame(update))
-      expect((await closed).code).toBe(4400)
+      expect(await closed).toEqual({ code: 4400, reason })
     }
     const room = server.server.services.rooms.peek('voorstel-1')!
     expect(room.doc.share.has('geheim')).toBe(false)
     expect(fragmentOf(room.doc).length).toBe(1)
-    appendBlock(writer.doc, 'Tweede alinea.', 'heading', { level: '2' })
+    appendBlock(writer.doc, 'Tweede alinea.', 'heading', { level: 2 })
     await vi.waitFor(() => expect(linesOf(reader.doc)).toBe('Schoon.\nTweede alinea.'))
   })
 

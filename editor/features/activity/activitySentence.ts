@@ -97,6 +97,10 @@ function whatHappened(entry: ActivityEntry, titles: ProposalTitles): string {
     }
     case 'person.revoked':
       return `heeft de toegang van ${subject} ingetrokken`
+    case 'people.imported':
+      return `heeft een lijst met mensen ingelezen: ${Number(details.created) || 0} uitgenodigd, ${Number(details.updated) || 0} gewijzigd`
+    case 'person.changed':
+      return `heeft de gegevens van ${subject} gewijzigd`
     case 'person.anonymised':
       return 'heeft een persoon geanonimiseerd: die heet nu overal ‘Verwijderde gebruiker’'
     default:

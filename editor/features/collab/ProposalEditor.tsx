@@ -1,14 +1,19 @@
 import type { Editor, Extensions } from '@tiptap/core'
 import Collaboration from '@tiptap/extension-collaboration'
-import CollaborationCaret from '@tiptap/extension-collaboration-caret'
 import { EditorContent, useEditor } from '@tiptap/react'
 import { type ReactNode, useEffect, useRef, useState } from 'react'
 import { createSchemaExtensions, FRAGMENT_NAME } from '../../../shared/schema.ts'
+import { type DroppedPart, droppedText } from '../../lib/droppedText.ts'
+import { FootnoteEditing } from '../footnotes/FootnoteEditing.ts'
+import '../footnotes/footnotes.css'
 import { PasteCleanup } from '../paste/PasteCleanup.ts'
+import { RemoteCarets } from '../presence/RemoteCarets.ts'
 import { renderCaret } from '../presence/renderCaret.ts'
 import { LinkShortcut } from '../toolbar/LinkShortcut.ts'
 import { Toolbar } from '../toolbar/Toolbar.tsx'
+import { ToolbarShortcut } from '../toolbar/ToolbarShortcut.ts'
 import type { Collab } from './createCollab.ts'
+import { ReadOnlyText, setReadOnly } from './ReadOnlyText.ts'
 
 /** The local person as the caret extension needs it; the server sets what others see (A6). */
 export interface LocalUser {
@@ -20,7 +25,8 @@ export interface LocalUser {
 /**
  * The text itself: the shared schema (S2) bound to the Yjs fragment `default`,
  * with named carets, Yjs undo, Word-aware paste and the toolbar. Read-only when
- * `editable` is false (reviewers, a frozen text, a refused connection).
+ * `editable` is false (reviewers, a frozen text, a refused connection), yet
+ * still a text field the keyboard can enter and select in (see ReadOnlyText).
  * `extensions` come from other features (comment highlights) and must be the
  * same objects for the life of `collab`; `onEditor` hears of the editor, and
  * `bar` is shown with the toolbar above the text, also when it is read-only.
@@ -38,18 +44,26 @@ export function ProposalEditor(props: {
   const { collab, user, editable, labelledBy, describedBy, extensions = [], onEditor, bar } = props
   const [linkOpen, setLinkOpen] = useState(false)
   const openLink = useRef(() => setLinkOpen(true))
+  // What the last paste could not keep (W1), until it is closed or the next paste.
+  const [pasteNotice, setPasteNotice] = useState<string | null>(null)
+  const onDropped = useRef((dropped: DroppedPart[]) => {
+    const text = droppedText(dropped)
+    setPasteNotice(text ? `Plakken: ${text}` : null)
+  })
   const editor = useEditor(
     {
-      editable,
       // Created after the first render: the caret extension announces the local
       // user in awareness, which updates the presence list of the page.
       immediatelyRender: false,
       extensions: [
         ...createSchemaExtensions(),
+        ReadOnlyText.configure({ readOnly: !editable }),
         Collaboration.configure({ document: collab.doc, field: FRAGMENT_NAME }),
-        CollaborationCaret.configure({ provider: collab.provider, user, render: renderCaret }),
-        PasteCleanup,
+        RemoteCarets.configure({ provider: collab.provider, user, render: renderCaret }),
+        FootnoteEditing,
+        PasteCleanup.configure({ onDropped: (dropped) => onDropped.current(dropped) }),
         LinkShortcut.configure({ onOpen: () => openLink.current() }),
+        ToolbarShortcut,
         ...extensions,
       ],
       editorProps: {
@@ -68,12 +82,8 @@ export function ProposalEditor(props: {
   )
 
   useEffect(() => {
-    if (editor && editor.isEditable !== editable) editor.setEditable(editable)
+    if (editor) setReadOnly(editor, !editable)
     if (!editable) setLinkOpen(false)
-  }, [editor, editable])
-
-  useEffect(() => {
-    editor?.view.dom.setAttribute('aria-readonly', String(!editable))
   }, [editor, editable])
 
   useEffect(() => {
@@ -90,6 +100,20 @@ export function ProposalEditor(props: {
       <div className="editor__bars">
         {bar}
         {editable && <Toolbar editor={editor} linkOpen={linkOpen} setLinkOpen={setLinkOpen} />}
+      </div>
+      <div role="status" className="paste-notice" data-testid="paste-notice">
+        {pasteNotice && (
+          <>
+            <span>{pasteNotice}</span>{' '}
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => setPasteNotice(null)}
+            >
+              Sluiten
+            </button>
+          </>
+        )}
       </div>
       <EditorContent editor={editor} className="editor__content" />
     </div>

@@ -4,6 +4,7 @@ import { CloseCode } from '../../../shared/protocol.ts'
 import { hasRole, isFrozen } from '../../../shared/roles.ts'
 import { PageTitle } from '../../lib/PageTitle.tsx'
 import { hrefFor } from '../../lib/route.ts'
+import { SkipLink } from '../../lib/SkipLink.tsx'
 import type { Me } from '../../lib/types.ts'
 import { CommentBar } from '../comments/CommentBar.tsx'
 import { CommentsPanel } from '../comments/CommentsPanel.tsx'
@@ -103,7 +104,10 @@ export function ProposalPage({ proposalId, me }: { proposalId: string; me: Me })
   const frozen = status !== null && isFrozen(status)
   const canWrite = hasRole(me.role, 'writer') && !frozen
   const refusal =
-    refused ?? (connection.kind === 'closed' ? refusalForCloseCode(connection.code, frozen) : null)
+    refused ??
+    (connection.kind === 'closed'
+      ? refusalForCloseCode(connection.code, frozen, connection.reason)
+      : null)
   const editable = canWrite && refusal === null
   const shownTitle = title ?? proposalId
   const isEditor = hasRole(me.role, 'editor')
@@ -145,6 +149,10 @@ export function ProposalPage({ proposalId, me }: { proposalId: string; me: Me })
       )}
       <div className="proposal__layout">
         <div className="proposal__text">
+          {/* Past the text and its hundreds of passages, straight to the reactions. */}
+          <SkipLink target="reacties-titel" className="skip-link skip-link--inline">
+            Naar de reacties
+          </SkipLink>
           {shownVersion.target && (
             <VersionView
               proposalId={proposalId}
@@ -196,7 +204,8 @@ export function ProposalPage({ proposalId, me }: { proposalId: string; me: Me })
             <ExportPanel
               proposalId={proposalId}
               versions={versions.versions}
-              canImport={isEditor && !frozen && textIsEmpty}
+              mayImport={isEditor && !frozen}
+              textIsEmpty={textIsEmpty}
             />
           </Suspense>
           {isEditor && (

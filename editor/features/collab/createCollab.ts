@@ -1,16 +1,26 @@
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { SYNC_PATH } from '../../../shared/protocol.ts'
+import { EVENTS_PARAM, SYNC_PATH } from '../../../shared/protocol.ts'
 import { sendOwnAwarenessOnly } from '../presence/sendOwnAwareness.ts'
-import { databaseName, markSent, markUnsent, rememberDatabase } from '../session/localData.ts'
+import {
+  databaseName,
+  listUnsent,
+  markSent,
+  markUnsent,
+  rememberDatabase,
+} from '../session/localData.ts'
+import { openCollabs } from './openCollabs.ts'
 import { installServerEvents, type ServerEvents } from './serverEvents.ts'
+import { type ConnectionWatch, watchConnection } from './watchConnection.ts'
 
 /** One open proposal: its Yjs document, the socket to the server and the browser copy. */
 export interface Collab {
   doc: Y.Doc
   provider: WebsocketProvider
   events: ServerEvents
+  /** Liveness of the socket and which edits the server has confirmed. */
+  watch: ConnectionWatch
   /** Resolves when the browser copy is loaded (at once when there is no IndexedDB). */
   whenLocalLoaded: Promise<void>
   /** Closes socket and browser copy. Safe to call twice. */
@@ -30,19 +40,27 @@ export function syncUrl(base: string = document.baseURI): string {
 
 /**
  * Opens a proposal: loads the browser copy first (edits made offline, S1 with
- * y-indexeddb), then connects. Edits made while the server cannot be reached
- * are marked unsent until the next sync, so signing out can warn about them.
+ * y-indexeddb), then connects. Every edit is marked unsent until the server has
+ * confirmed it (see `watchConnection`), so signing out can ask about it.
+ * @param options.presence false for a socket that only delivers edits (nobody sees it)
  */
-export function createCollab(options: { proposalId: string; personId: string; token: string }) {
+export function createCollab(options: {
+  proposalId: string
+  personId: string
+  token: string
+  presence?: boolean
+}) {
   const { proposalId, personId, token } = options
   const doc = new Y.Doc()
   // BroadcastChannel off: every edit goes through the server, which may refuse it (A3, S5).
   const provider = new WebsocketProvider(syncUrl(), proposalId, doc, {
-    params: { token },
+    // The editor listens to server events (E1); a socket without `events=1` gets none.
+    params: { token, [EVENTS_PARAM]: '1' },
     connect: false,
     disableBc: true,
   })
   const events = installServerEvents(provider)
+  if (options.presence === false) provider.awareness.setLocalState(null)
   sendOwnAwarenessOnly(provider)
   let persistence: IndexeddbPersistence | null = null
   if (typeof indexedDB !== 'undefined') {
@@ -57,17 +75,17 @@ export function createCollab(options: { proposalId: string; personId: string; to
       if (!destroyed) provider.connect()
     })
 
-  doc.on('update', (_update: Uint8Array, origin: unknown) => {
-    if (origin === provider || origin === persistence) return
-    if (!(provider.wsconnected && provider.synced)) markUnsent(proposalId)
-  })
-  provider.on('sync', (synced: boolean) => {
-    if (synced) markSent(proposalId)
+  const watch = watchConnection(provider, doc, {
+    isRemote: (origin) => origin === provider || origin === persistence,
+    startUnsent: listUnsent().includes(proposalId),
+    onUnsentChange: (unsent) => (unsent ? markUnsent(proposalId) : markSent(proposalId)),
   })
 
   const destroy = async () => {
     if (destroyed) return
     destroyed = true
+    if (openCollabs.get(proposalId) === collab) openCollabs.delete(proposalId)
+    watch.destroy()
     provider.destroy()
     await persistence?.destroy()
     doc.destroy()
@@ -76,6 +94,7 @@ export function createCollab(options: { proposalId: string; personId: string; to
     doc,
     provider,
     events,
+    watch,
     whenLocalLoaded,
     destroy,
     async discardLocalCopy() {
@@ -85,5 +104,6 @@ export function createCollab(options: { proposalId: string; personId: string; to
       markSent(proposalId)
     },
   }
+  openCollabs.set(proposalId, collab)
   return collab
 }

@@ -1,6 +1,5 @@
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { MessageType } from '../../../shared/protocol.ts'
 import { syncUrl } from './createCollab.ts'
 
 /**
@@ -21,9 +20,8 @@ export function fetchServerState(
     connect: false,
     disableBc: true,
   })
+  // No `events=1`: server events (E1) are for the open editor; this socket only reads.
   provider.awareness.setLocalState(null)
-  // Events (E1) are for the open editor; this socket only reads.
-  provider.messageHandlers[MessageType.event] = () => undefined
   return new Promise<Uint8Array>((resolve, reject) => {
     const finish = (result: Uint8Array | Error) => {
       clearTimeout(timer)

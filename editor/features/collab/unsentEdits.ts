@@ -18,6 +18,20 @@ interface Passage {
   text: string
 }
 
+/** The text of a passage, its footnotes' text included (an unsent edit may be in one). */
+function inlineText(element: Y.XmlElement): string {
+  let text = ''
+  for (const part of element.toArray()) {
+    if (part instanceof Y.XmlElement) text += inlineText(part)
+    else if (part instanceof Y.XmlText) {
+      for (const op of part.toDelta() as Array<{ insert?: unknown }>) {
+        if (typeof op.insert === 'string') text += op.insert
+      }
+    }
+  }
+  return text
+}
+
 function passagesOf(doc: Y.Doc): Passage[] {
   const out: Passage[] = []
   const walk = (parent: Y.XmlFragment | Y.XmlElement) => {
@@ -27,13 +41,7 @@ function passagesOf(doc: Y.Doc): Passage[] {
         walk(child)
         continue
       }
-      let text = ''
-      for (const part of child.toArray()) {
-        if (!(part instanceof Y.XmlText)) continue
-        for (const op of part.toDelta() as Array<{ insert?: unknown }>) {
-          if (typeof op.insert === 'string') text += op.insert
-        }
-      }
+      const text = inlineText(child)
       const id = child.getAttribute(BLOCK_ID_ATTRIBUTE) as unknown
       out.push({ blockId: typeof id === 'string' ? id : null, text })
     }

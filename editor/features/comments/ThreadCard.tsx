@@ -1,4 +1,5 @@
 import { formatDateTime } from '../../../shared/dates.ts'
+import { showsOutdated } from '../rounds/OutdatedNotice.tsx'
 import { ThreadDetail } from './ThreadDetail.tsx'
 import { threadToggleId } from './threadDom.ts'
 import { excerpt, kindLabel, personLabel, repliesText, statusLabel } from './threadText.ts'
@@ -35,7 +36,7 @@ export function ThreadCard(props: {
               {statusLabel(thread)}
             </span>
             {thread.unread && <span className="thread__new">Nieuw voor u</span>}
-            {thread.outdated && <span className="thread__status">Verouderd</span>}
+            {showsOutdated(thread) && <span className="thread__status">Verouderd</span>}
           </span>
           {thread.anchored ? (
             <span className="thread__quote">“{excerpt(thread.quote)}”</span>

@@ -18,6 +18,12 @@ describe('close codes in Dutch', () => {
     expect(refusalForCloseCode(4429).next).toBe('reconnect')
   })
 
+  it('[S9][A7] a 4400 for an invalid document or bad presence says what happened', () => {
+    expect(refusalForCloseCode(4400, false, 'invalid_document').text).toContain('niet opgeslagen')
+    expect(refusalForCloseCode(4400, false, 'bad_presence').next).toBe('reloadPage')
+    expect(refusalForCloseCode(4400, false, 'undecodable')).toEqual(refusalForCloseCode(4400))
+  })
+
   it('[S5] a 4403 on a frozen text says the text is fixed', () => {
     expect(refusalForCloseCode(4403, true).title).toBe('De tekst is vastgesteld')
   })

@@ -1,4 +1,4 @@
-import { CloseCode } from '../../../shared/protocol.ts'
+import { CloseCode, CloseReason } from '../../../shared/protocol.ts'
 
 /** What the person can do about a refusal; the page offers it as a button or link. */
 export type NextStep = 'signIn' | 'overview' | 'reloadText' | 'reconnect' | 'reloadPage'
@@ -43,6 +43,20 @@ const REFUSALS: Record<number, Refusal> = {
   },
 }
 
+/** Refusals a reason explains better than its code. */
+const BY_REASON: Record<string, Refusal> = {
+  [CloseReason.invalidDocument]: {
+    title: 'Uw wijziging is niet opgeslagen',
+    text: 'Uw laatste wijziging paste niet in de opbouw van de tekst (bijvoorbeeld iets dat uit een ander programma is geplakt) en is niet opgeslagen. Laad de tekst opnieuw om verder te gaan. Gebeurt dit vaker? Meld het dan bij de VNG-redactie.',
+    next: 'reloadText',
+  },
+  [CloseReason.badPresence]: {
+    title: 'De verbinding is verbroken',
+    text: 'Deze browser stuurde herhaaldelijk onjuiste gegevens over uw plek in de tekst. Laad de pagina opnieuw. Gebeurt dit vaker? Meld het dan bij de VNG-redactie.',
+    next: 'reloadPage',
+  },
+}
+
 const UNKNOWN: Refusal = {
   title: 'De verbinding is verbroken',
   text: 'De server heeft de verbinding gesloten. Laad de pagina opnieuw.',
@@ -53,8 +67,11 @@ const UNKNOWN: Refusal = {
  * The Dutch message for a close code of the sync socket (A4). The editor shows
  * it instead of reconnecting: y-websocket itself stops on 4400–4499.
  * @param frozen true when the proposal is `vastgesteld`: a 4403 then means the text is frozen (S5)
+ * @param reason the close reason, when it says more than the code (S9, A7)
  */
-export function refusalForCloseCode(code: number, frozen = false): Refusal {
+export function refusalForCloseCode(code: number, frozen = false, reason = ''): Refusal {
+  if (code === CloseCode.badRequest.code && Object.hasOwn(BY_REASON, reason))
+    return BY_REASON[reason] as Refusal
   if (code === CloseCode.forbidden.code && frozen) {
     return {
       title: 'De tekst is vastgesteld',

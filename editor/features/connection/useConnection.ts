@@ -20,7 +20,17 @@ export function useConnection(provider: WebsocketProvider | null): Connection {
     setConnection({ kind: 'connecting' })
     if (!provider) return
     const onStatus = ({ status }: { status: string }) => {
-      if (status === 'connected') setConnection({ kind: provider.synced ? 'online' : 'syncing' })
+      // After an outage the page says "offline" until the text is in step again: a
+      // socket that opens over a network that still carries nothing is no connection.
+      if (status === 'connected') {
+        setConnection((current) =>
+          provider.synced
+            ? { kind: 'online' }
+            : current.kind === 'offline'
+              ? current
+              : { kind: 'syncing' },
+        )
+      }
       // While retrying, keep saying "offline" rather than flickering to "connecting".
       if (status === 'connecting') {
         setConnection((current) => (current.kind === 'offline' ? current : { kind: 'connecting' }))

@@ -15,7 +15,9 @@ import './export.css'
 export default function ExportPanel(props: {
   proposalId: string
   versions: Version[]
-  canImport: boolean
+  /** An editor of a text that is not frozen: may load a Word document while the text is empty. */
+  mayImport: boolean
+  textIsEmpty: boolean
 }) {
   const [versionId, setVersionId] = useState('')
   const [busy, setBusy] = useState<ExportFormat | null>(null)
@@ -79,7 +81,9 @@ export default function ExportPanel(props: {
           {error}
         </p>
       )}
-      {props.canImport && <ImportForm proposalId={props.proposalId} />}
+      {props.mayImport && (
+        <ImportForm proposalId={props.proposalId} available={props.textIsEmpty} />
+      )}
     </section>
   )
 }

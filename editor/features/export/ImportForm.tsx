@@ -1,18 +1,27 @@
 import { type FormEvent, useId, useRef, useState } from 'react'
 import { ApiError } from '../../lib/api.ts'
+import { droppedText } from '../../lib/droppedText.ts'
 import { importDocx } from './exportApi.ts'
 
 /** The server's limit for a request body (H5). */
 const MAX_BYTES = 1024 * 1024
 
+/** What the last import did: the file's name and what it could not keep, in Dutch. */
+interface Loaded {
+  fileName: string
+  dropped: string | null
+}
+
 /**
  * "Word-document laden" for editors while the proposal is empty (V5): the
- * document becomes the text, with headings, lists and emphasis, for everyone
- * at once. The server refuses it once the proposal has text.
+ * document becomes the text, with headings, lists, tables, footnotes and
+ * emphasis, for everyone at once. The server refuses it once the proposal has
+ * text. After loading, the form goes (the text is no longer empty) but its
+ * message stays, saying what was not kept (W1), until it is closed.
  */
-export function ImportForm(props: { proposalId: string }) {
+export function ImportForm(props: { proposalId: string; available: boolean }) {
   const [error, setError] = useState<string | null>(null)
-  const [done, setDone] = useState<string | null>(null)
+  const [loaded, setLoaded] = useState<Loaded | null>(null)
   const [busy, setBusy] = useState(false)
   const input = useRef<HTMLInputElement>(null)
   const id = useId()
@@ -21,7 +30,7 @@ export function ImportForm(props: { proposalId: string }) {
     event.preventDefault()
     const file = input.current?.files?.[0]
     setError(null)
-    setDone(null)
+    setLoaded(null)
     if (!file) return setError('Kies eerst een Word-document (.docx).')
     if (!file.name.toLowerCase().endsWith('.docx'))
       return setError('Alleen een Word-document (.docx) kan worden geladen.')
@@ -31,8 +40,8 @@ export function ImportForm(props: { proposalId: string }) {
       )
     setBusy(true)
     try {
-      await importDocx(props.proposalId, file)
-      setDone(`"${file.name}" is geladen. De tekst staat nu in het voorstel.`)
+      const { dropped } = await importDocx(props.proposalId, file)
+      setLoaded({ fileName: file.name, dropped: droppedText(dropped) })
     } catch (failure) {
       setError(failure instanceof ApiError ? failure.message : 'Het document is niet geladen.')
     } finally {
@@ -40,30 +49,50 @@ export function ImportForm(props: { proposalId: string }) {
     }
   }
 
+  // The text filled up (this import, or someone typing): the form goes, a message stays.
+  const showForm = props.available || busy
+  if (!showForm && !loaded && !error) return null
   return (
-    <form className="import-form" onSubmit={submit} noValidate data-testid="import-form">
-      <div className="field">
-        <label htmlFor={`${id}-bestand`}>Tekst uit een Word-document laden</label>
-        <span id={`${id}-uitleg`} className="field-hint">
-          Alleen in een leeg voorstel. Koppen, lijsten, vet, cursief en links gaan mee.
-        </span>
-        <input
-          ref={input}
-          id={`${id}-bestand`}
-          type="file"
-          accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-          aria-describedby={`${id}-uitleg`}
-        />
-      </div>
-      <button type="submit" className="button button--secondary" disabled={busy}>
-        {busy ? 'Bezig met laden…' : 'Word-document laden'}
-      </button>
+    <div className="import-form" data-testid="import-form">
+      {showForm && !loaded && (
+        <form onSubmit={submit} noValidate>
+          <div className="field">
+            <label htmlFor={`${id}-bestand`}>Tekst uit een Word-document laden</label>
+            <span id={`${id}-uitleg`} className="field-hint">
+              Alleen in een leeg voorstel. Koppen, lijsten, tabellen, voetnoten, vet, cursief,
+              onderstreping en links gaan mee.
+            </span>
+            <input
+              ref={input}
+              id={`${id}-bestand`}
+              type="file"
+              accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+              aria-describedby={`${id}-uitleg`}
+            />
+          </div>
+          <button type="submit" className="button button--secondary" disabled={busy}>
+            {busy ? 'Bezig met laden…' : 'Word-document laden'}
+          </button>
+        </form>
+      )}
       {error && (
         <p role="alert" className="field-error">
           {error}
         </p>
       )}
-      <p role="status">{done}</p>
-    </form>
+      <div role="status" className={loaded ? 'import-form__done' : undefined}>
+        {loaded && (
+          <>
+            <p>"{loaded.fileName}" is geladen. De tekst staat nu in het voorstel.</p>
+            {loaded.dropped && <p data-testid="import-dropped">{loaded.dropped}</p>}
+          </>
+        )}
+      </div>
+      {loaded && (
+        <button type="button" className="button button--secondary" onClick={() => setLoaded(null)}>
+          Melding sluiten
+        </button>
+      )}
+    </div>
   )
 }

@@ -1,4 +1,5 @@
 import { ApiError } from '../../lib/api.ts'
+import type { DroppedPart } from '../../lib/droppedText.ts'
 import { readToken } from '../session/tokenStore.ts'
 
 /** The export formats of V5, with their names in the editor. */
@@ -65,13 +66,18 @@ export async function downloadExport(
 }
 
 /**
- * Fills an empty proposal from a .docx (V5).
+ * Fills an empty proposal from a .docx (V5) and says what could not be kept (W1).
  * @throws {ApiError} 409 not_empty or frozen, 413, 415, 422 with the server's message
  */
-export async function importDocx(proposalId: string, file: Blob): Promise<void> {
-  await send(`api/proposals/${encodeURIComponent(proposalId)}/import`, {
+export async function importDocx(
+  proposalId: string,
+  file: Blob,
+): Promise<{ dropped: DroppedPart[] }> {
+  const response = await send(`api/proposals/${encodeURIComponent(proposalId)}/import`, {
     method: 'POST',
     headers: { 'Content-Type': DOCX },
     body: file,
   })
+  const body = (await response.json().catch(() => ({}))) as { dropped?: DroppedPart[] }
+  return { dropped: Array.isArray(body.dropped) ? body.dropped : [] }
 }

@@ -1,76 +1,33 @@
 /**
- * Makes pasted HTML from Word (and similar) fit the schema: Word's list
- * paragraphs (`<p class=MsoListParagraph style="mso-list:l0 level1 lfo1">` with a
- * typed bullet or number) become real lists, `MsoTitle` and `h4`–`h6` become
- * headings the schema has, and styles, classes, Office tags and comments go.
- * Headings, lists, bold, italic and links survive; the schema drops the rest.
+ * Makes pasted HTML fit the schema, and counts what it cannot keep (W1). From
+ * anywhere: tables fitted to the schema's tables, footnotes with their text
+ * kept as footnotes, typed bullets out of list items, images left out, block
+ * ids never copied (B1). From Word besides: list paragraphs become real lists
+ * without their typed bullets, `MsoTitle` and `h4`–`h6` become headings the
+ * schema has, comments, tracked changes and text boxes are taken out (their
+ * words kept where they belong), and styles, classes, Office tags and
+ * conditional comments go.
  */
+import { DropCounter } from './dropCounter.ts'
+import { convertFootnotes } from './pastedNotes.ts'
+import { fitTables } from './pastedTables.ts'
+import {
+  acceptWordChanges,
+  keepWordHighlights,
+  removeWordComments,
+  unwrapWordTextBoxes,
+} from './wordExtras.ts'
+import { convertWordLists } from './wordLists.ts'
+
 const WORD_MARKERS = /urn:schemas-microsoft-com:office|class="?Mso|mso-/i
-const DROP = new Set(['style', 'meta', 'link', 'title', 'xml', 'script', 'img'])
+const DROP = new Set(['style', 'meta', 'link', 'title', 'xml', 'script'])
+/** A bullet typed at the start of a list item's text, besides the list's own. */
+const TYPED_BULLET = /^[\s\u00a0]*[•·◦▪‣●○■□][\s\u00a0]*/
 
-interface ListItemInfo {
-  /** Word's list id (`l0`, `l1` …): a new id starts a new list. */
-  list: string
-  level: number
-  ordered: boolean
-}
-
-function listInfo(p: Element): ListItemInfo | null {
-  const style = p.getAttribute('style') ?? ''
-  const isListParagraph = /MsoListParagraph/i.test(p.getAttribute('class') ?? '')
-  const level = /mso-list:\s*(\S+)\s+level(\d+)/i.exec(style)
-  if (!level && !isListParagraph) return null
-  const marker = Array.from(p.querySelectorAll('span')).find((span) =>
-    /mso-list:\s*Ignore/i.test(span.getAttribute('style') ?? ''),
-  )
-  const text = (marker?.textContent ?? '').replace(/\u00a0/g, ' ').trim()
-  marker?.remove()
-  // Typed numbers look like "1.", "a)", "iv."; Word's bullets are "·", "o", "§", "-" or "•".
-  const ordered = /^(\d+|[a-z]|[ivxlc]+)[.)]$/i.test(text)
-  return { list: level?.[1] ?? '', level: Math.max(1, Number(level?.[2] ?? 1)), ordered }
-}
-
-function buildLists(doc: Document, items: { p: Element; info: ListItemInfo }[]): Element {
-  const first = items[0]!
-  const root = doc.createElement(first.info.ordered ? 'ol' : 'ul')
-  const stack: { list: Element; level: number }[] = [{ list: root, level: first.info.level }]
-  for (const { p, info } of items) {
-    while (stack.length > 1 && info.level < stack[stack.length - 1]!.level) stack.pop()
-    let top = stack[stack.length - 1]!
-    if (info.level > top.level && top.list.lastElementChild) {
-      const nested = doc.createElement(info.ordered ? 'ol' : 'ul')
-      top.list.lastElementChild.append(nested)
-      top = { list: nested, level: info.level }
-      stack.push(top)
-    }
-    const li = doc.createElement('li')
-    const para = doc.createElement('p')
-    para.append(...Array.from(p.childNodes))
-    li.append(para)
-    top.list.append(li)
-  }
-  return root
-}
-
-function convertLists(doc: Document): void {
-  const paragraphs = Array.from(doc.body.querySelectorAll('p'))
-  let run: { p: Element; info: ListItemInfo }[] = []
-  const flush = () => {
-    if (run.length === 0) return
-    const list = buildLists(doc, run)
-    run[0]!.p.replaceWith(list)
-    for (const item of run.slice(1)) item.p.remove()
-    run = []
-  }
-  for (const p of paragraphs) {
-    const info = listInfo(p)
-    const previous = run[run.length - 1]?.p
-    const adjacent = previous !== undefined && previous.nextElementSibling === p
-    const sameList = info !== null && run[0]?.info.list === info.list
-    if (!info || (run.length > 0 && (!adjacent || !sameList))) flush()
-    if (info) run.push({ p, info })
-  }
-  flush()
+/** The cleaned HTML and what it left out, as `[{what, count}]`. */
+export interface CleanedPaste {
+  html: string
+  dropped: Array<{ what: string; count: number }>
 }
 
 function renameElement(doc: Document, element: Element, tag: string): void {
@@ -86,20 +43,80 @@ function removeComments(node: Node): void {
   }
 }
 
-/** Cleans pasted HTML; anything not from Word only loses its block ids (B1). */
-export function cleanPastedHtml(html: string): string {
-  const doc = new DOMParser().parseFromString(html, 'text/html')
-  for (const element of Array.from(doc.querySelectorAll('[data-block-id]'))) {
-    element.removeAttribute('data-block-id')
+function removeImages(doc: Document, dropped: DropCounter): void {
+  for (const image of Array.from(doc.querySelectorAll('img'))) {
+    dropped.add('image')
+    image.remove()
   }
-  if (!WORD_MARKERS.test(html)) return doc.body.innerHTML
+}
+
+/** A bullet character typed before a list item's own text (web pages, converters). */
+function removeTypedBullets(doc: Document): void {
+  for (const item of Array.from(doc.querySelectorAll('li'))) {
+    const walker = doc.createTreeWalker(item, 4)
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node as Text
+      if (text.data.trim() === '') continue
+      text.data = text.data.replace(TYPED_BULLET, '')
+      break
+    }
+  }
+}
+
+/**
+ * Lists that only number headings (LibreOffice's outline numbering writes
+ * `<ol><li><h1>…</h1></ol>`) give their headings back.
+ */
+function unwrapHeadingLists(doc: Document): void {
+  const isHeading = (element: Element) => /^H[1-6]$/.test(element.tagName)
+  // Innermost first: a list that held such a list now holds its headings.
+  for (const list of Array.from(doc.querySelectorAll('ol, ul')).reverse()) {
+    const parts = Array.from(list.children)
+    const numbersHeadings =
+      parts.length > 0 &&
+      parts.every(
+        (part) =>
+          isHeading(part) ||
+          (part.tagName === 'LI' &&
+            part.children.length > 0 &&
+            Array.from(part.children).every(isHeading)),
+      )
+    if (!numbersHeadings) continue
+    for (const item of parts)
+      if (item.tagName === 'LI') item.replaceWith(...Array.from(item.childNodes))
+    list.replaceWith(...Array.from(list.childNodes))
+  }
+}
+
+/**
+ * LibreOffice's floating frames (text boxes): their words follow their
+ * paragraph; the break that only cleared the float goes.
+ */
+function unwrapFrames(doc: Document, dropped: DropCounter): void {
+  for (const clear of Array.from(doc.querySelectorAll('br[clear]'))) clear.remove()
+  for (const frame of Array.from(doc.querySelectorAll('span[id^="Frame"][style*="float"]'))) {
+    dropped.add('textbox')
+    const paragraph = frame.closest('p')
+    const contents = Array.from(frame.childNodes)
+    frame.remove()
+    if (paragraph) paragraph.after(...contents)
+    else frame.replaceWith(...contents)
+  }
+}
+
+function cleanWord(doc: Document, dropped: DropCounter): void {
+  removeWordComments(doc, dropped)
+  acceptWordChanges(doc, dropped)
+  unwrapWordTextBoxes(doc, dropped)
+  keepWordHighlights(doc)
+  // The list markers sit between conditional comments, which must still be there.
+  convertWordLists(doc)
   removeComments(doc.body)
   for (const element of Array.from(doc.body.querySelectorAll('*'))) {
     // Office namespaces (o:p, v:shape, w:…) and non-content elements go.
     const tag = element.tagName.toLowerCase()
     if (DROP.has(tag) || tag.includes(':')) element.remove()
   }
-  convertLists(doc)
   for (const p of Array.from(doc.querySelectorAll('p.MsoTitle'))) renameElement(doc, p, 'h1')
   for (const p of Array.from(doc.querySelectorAll('p.MsoSubtitle'))) renameElement(doc, p, 'h2')
   for (const h of Array.from(doc.querySelectorAll('h4, h5, h6'))) renameElement(doc, h, 'h3')
@@ -108,5 +125,27 @@ export function cleanPastedHtml(html: string): string {
     element.removeAttribute('class')
     element.removeAttribute('lang')
   }
-  return doc.body.innerHTML
+}
+
+/** Cleans pasted HTML and says what it left out. */
+export function cleanPaste(html: string): CleanedPaste {
+  const doc = new DOMParser().parseFromString(html, 'text/html')
+  const dropped = new DropCounter()
+  for (const element of Array.from(doc.querySelectorAll('[data-block-id]'))) {
+    element.removeAttribute('data-block-id')
+  }
+  const fromWord = WORD_MARKERS.test(html)
+  convertFootnotes(doc, dropped)
+  if (fromWord) cleanWord(doc, dropped)
+  unwrapFrames(doc, dropped)
+  removeImages(doc, dropped)
+  unwrapHeadingLists(doc)
+  removeTypedBullets(doc)
+  fitTables(doc, dropped)
+  return { html: doc.body.innerHTML, dropped: dropped.list() }
+}
+
+/** Cleans pasted HTML (what ProseMirror's `transformPastedHTML` asks). */
+export function cleanPastedHtml(html: string): string {
+  return cleanPaste(html).html
 }

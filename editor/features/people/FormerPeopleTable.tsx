@@ -22,7 +22,7 @@ export function FormerPeopleTable(props: {
   return (
     <section className="stack" aria-labelledby="former-people-title">
       <h2 id="former-people-title">Zonder toegang</h2>
-      <table className="table" data-testid="former-people-table">
+      <table className="table table--stack" data-testid="former-people-table">
         <caption className="visually-hidden">Mensen zonder toegang</caption>
         <thead>
           <tr>
@@ -39,9 +39,9 @@ export function FormerPeopleTable(props: {
           {former.map((person) => (
             <tr key={person.id} data-anonymised={person.anonymised ? 'true' : 'false'}>
               <th scope="row">{person.name}</th>
-              <td>{person.organisation ?? ''}</td>
-              <td>{person.role ? ROLE_LABELS[person.role] : ''}</td>
-              <td>{accessText(person)}</td>
+              <td data-label="Organisatie">{person.organisation ?? ''}</td>
+              <td data-label="Rol">{person.role ? ROLE_LABELS[person.role] : ''}</td>
+              <td data-label="Toegang">{accessText(person)}</td>
               <td>
                 {!person.anonymised && (
                   <AnonymiseButton person={person} onAnonymise={props.onAnonymise} />

@@ -21,6 +21,7 @@ export function InviteForm(props: { me: Me; proposals: ProposalSummary[]; onInvi
   const [all, setAll] = useState(false)
   const [chosen, setChosen] = useState<string[]>([])
   const [organisation, setOrganisation] = useState('')
+  const [email, setEmail] = useState('')
   const [province, setProvince] = useState<Province | ''>('')
   const [error, setError] = useState('')
   const [result, setResult] = useState<InviteResult | null>(null)
@@ -41,11 +42,13 @@ export function InviteForm(props: { me: Me; proposals: ProposalSummary[]; onInvi
           proposals: all ? '*' : chosen,
           ...(organisation.trim() ? { organisation: organisation.trim() } : {}),
           ...(province ? { province } : {}),
+          ...(email.trim() ? { email: email.trim() } : {}),
         },
       })
       setResult(invited)
       setName('')
       setOrganisation('')
+      setEmail('')
       setProvince('')
       setChosen([])
       setAll(false)
@@ -104,6 +107,20 @@ export function InviteForm(props: { me: Me; proposals: ProposalSummary[]; onInvi
             </label>
           ))}
         </fieldset>
+        <div className="field">
+          <label htmlFor={`${id}-email`}>E-mailadres (niet verplicht)</label>
+          <input
+            id={`${id}-email`}
+            type="email"
+            autoComplete="off"
+            aria-describedby={`${id}-email-hint`}
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
+          <p id={`${id}-email-hint`} className="muted">
+            Met een e-mailadres krijgt de persoon de uitnodiging per e-mail, en later meldingen.
+          </p>
+        </div>
         <div className="field">
           <label htmlFor={`${id}-org`}>Organisatie (niet verplicht)</label>
           <input

@@ -4,8 +4,14 @@ import { PageTitle } from '../../lib/PageTitle.tsx'
 import type { Me, ProposalSummary } from '../../lib/types.ts'
 import { useApi } from '../../lib/useApi.ts'
 import { AnonymiseDialog } from './AnonymiseDialog.tsx'
+import { BulkUpload } from './bulk/BulkUpload.tsx'
+import { EditPersonDialog } from './EditPersonDialog.tsx'
 import { FormerPeopleTable } from './FormerPeopleTable.tsx'
+import { filterPeople, NO_FILTER, organisationsOf, type Response } from './filterPeople.ts'
 import { InviteForm } from './InviteForm.tsx'
+import { MailNote } from './MailNote.tsx'
+import { PeopleFilters } from './PeopleFilters.tsx'
+import './people.css'
 import { PeopleTable } from './PeopleTable.tsx'
 import type { PersonRow } from './personRow.ts'
 
@@ -21,6 +27,18 @@ export function PeoplePage({ me }: { me: Me }) {
   // Each invitation, revocation or anonymisation is a new line in the activity.
   const [changes, setChanges] = useState(0)
   const messageRef = useRef<HTMLParagraphElement>(null)
+  const responses = useApi<Record<string, Response>>('api/people/responses')
+  const [filter, setFilter] = useState(NO_FILTER)
+  const [editing, setEditing] = useState<PersonRow | null>(null)
+
+  const resend = async (person: PersonRow) => {
+    try {
+      await api(`api/people/${encodeURIComponent(person.id)}/sign-in-link`, { method: 'POST' })
+      setMessage(`Er gaat een nieuwe link naar ${person.email}. De oude links blijven werken.`)
+    } catch (error) {
+      setMessage(error instanceof ApiError ? error.message : 'Versturen is niet gelukt.')
+    }
+  }
 
   const revoke = async (person: PersonRow) => {
     try {
@@ -55,10 +73,17 @@ export function PeoplePage({ me }: { me: Me }) {
         Nodig collega's uit en bepaal wat ze mogen. Wie u uitnodigt, krijgt een persoonlijke link om
         zich aan te melden.
       </p>
+      <MailNote />
       <InviteForm
         me={me}
         proposals={proposalList}
         onInvited={() => {
+          setChanges((n) => n + 1)
+          void people.reload()
+        }}
+      />
+      <BulkUpload
+        onApplied={() => {
           setChanges((n) => n + 1)
           void people.reload()
         }}
@@ -73,8 +98,29 @@ export function PeoplePage({ me }: { me: Me }) {
           <p className="alert alert--warning">{people.state.error.message}</p>
         )}
         {people.state.status === 'ready' && (
+          <PeopleFilters
+            filter={filter}
+            organisations={organisationsOf(people.state.data)}
+            shown={
+              filterPeople(
+                people.state.data,
+                filter,
+                responses.state.status === 'ready' ? responses.state.data : {},
+              ).length
+            }
+            total={people.state.data.length}
+            onChange={setFilter}
+          />
+        )}
+        {people.state.status === 'ready' && (
           <PeopleTable
-            people={people.state.data}
+            onEdit={setEditing}
+            onResend={(person) => void resend(person)}
+            people={filterPeople(
+              people.state.data,
+              filter,
+              responses.state.status === 'ready' ? responses.state.data : {},
+            )}
             proposals={proposalList}
             selfId={me.person.id}
             onRevoke={revoke}
@@ -85,6 +131,18 @@ export function PeoplePage({ me }: { me: Me }) {
       {people.state.status === 'ready' && (
         <FormerPeopleTable people={people.state.data} onAnonymise={setAnonymising} />
       )}
+      <EditPersonDialog
+        me={me}
+        person={editing}
+        proposals={proposalList}
+        onSaved={(person) => {
+          setEditing(null)
+          setMessage(`De gegevens van ${person.name} zijn opgeslagen.`)
+          setChanges((n) => n + 1)
+          void people.reload()
+        }}
+        onClose={() => setEditing(null)}
+      />
       <AnonymiseDialog
         person={anonymising}
         onConfirm={anonymise}

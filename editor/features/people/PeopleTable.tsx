@@ -37,13 +37,17 @@ export function PeopleTable(props: {
   selfId: string
   onRevoke: (person: PersonRow) => Promise<void>
   onAnonymise: (person: PersonRow) => void
+  /** Change role, proposals or e-mail. */
+  onEdit?: (person: PersonRow) => void
+  /** Send a new sign-in link by mail (only for people with an address). */
+  onResend?: (person: PersonRow) => void
 }) {
-  const { people, proposals, selfId, onRevoke, onAnonymise } = props
+  const { people, proposals, selfId, onRevoke, onAnonymise, onEdit, onResend } = props
   const [confirming, setConfirming] = useState<string | null>(null)
   const active = people.filter(hasAccess)
   if (active.length === 0) return <p>Er zijn nog geen mensen uitgenodigd.</p>
   return (
-    <table className="table" data-testid="people-table">
+    <table className="table table--stack" data-testid="people-table">
       <caption className="visually-hidden">Mensen met toegang, per provincie</caption>
       <thead>
         <tr>
@@ -66,11 +70,14 @@ export function PeopleTable(props: {
           </tr>
           {group.people.map((person) => (
             <tr key={person.id}>
-              <th scope="row">{person.name}</th>
-              <td>{person.organisation ?? ''}</td>
-              <td>{person.province ?? ''}</td>
-              <td>{person.role ? ROLE_LABELS[person.role] : ''}</td>
-              <td>{proposalsText(person.proposals, proposals)}</td>
+              <th scope="row">
+                {person.name}
+                {person.email && <span className="person-email">{person.email}</span>}
+              </th>
+              <td data-label="Organisatie">{person.organisation ?? ''}</td>
+              <td data-label="Provincie">{person.province ?? ''}</td>
+              <td data-label="Rol">{person.role ? ROLE_LABELS[person.role] : ''}</td>
+              <td data-label="Voorstellen">{proposalsText(person.proposals, proposals)}</td>
               <td>
                 {person.id === selfId ? (
                   <span className="muted">Dat bent u</span>
@@ -82,6 +89,25 @@ export function PeopleTable(props: {
                   />
                 ) : (
                   <div className="button-row">
+                    {onEdit && (
+                      <button
+                        type="button"
+                        className="button button--secondary"
+                        onClick={() => onEdit(person)}
+                      >
+                        Wijzigen<span className="visually-hidden"> van {person.name}</span>
+                      </button>
+                    )}
+                    {onResend && person.email && (
+                      <button
+                        type="button"
+                        className="button button--secondary"
+                        onClick={() => onResend(person)}
+                      >
+                        Link opnieuw sturen
+                        <span className="visually-hidden"> aan {person.name}</span>
+                      </button>
+                    )}
                     <button
                       type="button"
                       className="button button--secondary"

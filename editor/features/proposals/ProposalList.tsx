@@ -1,8 +1,8 @@
 import { formatDateTime } from '../../../shared/dates.ts'
-import { PageTitle } from '../../lib/PageTitle.tsx'
 import { hrefFor } from '../../lib/route.ts'
 import type { Me, ProposalSummary } from '../../lib/types.ts'
 import { useApi } from '../../lib/useApi.ts'
+import { ProposalDescription } from '../overview/ProposalDescription.tsx'
 import { OpenRoundFact, useOpenRounds } from '../rounds/OpenRoundFact.tsx'
 import { StatusChangeLine } from '../status/StatusChangeLine.tsx'
 import { StatusBadge } from './StatusBadge.tsx'
@@ -17,17 +17,28 @@ function newText(count: number): string {
   return count === 1 ? '1 reactie met nieuws voor u' : `${count} reacties met nieuws voor u`
 }
 
-/** The overview: every proposal this person may see (H2). */
-export function ProposalList({ me }: { me: Me }) {
+/**
+ * Every proposal this person may see (H2), on the overview, each with its
+ * short description (editors change it in place).
+ */
+export function ProposalList({
+  me,
+  descriptions = {},
+  canEdit = false,
+  onDescribed = () => {},
+}: {
+  me: Me
+  descriptions?: Record<string, string>
+  canEdit?: boolean
+  onDescribed?: () => void
+}) {
   const { state, reload } = useApi<ProposalSummary[]>('api/proposals')
   const rounds = useOpenRounds()
   return (
     <section className="stack" aria-labelledby="overview-title">
-      <PageTitle title="Voorstellen">
-        <span id="overview-title">Voorstellen</span>
-      </PageTitle>
+      <h2 id="overview-title">De voorstellen</h2>
       <p className="lead">
-        De zeven voorstellen van de Verenigingsstrategie 2030.
+        De voorstellen van de Verenigingsstrategie 2030.
         {me.role === 'reviewer'
           ? ' U kunt ze lezen en erop reageren.'
           : ' Kies een voorstel om samen aan de tekst te werken.'}
@@ -48,9 +59,16 @@ export function ProposalList({ me }: { me: Me }) {
         <ul className="card-list" data-testid="proposal-list">
           {state.data.map((proposal) => (
             <li key={proposal.id} className="card">
-              <h2 className="card__title">
+              <h3 className="card__title">
                 <a href={hrefFor({ name: 'proposal', id: proposal.id })}>{proposal.title}</a>
-              </h2>
+              </h3>
+              <ProposalDescription
+                proposalId={proposal.id}
+                title={proposal.title}
+                text={descriptions[proposal.id]}
+                canEdit={canEdit}
+                onSaved={onDescribed}
+              />
               <dl className="card__facts">
                 <div>
                   <dt>Status</dt>

@@ -41,7 +41,7 @@ describe('open rounds on the overview', () => {
     render(<Cards ids={['voorstel-1', 'voorstel-2']} />)
     await waitFor(() => expect(screen.getAllByTestId('open-round')).toHaveLength(1))
     expect(screen.getByTestId('open-round').textContent).toBe(
-      'ConsultatieOpen tot 14 juni 2023; gereageerd: 12 van 40 organisaties',
+      'ConsultatieOpen tot 14 juni 2023; gereageerd: 12 van 40 lidorganisaties',
     )
   })
 

@@ -26,7 +26,7 @@ export function useOpenRounds(): ReadonlyMap<string, OpenRound> {
   return rounds
 }
 
-/** "Consultatie: open tot 14 juni 2023; gereageerd: 12 van 40 organisaties" on a card. */
+/** "Consultatie: open tot 14 juni 2023; gereageerd: 12 van 40 lidorganisaties" on a card. */
 export function OpenRoundFact({ round }: { round: OpenRound | undefined }) {
   if (!round) return null
   return (
@@ -34,7 +34,7 @@ export function OpenRoundFact({ round }: { round: OpenRound | undefined }) {
       <dt>Consultatie</dt>
       <dd>
         Open tot {formatDate(round.closesAt)}; gereageerd: {round.responded} van {round.invited}{' '}
-        {round.invited === 1 ? 'organisatie' : 'organisaties'}
+        {round.invited === 1 ? 'lidorganisatie' : 'lidorganisaties'}
       </dd>
     </div>
   )

@@ -1,4 +1,5 @@
 import { type FormEvent, useEffect, useId, useState } from 'react'
+import { isDateOnly, netherlandsDate } from '../../../shared/dates.ts'
 import { ApiError, api } from '../../lib/api.ts'
 import { roundsApi } from './roundsApi.ts'
 import type { Round } from './types.ts'
@@ -9,15 +10,16 @@ interface NamedVersion {
   auto: boolean
 }
 
-/** A date four weeks from today, as `<input type="date">` writes it. */
+/** A date four weeks from today in the Netherlands, as `<input type="date">` writes it. */
 function inFourWeeks(): string {
-  const date = new Date(Date.now() + 28 * 86_400_000)
-  return date.toISOString().slice(0, 10)
+  return netherlandsDate(new Date(Date.now() + 28 * 86_400_000))
 }
 
 /**
  * For VNG editors: open a consultation round (R2) on a saved version with a
- * name, closing at the end of the chosen day.
+ * name, closing at the end of the chosen day in the Netherlands (R8). The date
+ * itself is sent, never a time on this browser's clock: an editor abroad or
+ * with a computer set to UTC closes the round at the same moment.
  */
 export function OpenRoundForm(props: { proposalId: string; onOpened: (round: Round) => void }) {
   const id = useId()
@@ -40,15 +42,14 @@ export function OpenRoundForm(props: { proposalId: string; onOpened: (round: Rou
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
-    // The end of the chosen day on the person's own clock.
-    const closesAt = new Date(`${date}T23:59:00`)
     if (!versionId) return setError('Kies een opgeslagen versie.')
-    if (Number.isNaN(closesAt.getTime())) return setError('Kies een sluitingsdatum.')
+    if (!isDateOnly(date)) return setError('Kies een sluitingsdatum.')
     setBusy(true)
     try {
       const round = await roundsApi(props.proposalId).open({
         versionId,
-        closesAt: closesAt.toISOString(),
+        // The server makes it the end of that day in the Netherlands.
+        closesAt: date,
         ...(title.trim() ? { title: title.trim() } : {}),
       })
       setError(null)
@@ -86,8 +87,12 @@ export function OpenRoundForm(props: { proposalId: string; onOpened: (round: Rou
           id={`${id}-datum`}
           type="date"
           value={date}
+          aria-describedby={`${id}-datum-uitleg`}
           onChange={(e) => setDate(e.target.value)}
         />
+        <span id={`${id}-datum-uitleg`} className="field-hint">
+          Om 23:59 Nederlandse tijd.
+        </span>
       </div>
       <div className="field">
         <label htmlFor={`${id}-titel`}>Titel (niet verplicht)</label>

@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { Thread } from '../comments/types.ts'
-import { OutdatedNotice } from './OutdatedNotice.tsx'
+import { OutdatedNotice, showsOutdated } from './OutdatedNotice.tsx'
 
 afterEach(cleanup)
 
@@ -9,6 +9,7 @@ const thread = (fields: Partial<Thread>) =>
   ({
     id: 't-1',
     versionId: 'v-1',
+    status: 'open',
     outdated: false,
     ...fields,
   }) as Thread
@@ -37,6 +38,14 @@ describe('an outdated thread', () => {
     )
     fireEvent.click(screen.getByRole('button', { name: 'Bekijk de latere versie' }))
     expect(show).toHaveBeenCalledWith({ kind: 'read', versionId: 'v-3' })
+  })
+
+  it('[R6] a resolved comment or accepted amendment is never "Verouderd"; the same thread open is', () => {
+    const changed = { outdated: true, outdatedVersionId: 'v-3' } as const
+    render(<OutdatedNotice thread={thread({ ...changed, status: 'resolved' })} />)
+    expect(screen.queryByTestId('thread-outdated')).toBeNull()
+    expect(showsOutdated(thread({ ...changed, status: 'resolved' }))).toBe(false)
+    expect(showsOutdated(thread({ ...changed, status: 'open' }))).toBe(true)
   })
 
   it('[R6] a current thread shows nothing', () => {

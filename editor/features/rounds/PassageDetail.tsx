@@ -6,13 +6,27 @@ import { PositionForm } from './PositionForm.tsx'
 import { countsText } from './positionLabels.ts'
 import { roundsApi } from './roundsApi.ts'
 import { StackedBar } from './StackedBar.tsx'
-import type { BlockPositions, Round, SummaryBlock } from './types.ts'
+import type { BlockPositions, PositionView, Round, SummaryBlock } from './types.ts'
+
+/** The latest position per organisation, with `saved` in its organisation's place. */
+function withSaved(positions: BlockPositions, saved: PositionView): BlockPositions {
+  const current = positions.current.filter((p) => p.organisation !== saved.organisation)
+  return {
+    current: [...current, saved].sort((a, b) =>
+      a.organisation.localeCompare(b.organisation, 'nl', { numeric: true }),
+    ),
+    history: [...positions.history, saved],
+  }
+}
 
 /**
  * One passage of the round: its number and first words, the bar and counts,
- * the reasons by organisation, the history, and the form for the person's own
- * organisation while the round is open. Read again whenever a position on this
- * passage arrives (`changes`).
+ * the VNG's response, the reasons by organisation, the history, and the form
+ * for the person's own organisation while the round is open. Read again
+ * whenever a position on this passage arrives (`changes`).
+ *
+ * Mount one per passage (`key`): the positions shown and the form always
+ * belong to the passage in the heading, never to the one chosen before.
  */
 export function PassageDetail(props: {
   proposalId: string
@@ -24,16 +38,15 @@ export function PassageDetail(props: {
 }) {
   const { proposalId, round, block, me } = props
   const [positions, setPositions] = useState<BlockPositions | null>(null)
+  const [failed, setFailed] = useState(false)
   const [reload, setReload] = useState(0)
   const heading = useRef<HTMLHeadingElement>(null)
   const organisation = me.person.organisation
 
-  const blockId = block.blockId
   useEffect(() => {
-    // Each passage chosen brings the focus here, where its positions are.
-    void blockId
+    // The passage chosen brings the focus here, where its positions are.
     heading.current?.focus()
-  }, [blockId])
+  }, [])
 
   useEffect(() => {
     void props.changes
@@ -41,8 +54,12 @@ export function PassageDetail(props: {
     let current = true
     roundsApi(proposalId)
       .positions(round.id, block.blockId)
-      .then((answer) => current && setPositions(answer))
-      .catch(() => current && setPositions(null))
+      .then((answer) => {
+        if (!current) return
+        setPositions(answer)
+        setFailed(false)
+      })
+      .catch(() => current && setFailed(true))
     return () => {
       current = false
     }
@@ -63,6 +80,21 @@ export function PassageDetail(props: {
         <StackedBar counts={block.counts} width={120} height={14} />{' '}
         <span data-testid="passage-counts">{countsText(block.counts)}</span>
       </p>
+      {block.response && (
+        <div className="passage-detail__response" data-testid="passage-response">
+          <h4 className="rounds__subtitle">Reactie VNG</h4>
+          <p className="passage-detail__response-text">{block.response.text}</p>
+          <p className="muted">
+            {block.response.by.name}, {formatDate(block.response.at)}
+          </p>
+        </div>
+      )}
+      {!positions && !failed && <p role="status">De standpunten worden geladen…</p>}
+      {failed && (
+        <p className="alert alert--warning">
+          De standpunten zijn niet geladen. Probeer het zo weer.
+        </p>
+      )}
       {positions && positions.current.length === 0 && <p>Nog geen standpunten.</p>}
       {positions && positions.current.length > 0 && (
         <ul className="position-list" data-testid="position-list">
@@ -76,13 +108,13 @@ export function PassageDetail(props: {
         </ul>
       )}
       {positions && positions.history.length > positions.current.length && (
-        <details className="position-history">
+        <details className="position-history" data-testid="position-history">
           <summary>
             Eerdere standpunten ({positions.history.length - positions.current.length})
           </summary>
           <ol>
             {positions.history.map((p) => (
-              <li key={`${p.createdAt}-${p.person.id}-${p.organisation}`}>
+              <li key={p.id}>
                 {formatDate(p.createdAt)}: {p.organisation}, {POSITION_LABELS[p.position]}
                 {p.reason ? ` — ${p.reason}` : ''} ({p.person.name})
               </li>
@@ -92,13 +124,17 @@ export function PassageDetail(props: {
       )}
       {round.open && organisation && positions && (
         <PositionForm
-          key={block.blockId}
           proposalId={proposalId}
           roundId={round.id}
           blockId={block.blockId}
           organisation={organisation}
-          current={own}
-          onSaved={() => setReload((n) => n + 1)}
+          me={me.person}
+          own={own}
+          onSaved={(saved) => {
+            setPositions((shown) => (shown ? withSaved(shown, saved) : shown))
+            setReload((n) => n + 1)
+          }}
+          onStale={() => setReload((n) => n + 1)}
         />
       )}
       {round.open && !organisation && (

@@ -1,9 +1,11 @@
 import { useEffect, useRef, useState } from 'react'
 import { formatDateTime } from '../../../shared/dates.ts'
 import { POSITION_LABELS, POSITIONS } from '../../../shared/rounds.ts'
+import { MemberLists } from './MemberLists.tsx'
 import { chartRows, type OverviewFilter, provincesOf, provinceTotals } from './overviewData.ts'
 import { PositionLegend } from './PositionLegend.tsx'
 import { countsText, responseText, totalOf } from './positionLabels.ts'
+import { ResponseEditor } from './ResponseEditor.tsx'
 import { StackedBar } from './StackedBar.tsx'
 import type { Summary } from './types.ts'
 import './rounds.css'
@@ -29,13 +31,17 @@ function Response({ summary }: { summary: Summary }) {
 }
 
 /**
- * The round at a glance (R5): the response, a passage-by-passage chart sorted
- * by resistance (each bar as long as the number of organisations that took a
- * position, with the counts beside it in words), and a table of positions per
- * province; both follow the filters by province and position.
+ * The round at a glance (R5): the response, which member organisations did
+ * and did not respond, a passage-by-passage chart sorted by resistance (each
+ * bar as long as the number of organisations that took a position, with the
+ * counts beside it in words) where editors write the VNG's response to each
+ * passage, and a table of positions per province; all follow the filters by
+ * province and position.
  */
 export default function RoundOverview(props: {
+  proposalId: string
   summary: Summary
+  isEditor: boolean
   onClose: () => void
   onSelect: (blockId: string) => void
 }) {
@@ -61,6 +67,7 @@ export default function RoundOverview(props: {
         {formatDateTime(summary.round.closesAt)}.
       </p>
       <Response summary={summary} />
+      <MemberLists members={summary.organisations} province={filter.province} />
       <fieldset className="overview__filters">
         <legend>Filters</legend>
         <label>
@@ -118,10 +125,25 @@ export default function RoundOverview(props: {
               />{' '}
               <span className="overview__counts">{countsText(counts)}</span>
             </span>
+            <div className="overview__vng-response">
+              {props.isEditor ? (
+                <ResponseEditor
+                  proposalId={props.proposalId}
+                  roundId={summary.round.id}
+                  block={block}
+                />
+              ) : (
+                block.response && (
+                  <p>
+                    <strong>Reactie VNG:</strong> {block.response.text}
+                  </p>
+                )
+              )}
+            </div>
           </li>
         ))}
       </ol>
-      <table className="table" data-testid="province-table">
+      <table className="table table--stack" data-testid="province-table">
         <caption>Standpunten per provincie, over alle passages samen</caption>
         <thead>
           <tr>
@@ -139,9 +161,11 @@ export default function RoundOverview(props: {
             <tr key={row.province}>
               <th scope="row">{row.province}</th>
               {columns.map((p) => (
-                <td key={p}>{row.counts[p]}</td>
+                <td key={p} data-label={POSITION_LABELS[p]}>
+                  {row.counts[p]}
+                </td>
               ))}
-              <td>{Math.round(row.resistance * 100)}%</td>
+              <td data-label="Weerstand">{Math.round(row.resistance * 100)}%</td>
             </tr>
           ))}
         </tbody>

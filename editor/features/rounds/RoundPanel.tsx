@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { formatDateTime } from '../../../shared/dates.ts'
 import { hasRole } from '../../../shared/roles.ts'
 import { ApiError } from '../../lib/api.ts'
+import { ConfirmDialog } from '../../lib/ConfirmDialog.tsx'
 import type { Me } from '../../lib/types.ts'
 import { MemorandumLinks } from './MemorandumLinks.tsx'
 import { OpenRoundForm } from './OpenRoundForm.tsx'
@@ -28,16 +29,22 @@ export function RoundPanel(props: {
   const { shown, summary } = state
   const isEditor = hasRole(me.role, 'editor')
   const [message, setMessage] = useState('')
+  const [closing, setClosing] = useState<'ask' | 'busy' | null>(null)
+  const [closeError, setCloseError] = useState<string | null>(null)
   const block = summary?.blocks.find((b) => b.blockId === selected) ?? null
   const anyOpen = state.rounds.some((round) => round.open)
 
   const close = async () => {
     if (!shown) return
+    setClosing('busy')
+    setCloseError(null)
     try {
       state.add(await roundsApi(proposalId).close(shown.id))
+      setClosing(null)
       setMessage('De ronde is gesloten. Standpunten kunnen niet meer worden gegeven.')
     } catch (failure) {
-      setMessage(failure instanceof ApiError ? failure.message : 'Sluiten is niet gelukt.')
+      setClosing('ask')
+      setCloseError(failure instanceof ApiError ? failure.message : 'Sluiten is niet gelukt.')
     }
   }
 
@@ -93,17 +100,40 @@ export function RoundPanel(props: {
               <button
                 type="button"
                 className="button button--secondary"
-                onClick={() => void close()}
+                onClick={() => {
+                  setCloseError(null)
+                  setClosing('ask')
+                }}
               >
                 Ronde nu sluiten
               </button>
             )}
           </div>
           <p role="status">{message}</p>
+          <ConfirmDialog
+            open={closing !== null}
+            title={`“${shown.title}” nu sluiten?`}
+            confirmLabel={closing === 'busy' ? 'Bezig met sluiten…' : 'Ja, ronde sluiten'}
+            danger
+            busy={closing === 'busy'}
+            error={closeError}
+            testId="close-round"
+            onConfirm={() => void close()}
+            onCancel={() => setClosing(null)}
+          >
+            <p>
+              De ronde zou open blijven tot {formatDateTime(shown.closesAt)}. Na het sluiten kan
+              niemand nog een standpunt geven of wijzigen. Een gesloten ronde gaat niet meer open.
+            </p>
+            {summary && (
+              <p>Tot nu toe gereageerd: {responseText(summary.responded, summary.invited)}.</p>
+            )}
+          </ConfirmDialog>
         </div>
       )}
       {shown && block && (
         <PassageDetail
+          key={`${shown.id}/${block.blockId}`}
           proposalId={proposalId}
           round={shown}
           block={block}

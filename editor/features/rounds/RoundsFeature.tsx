@@ -1,6 +1,7 @@
 import type { Editor } from '@tiptap/core'
 import { lazy, Suspense, useState } from 'react'
 import { createPortal } from 'react-dom'
+import { hasRole } from '../../../shared/roles.ts'
 import type { Me } from '../../lib/types.ts'
 import type { ServerEvents } from '../collab/serverEvents.ts'
 import { PassageGutter } from './PassageGutter.tsx'
@@ -73,7 +74,9 @@ export default function RoundsFeature(props: {
         createPortal(
           <Suspense fallback={<p role="status">Het overzicht wordt geladen…</p>}>
             <RoundOverview
+              proposalId={proposalId}
               summary={state.summary}
+              isEditor={hasRole(me.role, 'editor')}
               onClose={() => props.onOverview(false)}
               onSelect={select}
             />

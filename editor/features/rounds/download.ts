@@ -1,8 +1,19 @@
 import { ApiError } from '../../lib/api.ts'
 import { readToken } from '../session/tokenStore.ts'
 
-/** The file name of a `Content-Disposition: attachment; filename="…"` header. */
+/**
+ * The file name of a `Content-Disposition: attachment` header: the UTF-8 one of
+ * `filename*=UTF-8''…` (RFC 5987) when there is one, else `filename="…"`.
+ */
 export function fileNameOf(disposition: string | null, fallback: string): string {
+  const encoded = /filename\*=UTF-8''([^;\s]+)/i.exec(disposition ?? '')?.[1]
+  if (encoded) {
+    try {
+      return decodeURIComponent(encoded)
+    } catch {
+      // A broken encoding: the plain name below will do.
+    }
+  }
   return /filename="([^"]+)"/.exec(disposition ?? '')?.[1] ?? fallback
 }
 

@@ -21,6 +21,7 @@ function block(number: string, all: PositionCounts, byProvince: Record<string, P
     counts: all,
     byProvince,
     resistance: 0,
+    response: null,
   } satisfies SummaryBlock
 }
 
@@ -63,7 +64,7 @@ describe('the round overview', () => {
     expect(countsText(counts(3, 1, 0, 2))).toBe(
       '3 akkoord, 1 akkoord mits, 0 niet akkoord, 2 onthouding',
     )
-    expect(responseText(12, 40)).toBe('12 van 40 organisaties (30%)')
-    expect(responseText(0, 0)).toBe('0 van 0 organisaties (0%)')
+    expect(responseText(12, 40)).toBe('12 van 40 lidorganisaties (30%)')
+    expect(responseText(0, 0)).toBe('0 van 0 lidorganisaties (0%)')
   })
 })

@@ -3,14 +3,19 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { createSchemaExtensions } from '../../../shared/schema.ts'
 import { passageOutline } from './passageOutline.ts'
 
-let editor: Editor | null = null
-afterEach(() => editor?.destroy())
+// Every editor made in a test is destroyed after it: one left behind flushes its
+// DOM observer on a timer after the DOM of the test environment is gone.
+const editors: Editor[] = []
+afterEach(() => {
+  for (const editor of editors.splice(0)) editor.destroy()
+})
 
 function outline(html: string) {
-  editor = new Editor({
+  const editor = new Editor({
     element: document.createElement('div'),
     extensions: createSchemaExtensions(),
   })
+  editors.push(editor)
   editor.commands.setContent(html)
   return passageOutline(editor.state.doc)
 }

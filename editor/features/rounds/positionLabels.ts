@@ -20,9 +20,9 @@ export function totalOf(counts: PositionCounts): number {
   return POSITIONS.reduce((sum, p) => sum + counts[p], 0)
 }
 
-/** "124 van 342 organisaties (36%)". */
+/** "124 van 342 lidorganisaties (36%)": member organisations, the VNG not among them (R5). */
 export function responseText(responded: number, invited: number): string {
   const share = invited > 0 ? Math.round((responded / invited) * 100) : 0
-  const organisations = invited === 1 ? 'organisatie' : 'organisaties'
+  const organisations = invited === 1 ? 'lidorganisatie' : 'lidorganisaties'
   return `${responded} van ${invited} ${organisations} (${share}%)`
 }

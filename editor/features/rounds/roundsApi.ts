@@ -1,6 +1,6 @@
 import type { Position } from '../../../shared/rounds.ts'
 import { api } from '../../lib/api.ts'
-import type { BlockPositions, PositionView, Round, Summary } from './types.ts'
+import type { BlockPositions, PositionView, ResponseView, Round, Summary } from './types.ts'
 
 /** The formats of the response memorandum (R7). */
 export const MEMORANDUM_FORMATS = [
@@ -10,7 +10,8 @@ export const MEMORANDUM_FORMATS = [
 ] as const
 
 /**
- * The rounds part of the HTTP API for one proposal (R2, R4, R5, R7).
+ * The rounds part of the HTTP API for one proposal (R2, R4, R5, R7), with the
+ * VNG's responses per passage.
  * @throws {ApiError} with the server's Dutch message on every refusal
  */
 export function roundsApi(proposalId: string) {
@@ -18,16 +19,26 @@ export function roundsApi(proposalId: string) {
   const round = (id: string) => `${base}/${encodeURIComponent(id)}`
   return {
     list: () => api<Round[]>(base),
+    /** `closesAt` as a date ("2027-03-31"): the end of that day in the Netherlands (R8). */
     open: (body: { versionId: string; closesAt: string; title?: string }) =>
       api<Round>(base, { method: 'POST', body }),
     close: (id: string) => api<Round>(`${round(id)}/close`, { method: 'POST' }),
     summary: (id: string) => api<Summary>(`${round(id)}/summary`),
     positions: (id: string, blockId: string) =>
       api<BlockPositions>(`${round(id)}/positions/${encodeURIComponent(blockId)}`),
-    give: (id: string, blockId: string, body: { position: Position; reason?: string }) =>
+    give: (
+      id: string,
+      blockId: string,
+      body: { position: Position; reason?: string; replaces?: string | null },
+    ) =>
       api<PositionView>(`${round(id)}/positions/${encodeURIComponent(blockId)}`, {
         method: 'PUT',
         body,
+      }),
+    respond: (id: string, blockId: string, text: string) =>
+      api<ResponseView>(`${round(id)}/responses/${encodeURIComponent(blockId)}`, {
+        method: 'PUT',
+        body: { text },
       }),
     memorandumPath: (id: string, format: string) => `${round(id)}/reactienota?format=${format}`,
   }

@@ -22,6 +22,7 @@ export interface OpenRound extends Round {
 
 /** One position of an organisation on a passage (R4). */
 export interface PositionView {
+  id: string
   blockId: string
   organisation: string
   province: string | null
@@ -48,6 +49,23 @@ export interface SummaryBlock {
   byProvince: Record<string, PositionCounts>
   /** 0–1: the share not agreeing, a condition counting half. */
   resistance: number
+  /** The VNG's response to the passage ("Reactie VNG"), if one was written. */
+  response: ResponseView | null
+}
+
+/** The VNG's response to a passage of a round. */
+export interface ResponseView {
+  blockId: string
+  text: string
+  by: Person
+  at: string
+}
+
+/** A member organisation of the round (R5): not the VNG, with someone who may see the proposal. */
+export interface MemberOrganisation {
+  organisation: string
+  province: string | null
+  responded: boolean
 }
 
 /** `GET …/rounds/:rid/summary` (R5). */
@@ -55,7 +73,15 @@ export interface Summary {
   round: Round
   responded: number
   invited: number
+  organisations: MemberOrganisation[]
   blocks: SummaryBlock[]
+}
+
+/** The `response` event (E1): the VNG's response to a passage changed. */
+export interface ResponseEvent {
+  type: 'response'
+  roundId: string
+  response: ResponseView
 }
 
 /** The `position` event (E1). */

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { ApiError } from '../../lib/api.ts'
 import type { ServerEvents } from '../collab/serverEvents.ts'
 import { roundsApi } from './roundsApi.ts'
-import type { PositionEvent, Round, Summary } from './types.ts'
+import type { PositionEvent, ResponseEvent, Round, Summary } from './types.ts'
 
 /** The rounds of a proposal, the one shown, its summary, and which passages changed (E1). */
 export interface RoundsState {
@@ -90,6 +90,20 @@ export function useRounds(proposalId: string, events: ServerEvents | null): Roun
       const round = event.round as Round | undefined
       if (round && typeof round.id === 'string') add(round)
     })
+    const offResponse = events.on('response', (event) => {
+      const change = event as unknown as ResponseEvent
+      const response = change.response
+      if (!response || typeof response.blockId !== 'string') return
+      setSummary((previous) => {
+        if (!previous || previous.round.id !== change.roundId) return previous
+        const blocks = previous.blocks.map((block) =>
+          block.blockId === response.blockId
+            ? { ...block, response: response.text ? response : null }
+            : block,
+        )
+        return { ...previous, blocks }
+      })
+    })
     const offPosition = events.on('position', (event) => {
       const change = event as unknown as PositionEvent
       setSummary((previous) => {
@@ -109,12 +123,18 @@ export function useRounds(proposalId: string, events: ServerEvents | null): Roun
     })
     return () => {
       offRound()
+      offResponse()
       offPosition()
       if (refreshTimer.current) clearTimeout(refreshTimer.current)
     }
   }, [events, add])
 
-  const withClock = rounds.map((round) => ({ ...round, open: now < Date.parse(round.closesAt) }))
+  // Open while the server says so and the clock has not passed `closesAt`: a round
+  // closed early has a `closesAt` later than this clock's last tick.
+  const withClock = rounds.map((round) => ({
+    ...round,
+    open: round.open && now < Date.parse(round.closesAt),
+  }))
   const shown = withClock.find((round) => round.id === shownId) ?? null
   return {
     rounds: withClock,
@@ -122,7 +142,8 @@ export function useRounds(proposalId: string, events: ServerEvents | null): Roun
     error,
     shown,
     show: setShownId,
-    summary,
+    // The summary's round as the list has it now (closed by an event, or by the clock).
+    summary: summary && shown?.id === summary.round.id ? { ...summary, round: shown } : summary,
     changes,
     add,
     reload,

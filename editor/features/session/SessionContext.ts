@@ -9,7 +9,9 @@ export type SessionState =
   | { status: 'loading' }
   | { status: 'signedOut'; reason: SignedOutReason }
   | { status: 'unreachable'; message: string }
-  | { status: 'signedIn'; me: Me }
+  | { status: 'signedIn'; me: Me; notice?: string }
+  /** A sign-in link of another person was opened: nothing changes until they choose. */
+  | { status: 'switching'; current: Me; next: Me }
 
 /** What components can do with the session. */
 export interface Session {
@@ -18,6 +20,10 @@ export interface Session {
   signOut(reason?: SignedOutReason): Promise<void>
   /** Asks the server again who we are (after it could not be reached). */
   retry(): void
+  /** While switching: clears the current person's data and signs in as the link's person. */
+  switchPerson(): Promise<void>
+  /** While switching: forgets the link and stays signed in as before. */
+  staySignedIn(): void
 }
 
 export const SessionContext = createContext<Session | null>(null)

@@ -8,24 +8,21 @@ import {
   type SessionState,
   type SignedOutReason,
 } from './SessionContext.ts'
+import { adoptSignInLink } from './signInLink.ts'
 import { readToken, takeTokenFromLocation, writeToken } from './tokenStore.ts'
 
 /** How often the editor checks that its token still works (revocation, A5). */
 const RECHECK_MS = 60_000
 
-/** Takes an invite token from the address, if there is one; a new person starts clean. */
-async function adoptTokenFromLocation(): Promise<void> {
-  const token = takeTokenFromLocation(window.location, window.history)
-  if (!token) return
-  const previous = readToken()
-  if (previous && previous !== token) await clearBrowserData()
-  writeToken(token)
-}
+const INVALID_LINK_NOTICE =
+  'De link waarmee u deze pagina opende werkt niet (meer). U bent aangemeld gebleven zoals u was.'
 
 /** Holds who is signed in; signs in from an invite link and out on request or on 401. */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>({ status: 'loading' })
   const signingOut = useRef(false)
+  /** A link's token not yet settled: its check could not reach the server, or a choice is asked. */
+  const pendingLink = useRef<string | null>(null)
 
   const signOut = useCallback(async (reason: SignedOutReason = 'signedOut') => {
     if (signingOut.current) return
@@ -40,21 +37,44 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [])
 
   const load = useCallback(async () => {
-    await adoptTokenFromLocation()
-    if (!readToken()) {
-      setState((current) =>
-        current.status === 'signedOut' ? current : { status: 'signedOut', reason: 'none' },
-      )
-      return
-    }
+    pendingLink.current =
+      takeTokenFromLocation(window.location, window.history) ?? pendingLink.current
+    let notice: string | undefined
     try {
-      setState({ status: 'signedIn', me: await api<Me>('api/me') })
+      const link = await adoptSignInLink(pendingLink.current)
+      if (link.kind === 'ask') {
+        setState({ status: 'switching', current: link.current, next: link.next })
+        return
+      }
+      pendingLink.current = null
+      if (link.kind === 'invalid') notice = INVALID_LINK_NOTICE
+      if (!readToken()) {
+        setState((current) =>
+          current.status === 'signedOut' ? current : { status: 'signedOut', reason: 'none' },
+        )
+        return
+      }
+      setState({ status: 'signedIn', me: await api<Me>('api/me'), notice })
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) return // handled by onUnauthorized
       const message = error instanceof Error ? error.message : String(error)
       setState({ status: 'unreachable', message })
     }
   }, [])
+
+  const switchPerson = useCallback(async () => {
+    const token = pendingLink.current
+    if (!token) return
+    await clearBrowserData()
+    writeToken(token)
+    pendingLink.current = null
+    await load()
+  }, [load])
+
+  const staySignedIn = useCallback(() => {
+    pendingLink.current = null
+    void load()
+  }, [load])
 
   useEffect(() => onUnauthorized(() => void signOut('invalid')), [signOut])
 
@@ -77,8 +97,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [load])
 
   const session = useMemo<Session>(
-    () => ({ state, signOut, retry: () => void load() }),
-    [state, signOut, load],
+    () => ({ state, signOut, retry: () => void load(), switchPerson, staySignedIn }),
+    [state, signOut, load, switchPerson, staySignedIn],
   )
   return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>
 }

@@ -1,4 +1,5 @@
 import { PageTitle } from '../../lib/PageTitle.tsx'
+import { NewLinkForm } from './NewLinkForm.tsx'
 import type { SignedOutReason } from './SessionContext.ts'
 
 const NOTICES: Record<SignedOutReason, { tone: 'info' | 'warning'; text: string } | null> = {
@@ -34,7 +35,8 @@ export function SignInPage({ reason }: { reason: SignedOutReason }) {
         U meldt zich aan met de persoonlijke link uit uw uitnodiging. Open die link opnieuw in deze
         browser.
       </p>
-      <p>Hebt u geen link, of werkt hij niet? Vraag de VNG-redactie om een nieuwe uitnodiging.</p>
+      <NewLinkForm />
+      <p>Hebt u nooit een uitnodiging gekregen? Vraag de VNG-redactie om toegang.</p>
     </section>
   )
 }

@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, render, screen } from '@testing-library/react'
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import StatusControl from './StatusControl.tsx'
 
@@ -10,7 +10,7 @@ describe('changing the status', () => {
     vi.unstubAllGlobals()
   })
 
-  it('[H4] says what vastgesteld means before anything changes, and changes it only on the button', async () => {
+  it('[H4][R8] says what vastgesteld means before anything changes, and changes it only when confirmed in the dialog', async () => {
     const fetchMock = vi.fn(async (_url: string, init?: RequestInit) =>
       Response.json({
         id: 'voorstel-1',
@@ -30,9 +30,23 @@ describe('changing the status', () => {
     expect(button.hasAttribute('disabled')).toBe(true)
 
     fireEvent.change(select, { target: { value: 'vastgesteld' } })
-    expect(screen.getByText(/Niemand kan de tekst nog wijzigen/)).toBeTruthy()
+    expect(screen.getAllByText(/Niemand kan de tekst nog wijzigen/).length).toBeGreaterThan(0)
+    expect(fetchMock).not.toHaveBeenCalled()
+    // The button asks first; cancelling changes nothing.
+    fireEvent.click(button)
+    const dialog = screen.getByTestId('confirm-vastgesteld')
+    expect(dialog.textContent).toContain(
+      'Loopt er een consultatieronde, dan wordt die nu gesloten.',
+    )
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Annuleren', hidden: true }))
     expect(fetchMock).not.toHaveBeenCalled()
     fireEvent.click(button)
+    fireEvent.click(
+      within(screen.getByTestId('confirm-vastgesteld')).getByRole('button', {
+        name: 'Ja, vaststellen',
+        hidden: true,
+      }),
+    )
     expect(await screen.findByText('De status is nu Vastgesteld.')).toBeTruthy()
     expect(fetchMock).toHaveBeenCalledTimes(1)
     const [url, init] = fetchMock.mock.calls[0]!

@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useId, useState } from 'react'
 import { isFrozen, STATUS_LABELS, STATUSES, type Status } from '../../../shared/roles.ts'
 import { ApiError, api } from '../../lib/api.ts'
+import { ConfirmDialog } from '../../lib/ConfirmDialog.tsx'
 import type { ProposalSummary } from '../../lib/types.ts'
 
 /** What each status means for the people working on the text. */
@@ -14,7 +15,9 @@ const MEANING: Record<Status, string> = {
 
 /**
  * The status of a proposal for editors (H4): choose one and confirm with a
- * button, so a choice in the list never changes anything by itself.
+ * button, so a choice in the list never changes anything by itself. Making it
+ * `vastgesteld` asks once more, in a dialog that says what that means: nobody
+ * can change the text, and an open consultation round closes (R8).
  */
 export default function StatusControl(props: {
   proposalId: string
@@ -24,14 +27,21 @@ export default function StatusControl(props: {
   const [choice, setChoice] = useState<Status>(props.status)
   const [busy, setBusy] = useState(false)
   const [message, setMessage] = useState<{ kind: 'error' | 'done'; text: string } | null>(null)
+  const [asking, setAsking] = useState(false)
   const id = useId()
 
   // Someone else may change it meanwhile: follow the page.
   useEffect(() => setChoice(props.status), [props.status])
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault()
     if (choice === props.status) return
+    if (isFrozen(choice)) return setAsking(true)
+    void change()
+  }
+
+  const change = async () => {
+    setAsking(false)
     setBusy(true)
     setMessage(null)
     try {
@@ -81,6 +91,20 @@ export default function StatusControl(props: {
           {message.text}
         </p>
       )}
+      <ConfirmDialog
+        open={asking}
+        title="Voorstel vaststellen?"
+        confirmLabel="Ja, vaststellen"
+        testId="confirm-vastgesteld"
+        onConfirm={() => void change()}
+        onCancel={() => setAsking(false)}
+      >
+        <ul>
+          <li>Niemand kan de tekst nog wijzigen, ook u niet, tot u een andere status kiest.</li>
+          <li>Wie nu aan het typen is, ziet wat niet is opgeslagen en kan het kopiëren.</li>
+          <li>Loopt er een consultatieronde, dan wordt die nu gesloten.</li>
+        </ul>
+      </ConfirmDialog>
     </form>
   )
 }

@@ -1,4 +1,5 @@
 import { Extension } from '@tiptap/core'
+import { isReadOnly } from '../collab/ReadOnlyText.ts'
 
 /** Ctrl+K (Cmd+K) in the text opens the link form, as in Word. */
 export const LinkShortcut = Extension.create<{ onOpen: () => void }>({
@@ -9,7 +10,7 @@ export const LinkShortcut = Extension.create<{ onOpen: () => void }>({
   addKeyboardShortcuts() {
     return {
       'Mod-k': () => {
-        if (!this.editor.isEditable) return false
+        if (!this.editor.isEditable || isReadOnly(this.editor)) return false
         this.options.onOpen()
         return true
       },

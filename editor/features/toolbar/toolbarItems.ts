@@ -1,4 +1,7 @@
 import type { Editor } from '@tiptap/core'
+import { FOOTNOTE } from '../../../shared/footnote.ts'
+// The insertFootnote command's type.
+import type {} from '../footnotes/FootnoteEditing.ts'
 
 /** One toolbar button: its Dutch label, its shortcut, and what it does. */
 export interface ToolbarItem {
@@ -11,14 +14,42 @@ export interface ToolbarItem {
   run(editor: Editor): void
 }
 
+/** True while the selection is in a footnote's text, where only marks and links apply. */
+export const inFootnote = (e: Editor) => e.isActive(FOOTNOTE)
+
+/** True while the selection is in a table. */
+export const inTable = (e: Editor) => e.isActive('table')
+
 const heading = (level: 1 | 2 | 3): ToolbarItem => ({
   id: `h${level}`,
   label: `Kop ${level}`,
   shortcut: `Ctrl+Alt+${level}`,
   isActive: (e) => e.isActive('heading', { level }),
-  canRun: (e) => e.can().toggleHeading({ level }),
+  canRun: (e) => !inFootnote(e) && e.can().toggleHeading({ level }),
   run: (e) => e.chain().focus().toggleHeading({ level }).run(),
 })
+
+const mark = (
+  id: 'underline' | 'strike' | 'highlight',
+  label: string,
+  shortcut: string,
+  toggle: (e: Editor) => ReturnType<Editor['chain']>,
+): ToolbarItem => ({
+  id,
+  label,
+  shortcut,
+  isActive: (e) => e.isActive(id),
+  canRun: (e) => e.can().toggleMark(id),
+  run: (e) => toggle(e).run(),
+})
+
+/** A table command: enabled in a table where it can run. */
+const tableItem = (
+  id: string,
+  label: string,
+  can: (e: Editor) => boolean,
+  run: (e: Editor) => void,
+): ToolbarItem => ({ id, label, canRun: (e) => inTable(e) && can(e), run })
 
 /** The buttons, in groups separated in the toolbar. Link is handled by its own form. */
 export const TOOLBAR_GROUPS: ToolbarItem[][] = [
@@ -40,6 +71,9 @@ export const TOOLBAR_GROUPS: ToolbarItem[][] = [
       canRun: (e) => e.can().toggleItalic(),
       run: (e) => e.chain().focus().toggleItalic().run(),
     },
+    mark('underline', 'Onderstrepen', 'Ctrl+U', (e) => e.chain().focus().toggleUnderline()),
+    mark('strike', 'Doorhalen', 'Ctrl+Shift+S', (e) => e.chain().focus().toggleStrike()),
+    mark('highlight', 'Markeren', 'Ctrl+Shift+H', (e) => e.chain().focus().toggleHighlight()),
   ],
   [
     {
@@ -47,7 +81,7 @@ export const TOOLBAR_GROUPS: ToolbarItem[][] = [
       label: 'Opsomming',
       shortcut: 'Ctrl+Shift+8',
       isActive: (e) => e.isActive('bulletList'),
-      canRun: (e) => e.can().toggleBulletList(),
+      canRun: (e) => !inFootnote(e) && e.can().toggleBulletList(),
       run: (e) => e.chain().focus().toggleBulletList().run(),
     },
     {
@@ -55,7 +89,7 @@ export const TOOLBAR_GROUPS: ToolbarItem[][] = [
       label: 'Genummerde lijst',
       shortcut: 'Ctrl+Shift+7',
       isActive: (e) => e.isActive('orderedList'),
-      canRun: (e) => e.can().toggleOrderedList(),
+      canRun: (e) => !inFootnote(e) && e.can().toggleOrderedList(),
       run: (e) => e.chain().focus().toggleOrderedList().run(),
     },
     {
@@ -63,10 +97,75 @@ export const TOOLBAR_GROUPS: ToolbarItem[][] = [
       label: 'Citaat',
       shortcut: 'Ctrl+Shift+B',
       isActive: (e) => e.isActive('blockquote'),
-      canRun: (e) => e.can().toggleBlockquote(),
+      canRun: (e) => !inFootnote(e) && e.can().toggleBlockquote(),
       run: (e) => e.chain().focus().toggleBlockquote().run(),
     },
   ],
+  [
+    {
+      id: 'insertTable',
+      label: 'Tabel invoegen',
+      canRun: (e) =>
+        !inFootnote(e) &&
+        !inTable(e) &&
+        e.can().insertTable({ rows: 3, cols: 3, withHeaderRow: true }),
+      run: (e) => e.chain().focus().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(),
+    },
+    {
+      id: 'footnote',
+      label: 'Voetnoot invoegen',
+      shortcut: 'Ctrl+Alt+F',
+      canRun: (e) => e.can().insertFootnote(),
+      run: (e) => e.chain().focus().insertFootnote().run(),
+    },
+  ],
+]
+
+/**
+ * Buttons for the table the selection is in, shown only there (as Word's
+ * table tab): rows and columns after the current one, removing them, the
+ * header row (repeated on every page in Word) and the whole table.
+ */
+export const TABLE_ITEMS: ToolbarItem[] = [
+  tableItem(
+    'addRow',
+    'Rij toevoegen',
+    (e) => e.can().addRowAfter(),
+    (e) => e.chain().focus().addRowAfter().run(),
+  ),
+  tableItem(
+    'deleteRow',
+    'Rij verwijderen',
+    (e) => e.can().deleteRow(),
+    (e) => e.chain().focus().deleteRow().run(),
+  ),
+  tableItem(
+    'addColumn',
+    'Kolom toevoegen',
+    (e) => e.can().addColumnAfter(),
+    (e) => e.chain().focus().addColumnAfter().run(),
+  ),
+  tableItem(
+    'deleteColumn',
+    'Kolom verwijderen',
+    (e) => e.can().deleteColumn(),
+    (e) => e.chain().focus().deleteColumn().run(),
+  ),
+  {
+    ...tableItem(
+      'headerRow',
+      'Kopregel',
+      (e) => e.can().toggleHeaderRow(),
+      (e) => e.chain().focus().toggleHeaderRow().run(),
+    ),
+    isActive: (e) => e.isActive('tableHeader'),
+  },
+  tableItem(
+    'deleteTable',
+    'Tabel verwijderen',
+    (e) => e.can().deleteTable(),
+    (e) => e.chain().focus().deleteTable().run(),
+  ),
 ]
 
 /** Undo and redo come from Yjs (only your own edits are undone). */

@@ -27,10 +27,20 @@ export function CompareText(props: { view: ViewBlock[]; changes: Change[]; curre
   )
 }
 
+/** Where a passage in a table stands: "Tabel, rij 2, kolom 1" (with "kop" for a header cell). */
+function cellTag(cell: NonNullable<ViewBlock['cell']>): string {
+  return `Tabel${cell.header ? ' (kop)' : ''}, rij ${cell.row}, kolom ${cell.column}`
+}
+
 function Block(props: { block: ViewBlock; changes: Change[]; current: number }) {
   const { block } = props
   const depth = block.parents.filter((p) => p === 'listItem' || p === 'blockquote').length
-  const tag = block.block ? BLOCK_TAGS[block.block] : undefined
+  const tag = [
+    block.cell ? cellTag(block.cell) : undefined,
+    block.block ? BLOCK_TAGS[block.block] : undefined,
+  ]
+    .filter(Boolean)
+    .join(' · ')
   const content: ReactNode[] = block.parts.map((part, index) => {
     const change = part.change === undefined ? undefined : props.changes[part.change]
     // biome-ignore lint/suspicious/noArrayIndexKey: parts of a rendered comparison never move
@@ -53,7 +63,7 @@ function Block(props: { block: ViewBlock; changes: Change[]; current: number }) 
       </Mark>
     )
   })
-  const className = `compare-block compare-block--${block.node}${block.block ? ` compare-block--${block.block}` : ''}${depth > 0 ? ' compare-block--nested' : ''}`
+  const className = `compare-block compare-block--${block.node}${block.block ? ` compare-block--${block.block}` : ''}${depth > 0 ? ' compare-block--nested' : ''}${block.cell ? ' compare-block--cell' : ''}`
   const style = depth > 0 ? { marginInlineStart: `${depth * 1.5}rem` } : undefined
   const body = (
     <>

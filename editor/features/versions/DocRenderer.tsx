@@ -1,13 +1,44 @@
-import type { ReactNode } from 'react'
+import { createContext, type ReactNode, useContext, useMemo } from 'react'
+import '../footnotes/footnotes.css'
 import type { DocNode } from './types.ts'
+
+/** Each footnote node of the shown version with its number (text order). */
+const FootnoteNumbers = createContext<ReadonlyMap<DocNode, number>>(new Map())
+
+/** The footnotes of a document in text order. */
+function footnotesOf(node: DocNode, into: DocNode[] = []): DocNode[] {
+  if (node.type === 'footnote') into.push(node)
+  else for (const child of node.content ?? []) footnotesOf(child, into)
+  return into
+}
 
 /**
  * Renders ProseMirror JSON of the shared schema (paragraphs, headings, lists,
- * quotes, hard breaks; bold, italic, links) as plain React elements: a version
- * is read-only, so it needs no editor, and text is always rendered as text.
+ * quotes, tables, footnotes, hard breaks; bold, italic, underline,
+ * strikethrough, highlight, links) as plain React elements: a version is
+ * read-only, so it needs no editor, and text is always rendered as text.
+ * Footnotes are numbers in the text and a list below it, as in the editor.
  */
 export function DocRenderer({ doc }: { doc: DocNode }) {
-  return <>{children(doc)}</>
+  const footnotes = useMemo(() => footnotesOf(doc), [doc])
+  const numbers = useMemo(() => new Map(footnotes.map((note, i) => [note, i + 1])), [footnotes])
+  return (
+    <FootnoteNumbers.Provider value={numbers}>
+      {children(doc)}
+      {footnotes.length > 0 && (
+        <section className="doc-footnotes" aria-label="Voetnoten">
+          <ol>
+            {footnotes.map((note, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a saved version never changes
+              <li key={i} id={`versie-voetnoot-${i + 1}`}>
+                {children(note)}
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+    </FootnoteNumbers.Provider>
+  )
 }
 
 function children(node: DocNode): ReactNode[] {
@@ -18,7 +49,36 @@ function children(node: DocNode): ReactNode[] {
   ))
 }
 
+/** A cell's spans, when it has them. */
+function spans(node: DocNode) {
+  const colSpan = Number(node.attrs?.colspan ?? 1)
+  const rowSpan = Number(node.attrs?.rowspan ?? 1)
+  return {
+    ...(colSpan > 1 ? { colSpan } : {}),
+    ...(rowSpan > 1 ? { rowSpan } : {}),
+  }
+}
+
+function Footnote({ node }: { node: DocNode }) {
+  const number = useContext(FootnoteNumbers).get(node)
+  return (
+    <sup className="footnote-ref">
+      <a href={`#versie-voetnoot-${number}`} aria-label={`Voetnoot ${number}`}>
+        {number}
+      </a>
+    </sup>
+  )
+}
+
 function Node({ node }: { node: DocNode }): ReactNode {
+  switch (node.type) {
+    case 'footnote':
+      return <Footnote node={node} />
+    case 'text':
+      return marked(node.text ?? '', node.marks ?? [])
+    case 'hardBreak':
+      return <br />
+  }
   const inner = children(node)
   switch (node.type) {
     case 'paragraph':
@@ -37,10 +97,18 @@ function Node({ node }: { node: DocNode }): ReactNode {
       return <li>{inner}</li>
     case 'blockquote':
       return <blockquote>{inner}</blockquote>
-    case 'hardBreak':
-      return <br />
-    case 'text':
-      return marked(node.text ?? '', node.marks ?? [])
+    case 'table':
+      return (
+        <table>
+          <tbody>{inner}</tbody>
+        </table>
+      )
+    case 'tableRow':
+      return <tr>{inner}</tr>
+    case 'tableHeader':
+      return <th {...spans(node)}>{inner}</th>
+    case 'tableCell':
+      return <td {...spans(node)}>{inner}</td>
     default:
       return <>{inner}</>
   }
@@ -51,6 +119,9 @@ function marked(text: string, marks: NonNullable<DocNode['marks']>): ReactNode {
   for (const mark of marks) {
     if (mark.type === 'bold') result = <strong>{result}</strong>
     else if (mark.type === 'italic') result = <em>{result}</em>
+    else if (mark.type === 'underline') result = <u>{result}</u>
+    else if (mark.type === 'strike') result = <s>{result}</s>
+    else if (mark.type === 'highlight') result = <mark>{result}</mark>
     else if (
       mark.type === 'link' &&
       typeof mark.attrs?.href === 'string' &&

@@ -26,6 +26,16 @@ describe('comparison summary', () => {
     expect(changeLabel(change('delete', bram))).toBe('Verwijderd door Bram')
   })
 
+  it('[C6][V3] an accepted amendment: proposed by the member, accepted by the editor', () => {
+    const eva: Person = { id: 'p-eva', name: 'Eva', organisation: 'VNG' }
+    expect(changeLabel({ ...change('insert'), acceptedBy: eva })).toBe(
+      'Ingevoegd: voorgesteld door Anna (Gemeente Zwolle), overgenomen door Eva (VNG)',
+    )
+    expect(changeLabel({ ...change('delete'), acceptedBy: eva })).toBe(
+      'Verwijderd: voorgesteld door Anna (Gemeente Zwolle), overgenomen door Eva (VNG)',
+    )
+  })
+
   it('[V3] says which blocks changed shape', () => {
     expect(blockSummary([])).toBeNull()
     expect(blockSummary([{ type: 'split' }, { type: 'added' }, { type: 'added' }])).toBe(

@@ -42,8 +42,14 @@ export function personLabel(person: Person): string {
   return person.organisation ? `${person.name} (${person.organisation})` : person.name
 }
 
-/** "Ingevoegd door Anna (Gemeente Zwolle)" — also the tooltip of a change. */
+/**
+ * "Ingevoegd door Anna (Gemeente Zwolle)" — also the tooltip of a change. Text
+ * of an accepted amendment: "Ingevoegd: voorgesteld door Anna (Gemeente
+ * Zwolle), overgenomen door Eva (VNG)".
+ */
 export function changeLabel(change: Change): string {
   const who = change.by.map(personLabel).join(', ')
-  return `${change.type === 'insert' ? 'Ingevoegd' : 'Verwijderd'} door ${who}`
+  const what = change.type === 'insert' ? 'Ingevoegd' : 'Verwijderd'
+  if (!change.acceptedBy) return `${what} door ${who}`
+  return `${what}: voorgesteld door ${who}, overgenomen door ${personLabel(change.acceptedBy)}`
 }

@@ -30,6 +30,8 @@ export interface Change {
   text: string
   blockId: string | null
   by: Person[]
+  /** For the text of an accepted amendment (C6): the editor who accepted it; `by` proposed it. */
+  acceptedBy?: Person
 }
 
 /** A block-level change of a comparison. */
@@ -41,6 +43,8 @@ export interface ViewBlock {
   node: string
   level: number | null
   parents: string[]
+  /** In a table: the cell the passage stands in (row and column from 1). */
+  cell?: { row: number; column: number; header: boolean }
   block?: BlockChangeType
   parts: Array<{ text: string; change?: number }>
 }

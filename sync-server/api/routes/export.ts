@@ -86,12 +86,12 @@ export function addExportRoutes(router: Router<Services>): void {
     }
     const bytes = await readBody(ctx.req)
     const { services } = ctx
-    const content = await importDocx(services, principal, proposal, bytes)
+    const { dropped, ...content } = await importDocx(services, principal, proposal, bytes)
     await services.activity.record('proposal.imported', principal.person.id, proposal.id, {
       passages: content.text ? content.text.split('\n').length : 0,
       characters: content.text.replace(/\n/g, '').length,
     })
     const { id, title, status } = proposal
-    sendJson(ctx.res, 200, { id, title, status, ...content })
+    sendJson(ctx.res, 200, { id, title, status, ...content, dropped })
   })
 }

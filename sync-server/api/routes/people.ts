@@ -1,5 +1,6 @@
 /** Invitations, the people list and revocation (A5, R1). */
 
+import { queueInvitation } from '../../people/bulk/BulkInvites.ts'
 import { personView } from '../../people/PeopleService.ts'
 import { requireRole, signedIn, wellFormed } from '../guards.ts'
 import { readJsonObject, sendJson } from '../http.ts'
@@ -20,6 +21,7 @@ export function addPeopleRoutes(router: Router<Services>): void {
       proposals: person.proposals,
     })
     const url = `${ctx.services.publicUrl(ctx.req.headers)}/#/welkom?token=${token}`
+    if (person.email) await queueInvitation(ctx.services, principal, person)
     sendJson(ctx.res, 201, { person: personView(person), token, url })
   })
 

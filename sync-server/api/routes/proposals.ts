@@ -1,4 +1,5 @@
 /** Proposals and their text (H2, H3, H4). */
+import { isFrozen } from '../../../shared/roles.ts'
 import { requireRole, signedIn, visibleProposal } from '../guards.ts'
 import { readJsonObject, sendJson } from '../http.ts'
 import type { Router } from '../router.ts'
@@ -29,25 +30,16 @@ export function addProposalRoutes(router: Router<Services>): void {
   router.add('PATCH', '/api/proposals/:id', async (ctx) => {
     const principal = await signedIn(ctx)
     const proposal = await visibleProposal(ctx, principal, 'editor')
-    const updated = await ctx.services.proposals.update(
-      principal,
-      proposal,
-      await readJsonObject(ctx.req),
-    )
-    const { activity } = ctx.services
-    if (updated.status !== proposal.status) {
-      await activity.record('status.changed', principal.person.id, proposal.id, {
-        from: proposal.status,
-        to: updated.status,
-      })
-    }
-    if (updated.title !== proposal.title) {
-      await activity.record('title.changed', principal.person.id, proposal.id, {
-        from: proposal.title,
-        to: updated.title,
-      })
-    }
-    sendJson(ctx.res, 200, await ctx.services.proposals.view(updated, principal))
+    const input = await readJsonObject(ctx.req)
+    const { proposals, rounds, storage } = ctx.services
+    // R8: no round opens meanwhile; a text made `vastgesteld` ends its open round.
+    const updated = await rounds.whileStatusHolds(proposal.id, async () => {
+      const now = (await storage.proposals.get(proposal.id)) ?? proposal
+      const next = await proposals.update(principal, now, input)
+      if (isFrozen(next.status) && !isFrozen(now.status)) await rounds.closeOpen(principal, next)
+      return next
+    })
+    sendJson(ctx.res, 200, await proposals.view(updated, principal))
   })
 
   router.add('GET', '/api/proposals/:id/content', async (ctx) => {

@@ -1,9 +1,10 @@
-/** Consultation rounds, positions, the summary and the memorandum (R2, R4, R5, R7). */
+/** Consultation rounds, positions, the VNG's responses, the summary and the memorandum (R2, R4, R5, R7, R8). */
 import { canSee } from '../../auth/Principal.ts'
 import { AppError, invalidField } from '../../errors.ts'
 import { renderDocxTask } from '../../rounds/memorandum/docx.ts'
 import { renderHtml } from '../../rounds/memorandum/html.ts'
 import { renderMarkdown } from '../../rounds/memorandum/markdown.ts'
+import { attachment } from '../contentDisposition.ts'
 import { signedIn, visibleProposal, wellFormed } from '../guards.ts'
 import { readJsonObject, sendJson } from '../http.ts'
 import type { RouteContext, Router } from '../router.ts'
@@ -35,7 +36,7 @@ function sendFile(ctx: Context, body: string | Buffer, type: string, filename: s
   ctx.res.writeHead(200, {
     'content-type': type,
     'content-length': data.length,
-    'content-disposition': `attachment; filename="${filename}"`,
+    'content-disposition': attachment(filename),
     'cache-control': 'no-store',
   })
   ctx.res.end(data)
@@ -58,7 +59,10 @@ export function addRoundRoutes(router: Router<Services>): void {
   router.add('POST', BASE, async (ctx) => {
     const { principal, proposal } = await roundContext(ctx, 'editor')
     const input = await readJsonObject(ctx.req)
-    sendJson(ctx.res, 201, await ctx.services.rounds.open(principal, proposal, input))
+    const round = await ctx.services.rounds.open(principal, proposal, input)
+    const { notifier } = ctx.services
+    notifier.later(() => notifier.roundOpened(proposal, round, principal.person.id))
+    sendJson(ctx.res, 201, round)
   })
 
   router.add('GET', `${BASE}/:rid`, async (ctx) => {
@@ -80,13 +84,25 @@ export function addRoundRoutes(router: Router<Services>): void {
       )
     }
     const input = await readJsonObject(ctx.req)
-    const position = await ctx.services.rounds.putPosition(principal, proposal, rid, blockId, input)
+    const position = await ctx.services.positions.give(principal, proposal, rid, blockId, input)
     sendJson(ctx.res, 200, position)
   })
 
   router.add('GET', `${BASE}/:rid/positions/:blockId`, async (ctx) => {
     const { proposal, rid, blockId } = await roundContext(ctx)
-    sendJson(ctx.res, 200, await ctx.services.rounds.positionsOf(proposal, rid, blockId))
+    sendJson(ctx.res, 200, await ctx.services.positions.of(proposal, rid, blockId))
+  })
+
+  router.add('PUT', `${BASE}/:rid/responses/:blockId`, async (ctx) => {
+    const { principal, proposal, rid, blockId } = await roundContext(ctx, 'editor')
+    const input = await readJsonObject(ctx.req)
+    const response = await ctx.services.responses.put(principal, proposal, rid, blockId, input)
+    sendJson(ctx.res, 200, response)
+  })
+
+  router.add('GET', `${BASE}/:rid/responses`, async (ctx) => {
+    const { proposal, rid } = await roundContext(ctx)
+    sendJson(ctx.res, 200, await ctx.services.responses.list(proposal, rid))
   })
 
   router.add('GET', `${BASE}/:rid/summary`, async (ctx) => {
@@ -108,6 +124,6 @@ export function addRoundRoutes(router: Router<Services>): void {
           ? renderHtml(memo)
           : Buffer.from(await ctx.services.workers.run(renderDocxTask, memo))
     const { type, extension } = FORMATS[format]
-    sendFile(ctx, body, type, `reactienota-${proposal.id}-${rid}.${extension}`)
+    sendFile(ctx, body, type, `${memo.fileName}.${extension}`)
   })
 }

@@ -96,7 +96,14 @@ export function addThreadRoutes(router: Router<Services>): void {
 
   router.add('POST', `${BASE}/:tid/comments`, async (ctx) => {
     const { principal, proposal, tid } = await threadContext(ctx)
-    await ctx.services.threads.reply(principal, proposal, tid, await readJsonObject(ctx.req))
+    const thread = await ctx.services.threads.reply(
+      principal,
+      proposal,
+      tid,
+      await readJsonObject(ctx.req),
+    )
+    const { notifier } = ctx.services
+    notifier.later(() => notifier.replied(proposal, thread, principal.person.id))
     await sendComment(ctx, 201, principal, proposal, tid)
   })
 
@@ -128,6 +135,9 @@ export function addThreadRoutes(router: Router<Services>): void {
         quote: thread.quote,
         ...(thread.decision ? { decision: thread.decision } : {}),
       })
+      const { notifier } = ctx.services
+      if (action !== 'reopen')
+        notifier.later(() => notifier.decided(proposal, thread, principal.person.id))
       await sendThread(ctx, 200, principal, thread)
     })
   }

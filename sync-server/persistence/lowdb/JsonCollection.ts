@@ -60,8 +60,13 @@ export class JsonCollection<T extends { id: string }> {
   }
 
   /** Creates or replaces a record; resolves when the file is durably written. */
-  async put(item: T): Promise<void> {
-    this.#byId.set(item.id, structuredClone(item))
+  put(item: T): Promise<void> {
+    return this.putAll([item])
+  }
+
+  /** Creates or replaces records with one write of the file; resolves when it is durable. */
+  async putAll(items: readonly T[]): Promise<void> {
+    for (const item of items) this.#byId.set(item.id, structuredClone(item))
     this.#db.data.items = [...this.#byId.values()]
     await this.#db.write()
   }

@@ -48,7 +48,12 @@ export class JsonLines<T> {
 
   /** Appends one record; durable (fsynced) when the promise resolves. */
   append(record: T): Promise<void> {
-    const line = Buffer.from(`${JSON.stringify(record)}\n`)
+    return this.appendAll([record])
+  }
+
+  /** Appends records with one write and one fsync; durable when the promise resolves. */
+  appendAll(records: readonly T[]): Promise<void> {
+    const line = Buffer.from(records.map((record) => `${JSON.stringify(record)}\n`).join(''))
     const next = this.#queue.then(() => {
       mkdirSync(dirname(this.path), { recursive: true })
       const fd = this.#ops.openSync(this.path, 'a+', 0o600)

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { StorageError } from '../../errors.ts'
 import { createLogger } from '../../log.ts'
+import { describeReachingContract } from '../reaching.contract.ts'
 import { describeStorageContract } from '../storage.contract.ts'
 import { LowdbStorage } from './LowdbStorage.ts'
 
@@ -16,6 +17,25 @@ async function openAt(dataDir: string) {
 }
 
 describeStorageContract('lowdb', async () => {
+  const dataDir = await mkdtemp(join(tmpdir(), 'meeschrijven-storage-'))
+  let storage = await openAt(dataDir)
+  return {
+    get storage() {
+      return storage
+    },
+    async reopen() {
+      await storage.close()
+      storage = await openAt(dataDir)
+      return storage
+    },
+    async cleanup() {
+      await storage.close()
+      await rm(dataDir, { recursive: true, force: true })
+    },
+  }
+})
+
+describeReachingContract('lowdb', async () => {
   const dataDir = await mkdtemp(join(tmpdir(), 'meeschrijven-storage-'))
   let storage = await openAt(dataDir)
   return {

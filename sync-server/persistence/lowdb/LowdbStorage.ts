@@ -7,9 +7,14 @@
  *   dataDir/documents/<id>/  each proposal's snapshot and update log
  *   dataDir/threads/<id>.json           comment threads of a proposal
  *   dataDir/versions/<id>.json, <id>/   versions of a proposal and their states
- *   dataDir/rounds/<id>.json, <id>/     consultation rounds and their positions (JSON lines)
+ *   dataDir/rounds/<id>.json, <id>/     consultation rounds, their positions and the VNG's responses (JSON lines)
  *   dataDir/activity/<id>.jsonl         what happened, per proposal
  *   dataDir/visits.json                 when people last looked at reactions
+ *   dataDir/mail/queue.jsonl            mails to send and lately sent (no tokens, A1)
+ *   dataDir/outbox/*.eml                mails written instead of sent, without SMTP_URL (M2)
+ *   dataDir/notifications/              notifications and each person's mail settings (M4)
+ *   dataDir/sign-in-links.jsonl         hashes of sign-in links sent by mail (M3)
+ *   dataDir/settings.json               timeline dates, descriptions, the unsubscribe secret
  */
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -24,6 +29,13 @@ import type {
   Storage,
 } from '../Storage.ts'
 import { JsonCollection } from './JsonCollection.ts'
+import { saveBatchIn } from './peopleBatch.ts'
+import {
+  LowdbMailStore,
+  LowdbNotificationStore,
+  LowdbSettingStore,
+  LowdbSignInTokenStore,
+} from './reachingStores.ts'
 import {
   LowdbActivityStore,
   LowdbRoundStore,
@@ -53,6 +65,10 @@ export class LowdbStorage implements Storage {
   readonly rounds: LowdbRoundStore
   readonly activity: LowdbActivityStore
   readonly visits: LowdbVisitStore
+  readonly mail: LowdbMailStore
+  readonly notifications: LowdbNotificationStore
+  readonly signInTokens: LowdbSignInTokenStore
+  readonly settings: LowdbSettingStore
 
   constructor(options: LowdbStorageOptions) {
     this.#dataDir = options.dataDir
@@ -68,6 +84,10 @@ export class LowdbStorage implements Storage {
     this.rounds = new LowdbRoundStore(join(options.dataDir, 'rounds'))
     this.activity = new LowdbActivityStore(join(options.dataDir, 'activity'))
     this.visits = new LowdbVisitStore(join(options.dataDir, 'visits.json'))
+    this.mail = new LowdbMailStore(options.dataDir)
+    this.notifications = new LowdbNotificationStore(options.dataDir)
+    this.signInTokens = new LowdbSignInTokenStore(options.dataDir)
+    this.settings = new LowdbSettingStore(options.dataDir)
     const people = this.#people
     const proposals = this.#proposals
     this.people = {
@@ -75,6 +95,7 @@ export class LowdbStorage implements Storage {
       get: async (id) => people.get(id),
       getByTokenHash: async (hash) => people.find((person) => person.tokenHash === hash),
       put: (person) => people.put(person),
+      saveBatch: (batch) => saveBatchIn(people, batch),
     }
     this.proposals = {
       list: async () => proposals.all(),
@@ -93,6 +114,10 @@ export class LowdbStorage implements Storage {
     await this.rounds.verifyAll()
     await this.activity.verifyAll()
     await this.visits.collection.read()
+    await this.mail.read()
+    await this.notifications.read()
+    await this.signInTokens.read()
+    await this.settings.collection.read()
   }
 
   close(): Promise<void> {

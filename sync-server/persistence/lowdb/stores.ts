@@ -13,6 +13,7 @@ import type {
   ActivityRecord,
   ActivityStore,
   PositionRecord,
+  ResponseRecord,
   RoundRecord,
   RoundStore,
   ThreadRecord,
@@ -89,22 +90,28 @@ export class LowdbVersionStore implements VersionStore {
   }
 }
 
+/** The JSON lines files of a round: its positions, and the VNG's responses. */
+const ROUND_LINES = { positions: '.positions.jsonl', responses: '.responses.jsonl' } as const
+
 export class LowdbRoundStore implements RoundStore {
   readonly #dir: string
   readonly collections: CollectionsByProposal<RoundRecord>
-  readonly #positions = new Map<string, JsonLines<PositionRecord>>()
+  readonly #files = new Map<string, JsonLines<unknown>>()
   constructor(dir: string) {
     this.#dir = dir
     this.collections = new CollectionsByProposal(dir)
   }
-  #lines(proposalId: string, roundId: string) {
-    const key = `${proposalId}/${roundId}`
-    let lines = this.#positions.get(key)
+  #file<T>(proposalId: string, roundId: string, kind: keyof typeof ROUND_LINES): JsonLines<T> {
+    const path = join(this.#dir, proposalId, `${roundId}${ROUND_LINES[kind]}`)
+    let lines = this.#files.get(path)
     if (!lines) {
-      lines = new JsonLines(join(this.#dir, proposalId, `${roundId}.positions.jsonl`))
-      this.#positions.set(key, lines)
+      lines = new JsonLines<unknown>(path)
+      this.#files.set(path, lines)
     }
-    return lines
+    return lines as JsonLines<T>
+  }
+  #lines(proposalId: string, roundId: string) {
+    return this.#file<PositionRecord>(proposalId, roundId, 'positions')
   }
   async list(proposalId: string) {
     return (await this.collections.of(proposalId)).all()
@@ -121,14 +128,23 @@ export class LowdbRoundStore implements RoundStore {
   positions(proposalId: string, roundId: string) {
     return this.#lines(proposalId, roundId).read()
   }
-  /** Reads every positions file (P6). */
+  addResponse(proposalId: string, response: ResponseRecord) {
+    return this.#file<ResponseRecord>(proposalId, response.roundId, 'responses').append(response)
+  }
+  responses(proposalId: string, roundId: string) {
+    return this.#file<ResponseRecord>(proposalId, roundId, 'responses').read()
+  }
+  /** Reads every positions and responses file (P6). */
   async verifyAll() {
     await this.collections.verifyAll()
     for (const entry of await readdir(this.#dir, { withFileTypes: true })) {
       if (!entry.isDirectory()) continue
       for (const name of await readdir(join(this.#dir, entry.name))) {
-        const roundId = name.replace(/\.positions\.jsonl$/, '')
-        if (roundId !== name) await this.#lines(entry.name, roundId).read()
+        for (const [kind, ending] of Object.entries(ROUND_LINES)) {
+          if (!name.endsWith(ending)) continue
+          const roundId = name.slice(0, -ending.length)
+          await this.#file(entry.name, roundId, kind as keyof typeof ROUND_LINES).read()
+        }
       }
     }
   }

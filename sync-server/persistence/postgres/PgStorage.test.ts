@@ -1,6 +1,7 @@
 import { afterAll, describe } from 'vitest'
 import { startPostgresForTests } from '../../../test/helpers/postgres.ts'
 import { createLogger } from '../../log.ts'
+import { describeReachingContract } from '../reaching.contract.ts'
 import { describeStorageContract } from '../storage.contract.ts'
 import { PgStorage } from './PgStorage.ts'
 
@@ -15,7 +16,7 @@ async function openAt(url: string) {
 }
 
 if (cluster) {
-  describeStorageContract('postgres', async () => {
+  const underTest = async () => {
     const url = await cluster.createDatabase()
     let storage = await openAt(url)
     return {
@@ -29,7 +30,9 @@ if (cluster) {
       },
       cleanup: () => storage.close(),
     }
-  })
+  }
+  describeStorageContract('postgres', underTest)
+  describeReachingContract('postgres', underTest)
 } else {
   describe.skip('storage contract: postgres (PostgreSQL is not installed)', () => {})
 }

@@ -9,9 +9,13 @@ import { StorageError } from '../../errors.ts'
 import type { Logger } from '../../log.ts'
 import type {
   ActivityStore,
+  MailStore,
+  NotificationStore,
   PeopleStore,
   ProposalStore,
   RoundStore,
+  SettingStore,
+  SignInTokenStore,
   Storage,
   ThreadStore,
   VersionStore,
@@ -20,7 +24,14 @@ import type {
 import { createPool, describeUrl, inTransaction, type PoolOptions } from './database.ts'
 import { migrate } from './migrate.ts'
 import { PgDocumentStore } from './PgDocumentStore.ts'
+import { saveBatchInPostgres } from './peopleBatch.ts'
 import { pgPeopleStore, pgProposalStore, pgVisitStore } from './peopleStores.ts'
+import {
+  pgMailStore,
+  pgNotificationStore,
+  pgSettingStore,
+  pgSignInTokenStore,
+} from './reachingStores.ts'
 import { pgActivityStore, pgRoundStore, pgThreadStore, pgVersionStore } from './textStores.ts'
 
 export type PgStorageOptions = PoolOptions
@@ -37,6 +48,10 @@ export class PgStorage implements Storage {
   readonly rounds: RoundStore
   readonly activity: ActivityStore
   readonly visits: VisitStore
+  readonly mail: MailStore
+  readonly notifications: NotificationStore
+  readonly signInTokens: SignInTokenStore
+  readonly settings: SettingStore
   #closing: Promise<void> | null = null
 
   constructor(options: PgStorageOptions) {
@@ -48,13 +63,20 @@ export class PgStorage implements Storage {
       transaction: (work) => inTransaction(this.pool, work),
       log: this.#log,
     })
-    this.people = pgPeopleStore(this.pool)
+    this.people = {
+      ...pgPeopleStore(this.pool),
+      saveBatch: (batch) => saveBatchInPostgres(this.pool, batch),
+    }
     this.proposals = pgProposalStore(this.pool)
     this.threads = pgThreadStore(this.pool)
     this.versions = pgVersionStore(this.pool)
     this.rounds = pgRoundStore(this.pool)
     this.activity = pgActivityStore(this.pool)
     this.visits = pgVisitStore(this.pool)
+    this.mail = pgMailStore(this.pool)
+    this.notifications = pgNotificationStore(this.pool)
+    this.signInTokens = pgSignInTokenStore(this.pool)
+    this.settings = pgSettingStore(this.pool)
   }
 
   /** The database without its password, for messages. */

@@ -7,6 +7,7 @@
  */
 import type pg from 'pg'
 import type { Storage } from '../Storage.ts'
+import { copyReaching, REACHING_TABLES } from './copyReaching.ts'
 import { inTransaction, type Queryable } from './database.ts'
 import { pgPeopleStore, pgProposalStore, pgVisitStore } from './peopleStores.ts'
 import { pgActivityStore, pgRoundStore, pgThreadStore, pgVersionStore } from './textStores.ts'
@@ -21,8 +22,12 @@ export interface CopySummary {
   versions: number
   rounds: number
   positions: number
+  responses: number
   activity: number
   visits: number
+  settings: number
+  signInLinks: number
+  mailPreferences: number
 }
 
 /** Thrown when the database already holds proposals and `force` was not given. */
@@ -44,8 +49,10 @@ const TABLES = [
   'versions',
   'rounds',
   'positions',
+  'round_responses',
   'activity',
   'visits',
+  ...REACHING_TABLES,
 ]
 
 /**
@@ -74,7 +81,8 @@ export async function copyIntoPostgres(
 async function copyAll(source: Storage, db: Queryable, ids: Iterable<string>) {
   const summary: CopySummary = {
     ...{ people: 0, proposals: 0, documents: 0, updates: 0, threads: 0, versions: 0 },
-    ...{ rounds: 0, positions: 0, activity: 0, visits: 0 },
+    ...{ rounds: 0, positions: 0, responses: 0, activity: 0, visits: 0 },
+    ...{ settings: 0, signInLinks: 0, mailPreferences: 0 },
   }
   const target = {
     people: pgPeopleStore(db),
@@ -131,6 +139,10 @@ async function copyAll(source: Storage, db: Queryable, ids: Iterable<string>) {
         await target.rounds.addPosition(id, position)
         summary.positions++
       }
+      for (const response of await source.rounds.responses(id, round.id)) {
+        await target.rounds.addResponse(id, response)
+        summary.responses++
+      }
     }
     summary.activity += await copyActivity(source, target.activity, id)
     for (const person of people) {
@@ -141,6 +153,7 @@ async function copyAll(source: Storage, db: Queryable, ids: Iterable<string>) {
     }
   }
   summary.activity += await copyActivity(source, target.activity, null)
+  Object.assign(summary, await copyReaching(source, db))
   return summary
 }
 

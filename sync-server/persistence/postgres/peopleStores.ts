@@ -15,7 +15,7 @@ import type { Queryable } from './database.ts'
 import { all, first } from './rows.ts'
 
 /** People; the token hash has its own indexed column, so a sign-in is one lookup. */
-export function pgPeopleStore(db: Queryable): PeopleStore {
+export function pgPeopleStore(db: Queryable): Omit<PeopleStore, 'saveBatch'> {
   return {
     list: async () => all(await db.query('SELECT data FROM people ORDER BY ord')),
     get: async (id) => first(await db.query('SELECT data FROM people WHERE id = $1', [id])),

@@ -8,6 +8,7 @@ import type {
   ActivityRecord,
   ActivityStore,
   PositionRecord,
+  ResponseRecord,
   RoundRecord,
   RoundStore,
   ThreadRecord,
@@ -126,6 +127,19 @@ export function pgRoundStore(db: Queryable): RoundStore {
       all(
         await db.query(
           'SELECT data FROM positions WHERE proposal_id = $1 AND round_id = $2 ORDER BY seq',
+          [proposalId, roundId],
+        ),
+      ),
+    async addResponse(proposalId: string, response: ResponseRecord) {
+      await db.query(
+        'INSERT INTO round_responses (proposal_id, round_id, data) VALUES ($1, $2, $3)',
+        [proposalId, response.roundId, response],
+      )
+    },
+    responses: async (proposalId, roundId) =>
+      all(
+        await db.query(
+          'SELECT data FROM round_responses WHERE proposal_id = $1 AND round_id = $2 ORDER BY seq',
           [proposalId, roundId],
         ),
       ),

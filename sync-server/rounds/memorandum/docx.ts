@@ -1,7 +1,8 @@
 /**
  * The memorandum as a Word document (R7), written with the `docx` package:
- * real heading styles (so Word's navigation pane and mammoth see them), a table
- * for the summary, and bulleted lists for positions and comments. Text goes in
+ * real heading styles (so Word's navigation pane and mammoth see them), tables
+ * for the summary and per province, and bulleted lists for organisations,
+ * positions and comments. Text goes in
  * as text runs, so nothing anyone wrote is read as markup.
  */
 import {
@@ -17,7 +18,14 @@ import {
 } from 'docx'
 import { POSITIONS } from '../../../shared/rounds.ts'
 import type { OffThreadTask } from '../../workers/WorkerPool.ts'
-import { type MemoPassage, type Memorandum, type MemoThread, SUMMARY_COLUMNS } from './model.ts'
+import {
+  type MemoMember,
+  type MemoPassage,
+  type MemoRow,
+  type Memorandum,
+  type MemoThread,
+  SUMMARY_COLUMNS,
+} from './model.ts'
 
 type Level = (typeof HeadingLevel)[keyof typeof HeadingLevel]
 
@@ -54,12 +62,13 @@ function thread(t: MemoThread, level: Level): Array<Paragraph> {
 const cell = (text: string, header = false) =>
   new TableCell({ children: [new Paragraph({ children: runs(text, header) })] })
 
-function summaryTable(memo: Memorandum): Table {
+/** A table of passages and their four counts. */
+function countsTable(summary: readonly MemoRow[]): Table {
   const header = new TableRow({
     tableHeader: true,
     children: SUMMARY_COLUMNS.map((column) => cell(column, true)),
   })
-  const rows = memo.summary.map(
+  const rows = summary.map(
     (row) =>
       new TableRow({
         children: [
@@ -99,13 +108,47 @@ function positions(passage: MemoPassage): Paragraph[] {
   return out
 }
 
+function memberList(members: readonly MemoMember[]): Paragraph[] {
+  if (members.length === 0) return [new Paragraph('Geen.')]
+  return members.map(
+    (m) =>
+      new Paragraph({
+        text: `${m.organisation}${m.province ? ` (${m.province})` : ''}`,
+        bullet: { level: 0 },
+      }),
+  )
+}
+
 export async function renderDocx(memo: Memorandum): Promise<Buffer> {
   const body: Array<Paragraph | Table> = [heading(memo.title, HeadingLevel.TITLE)]
   for (const [label, value] of memo.facts) body.push(labelled(`${label}:`, value, true))
-  body.push(heading('Samenvatting', HeadingLevel.HEADING_1), summaryTable(memo))
-  body.push(heading('Reacties per passage', HeadingLevel.HEADING_1))
+  const { responded, notResponded } = memo.members
+  const omitted = memo.omitted ? [new Paragraph(memo.omitted)] : []
+  body.push(heading('Lidorganisaties', HeadingLevel.HEADING_1))
+  body.push(heading(`Gereageerd (${responded.length})`, HeadingLevel.HEADING_2))
+  body.push(...memberList(responded))
+  body.push(heading(`Niet gereageerd (${notResponded.length})`, HeadingLevel.HEADING_2))
+  body.push(...memberList(notResponded))
+  body.push(heading('Samenvatting', HeadingLevel.HEADING_1), countsTable(memo.summary), ...omitted)
+  body.push(heading('Per provincie', HeadingLevel.HEADING_1))
+  for (const province of memo.provinces) {
+    body.push(heading(province.province, HeadingLevel.HEADING_2), new Paragraph(province.line))
+    body.push(
+      province.rows.length > 0 ? countsTable(province.rows) : new Paragraph('Geen standpunten.'),
+    )
+  }
+  body.push(heading('Reacties per passage', HeadingLevel.HEADING_1), ...omitted)
   for (const passage of memo.passages) {
     body.push(heading(`Passage ${passage.number}`, HeadingLevel.HEADING_2), quote(passage.text))
+    if (passage.response) {
+      body.push(heading('Reactie VNG', HeadingLevel.HEADING_3))
+      body.push(new Paragraph({ children: runs(passage.response.text) }))
+      body.push(
+        new Paragraph({
+          children: [new TextRun({ text: `(${passage.response.by})`, italics: true })],
+        }),
+      )
+    }
     body.push(heading('Standpunten', HeadingLevel.HEADING_3))
     body.push(...positions(passage))
     if (passage.threads.length > 0) {

@@ -4,7 +4,14 @@
  */
 import { POSITIONS } from '../../../shared/rounds.ts'
 import { escapeHtml } from '../../export/escape.ts'
-import { type MemoPassage, type Memorandum, type MemoThread, SUMMARY_COLUMNS } from './model.ts'
+import {
+  type MemoMember,
+  type MemoPassage,
+  type MemoRow,
+  type Memorandum,
+  type MemoThread,
+  SUMMARY_COLUMNS,
+} from './model.ts'
 
 /** Text that may span lines: each line escaped, line breaks kept. */
 const lines = (text: string) => escapeHtml(text).replace(/\n/g, '<br>')
@@ -57,7 +64,33 @@ function positions(passage: MemoPassage): string[] {
   return out
 }
 
+/** A table of passages and their four counts. */
+function table(caption: string, rows: readonly MemoRow[]): string[] {
+  const out = [
+    `<table><caption>${escapeHtml(caption)}</caption><thead><tr>`,
+    ...SUMMARY_COLUMNS.map((c) => `<th scope="col">${escapeHtml(c)}</th>`),
+    '</tr></thead><tbody>',
+  ]
+  for (const row of rows) {
+    const counts = POSITIONS.map((p) => `<td class="n">${row.counts[p]}</td>`).join('')
+    out.push(
+      `<tr><th scope="row">${escapeHtml(row.number)}</th><td>${escapeHtml(row.excerpt)}</td>${counts}</tr>`,
+    )
+  }
+  out.push('</tbody></table>')
+  return out
+}
+
+function memberList(members: readonly MemoMember[]): string[] {
+  if (members.length === 0) return ['<p>Geen.</p>']
+  const item = (m: MemoMember) =>
+    `<li>${escapeHtml(m.organisation)}${m.province ? ` (${escapeHtml(m.province)})` : ''}</li>`
+  return ['<ul>', ...members.map(item), '</ul>']
+}
+
 export function renderHtml(memo: Memorandum): string {
+  const { responded, notResponded } = memo.members
+  const omitted = memo.omitted ? [`<p>${escapeHtml(memo.omitted)}</p>`] : []
   const out = [
     '<!DOCTYPE html>',
     '<html lang="nl">',
@@ -69,25 +102,38 @@ export function renderHtml(memo: Memorandum): string {
     '<ul>',
     ...memo.facts.map(([l, v]) => `<li><strong>${escapeHtml(l)}:</strong> ${escapeHtml(v)}</li>`),
     '</ul>',
+    '<h2>Lidorganisaties</h2>',
+    `<h3>Gereageerd (${responded.length})</h3>`,
+    ...memberList(responded),
+    `<h3>Niet gereageerd (${notResponded.length})</h3>`,
+    ...memberList(notResponded),
     '<h2>Samenvatting</h2>',
-    '<table><caption>Standpunten per passage</caption><thead><tr>',
-    ...SUMMARY_COLUMNS.map((c) => `<th scope="col">${escapeHtml(c)}</th>`),
-    '</tr></thead><tbody>',
+    ...table('Standpunten per passage', memo.summary),
+    ...omitted,
+    '<h2>Per provincie</h2>',
   ]
-  for (const row of memo.summary) {
-    const counts = POSITIONS.map((p) => `<td class="n">${row.counts[p]}</td>`).join('')
+  for (const province of memo.provinces) {
+    out.push(`<h3>${escapeHtml(province.province)}</h3>`, `<p>${escapeHtml(province.line)}</p>`)
     out.push(
-      `<tr><th scope="row">${escapeHtml(row.number)}</th><td>${escapeHtml(row.excerpt)}</td>${counts}</tr>`,
+      ...(province.rows.length > 0
+        ? table(`Standpunten uit ${province.province}`, province.rows)
+        : ['<p>Geen standpunten.</p>']),
     )
   }
-  out.push('</tbody></table>', '<h2>Reacties per passage</h2>')
+  out.push('<h2>Reacties per passage</h2>', ...omitted)
   for (const passage of memo.passages) {
     out.push(
       `<h3>Passage ${escapeHtml(passage.number)}</h3>`,
       `<blockquote>${lines(passage.text)}</blockquote>`,
-      '<h4>Standpunten</h4>',
     )
-    out.push(...positions(passage))
+    if (passage.response) {
+      out.push(
+        '<h4>Reactie VNG</h4>',
+        `<p>${lines(passage.response.text)}</p>`,
+        `<p><em>(${escapeHtml(passage.response.by)})</em></p>`,
+      )
+    }
+    out.push('<h4>Standpunten</h4>', ...positions(passage))
     if (passage.threads.length > 0) {
       out.push('<h4>Reacties</h4>', ...passage.threads.map((t) => thread(t, 'h5')))
     }

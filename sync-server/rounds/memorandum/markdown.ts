@@ -1,7 +1,14 @@
 /** The memorandum as Markdown (R7): every piece of text people wrote is escaped. */
 import { POSITIONS } from '../../../shared/rounds.ts'
 import { escapeMarkdown } from '../../export/escape.ts'
-import { type MemoPassage, type Memorandum, type MemoThread, SUMMARY_COLUMNS } from './model.ts'
+import {
+  type MemoMember,
+  type MemoPassage,
+  type MemoRow,
+  type Memorandum,
+  type MemoThread,
+  SUMMARY_COLUMNS,
+} from './model.ts'
 
 /** One line of text, for table cells and list items: line breaks become spaces. */
 const inline = (text: string) => escapeMarkdown(text.replace(/\s*\n\s*/g, ' '))
@@ -12,6 +19,13 @@ const quote = (text: string) =>
     .split('\n')
     .map((line) => `> ${escapeMarkdown(line)}`.trimEnd())
     .join('\n')
+
+/** Text of several lines as one paragraph, its line breaks kept (two spaces, then a break). */
+const lines = (text: string) =>
+  text
+    .split('\n')
+    .map((line) => escapeMarkdown(line.trim()))
+    .join('  \n')
 
 function thread(t: MemoThread, level: string): string[] {
   const lines = [`${level} ${inline(t.heading)}`, '', quote(t.quote), '']
@@ -52,22 +66,50 @@ function positions(passage: MemoPassage): string[] {
   return out
 }
 
-export function renderMarkdown(memo: Memorandum): string {
-  const out = [`# ${inline(memo.title)}`, '']
-  for (const [label, value] of memo.facts) out.push(`- **${label}:** ${inline(value)}`)
-  out.push('', '## Samenvatting', '')
-  out.push(
+/** A table of passages and their four counts. */
+function table(rows: readonly MemoRow[]): string[] {
+  const out = [
     `| ${SUMMARY_COLUMNS.join(' | ')} |`,
     `|---|---|${POSITIONS.map(() => '---:').join('|')}|`,
-  )
-  for (const row of memo.summary) {
+  ]
+  for (const row of rows) {
     const counts = POSITIONS.map((p) => String(row.counts[p]))
     out.push(`| ${row.number} | ${inline(row.excerpt)} | ${counts.join(' | ')} |`)
   }
-  out.push('', '## Reacties per passage', '')
+  return [...out, '']
+}
+
+/** "Gemeente Zwolle (Overijssel)" per line; "Geen." for none. */
+function memberList(members: readonly MemoMember[]): string[] {
+  if (members.length === 0) return ['Geen.', '']
+  const line = (m: MemoMember) =>
+    `- ${inline(m.organisation)}${m.province ? ` (${inline(m.province)})` : ''}`
+  return [...members.map(line), '']
+}
+
+export function renderMarkdown(memo: Memorandum): string {
+  const out = [`# ${inline(memo.title)}`, '']
+  for (const [label, value] of memo.facts) out.push(`- **${label}:** ${inline(value)}`)
+  const { responded, notResponded } = memo.members
+  out.push('', '## Lidorganisaties', '')
+  out.push(`### Gereageerd (${responded.length})`, '', ...memberList(responded))
+  out.push(`### Niet gereageerd (${notResponded.length})`, '', ...memberList(notResponded))
+  out.push('## Samenvatting', '', ...table(memo.summary))
+  if (memo.omitted) out.push(memo.omitted, '')
+  out.push('## Per provincie', '')
+  for (const province of memo.provinces) {
+    out.push(`### ${inline(province.province)}`, '', inline(province.line), '')
+    out.push(...(province.rows.length > 0 ? table(province.rows) : ['Geen standpunten.', '']))
+  }
+  out.push('## Reacties per passage', '')
+  if (memo.omitted) out.push(memo.omitted, '')
   for (const passage of memo.passages) {
-    out.push(`### Passage ${passage.number}`, '', quote(passage.text), '', '#### Standpunten', '')
-    out.push(...positions(passage))
+    out.push(`### Passage ${passage.number}`, '', quote(passage.text), '')
+    if (passage.response) {
+      out.push('#### Reactie VNG', '', lines(passage.response.text), '')
+      out.push(`_(${inline(passage.response.by)})_`, '')
+    }
+    out.push('#### Standpunten', '', ...positions(passage))
     if (passage.threads.length > 0) {
       out.push('#### Reacties', '')
       for (const t of passage.threads) out.push(...thread(t, '#####'))

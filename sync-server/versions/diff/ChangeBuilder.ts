@@ -24,6 +24,7 @@ export class ChangeBuilder {
       parents: block.parents,
       parts: [],
     }
+    if (block.cell) this.#block.cell = block.cell
     if (change) this.#block.block = change
     this.view.push(this.#block)
     this.#open = null

@@ -22,7 +22,15 @@ export interface Run {
   iClock: number
 }
 
-/** One textblock (paragraph or heading, also inside lists and quotes). */
+/** Where a passage in a table stands: row and column counted from 1. */
+export interface Cell {
+  row: number
+  column: number
+  /** True in a header cell. */
+  header: boolean
+}
+
+/** One textblock (paragraph or heading, also inside lists, quotes and table cells). */
 export interface Block {
   index: number
   blockId: string | null
@@ -31,6 +39,8 @@ export interface Block {
   level: number | null
   /** Node names of the containers around it, outermost first (`bulletList`, `listItem`). */
   parents: string[]
+  /** In a table: the cell it stands in. */
+  cell?: Cell
   runs: Run[]
   length: number
 }
@@ -93,6 +103,8 @@ export interface ViewBlock {
   node: string
   level: number | null
   parents: string[]
+  /** In a table: the cell it stands in. */
+  cell?: Cell
   /** The block-level change of this block, if any. */
   block?: BlockChange['type']
   parts: ViewPart[]
