@@ -6,7 +6,7 @@
 import type { Schema } from '@tiptap/pm/model'
 import { isFrozen } from '../../shared/roles.ts'
 import type { Principal } from '../auth/Principal.ts'
-import { AppError, invalidField, textFrozen } from '../errors.ts'
+import { AppError, textFrozen } from '../errors.ts'
 import type { Logger } from '../log.ts'
 import type { ProposalRecord, Storage, ThreadRecord } from '../persistence/Storage.ts'
 import type { Room } from '../rooms/Room.ts'
