@@ -3,10 +3,7 @@
  * open amendment whose text still reads as its quote, where it is now, by its
  * proposer's name and organisation and the time it was made.
  */
-import type { Schema } from '@tiptap/pm/model'
-import { documentContent } from '../documents/content.ts'
-import type { PmJson } from '../export/model.ts'
-import { markTrackedChanges, type TrackedChange } from '../export/trackedChanges.ts'
+import type { TrackedChange } from '../export/trackedChanges.ts'
 import { peopleById } from '../people/peopleById.ts'
 import type { PersonRecord, ProposalRecord, Storage } from '../persistence/Storage.ts'
 import type { Rooms } from '../rooms/Rooms.ts'
@@ -19,16 +16,20 @@ function authorOf(person: PersonRecord | undefined): string {
   return person.organisation ? `${person.name} (${person.organisation})` : person.name
 }
 
-/** The text of `proposal` now, as ProseMirror JSON with its open suggestions marked. */
-export async function trackedText(
-  services: { storage: Storage; rooms: Rooms; schema: Schema },
+/**
+ * The text of `proposal` now (its encoded Yjs state, read in the export's worker)
+ * and its open suggestions at offsets of that same state.
+ */
+export async function trackedState(
+  services: { storage: Storage; rooms: Rooms },
   proposal: ProposalRecord,
-): Promise<PmJson> {
+): Promise<{ state: Uint8Array; changes: TrackedChange[] }> {
   const threads = await services.storage.threads.list(proposal.id)
   const people = await peopleById(services.storage)
   const room = await services.rooms.get(proposal.id)
   try {
-    const { doc } = documentContent(room.fragment, services.schema)
+    // One synchronous turn: the state and the offsets describe the same text.
+    const state = room.encodedState()
     const linear = new LinearText(room.fragment)
     const changes: TrackedChange[] = []
     for (const thread of threads) {
@@ -45,7 +46,7 @@ export async function trackedText(
         date: thread.createdAt,
       })
     }
-    return markTrackedChanges(doc as unknown as PmJson, changes)
+    return { state, changes }
   } finally {
     services.rooms.releaseIdle(room)
   }

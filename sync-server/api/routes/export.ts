@@ -1,6 +1,6 @@
 /** Word in and out (V5): export as Markdown, HTML or DOCX, and filling an empty proposal from a .docx. */
 import { suggestionsOf } from '../../comments/importedSuggestions.ts'
-import { trackedText } from '../../comments/trackedSuggestions.ts'
+import { trackedState } from '../../comments/trackedSuggestions.ts'
 import { AppError, invalidField } from '../../errors.ts'
 import { docxFromStateTask } from '../../export/docxFromState.ts'
 import { renderHtml } from '../../export/html.ts'
@@ -76,21 +76,22 @@ export function addExportRoutes(router: Router<Services>): void {
       // Read, converted and written in a worker thread: only the encoded state is made here.
       const stored = versionId ? await services.versions.stored(proposal, versionId) : null
       const version = stored && { name: stored.name, createdAt: stored.createdAt }
-      const state = stored?.state ?? (await services.proposals.state(proposal))
+      // With suggestions=tracked (W2) the open suggestions go along, placed on the same state.
+      const current = tracked ? await trackedState(services, proposal) : null
+      const state = stored?.state ?? current?.state ?? (await services.proposals.state(proposal))
       const { title, status } = proposal
       const docx = await services.workers.run(docxFromStateTask, {
         state,
         proposal: { title, status },
         version,
+        ...(current ? { changes: current.changes } : {}),
       })
       sendDownload(ctx, Buffer.from(docx), format, name(version))
       return
     }
     const source = versionId
       ? await services.versions.read(proposal, versionId)
-      : tracked
-        ? { doc: await trackedText(services, proposal), name: null, createdAt: null }
-        : { ...(await services.proposals.content(proposal)), name: null, createdAt: null }
+      : { ...(await services.proposals.content(proposal)), name: null, createdAt: null }
     const version =
       source.name !== null && source.createdAt !== null
         ? { name: source.name, createdAt: source.createdAt }
