@@ -14,7 +14,7 @@ import { type ReportHeader, writeReport } from './report.ts'
 import type { ServerKind, StartOptions } from './servers/BenchServer.ts'
 import { meeschrijvenExists, startMeeschrijven } from './servers/meeschrijven.ts'
 import { startStock } from './servers/stock.ts'
-import { alvDay } from './workloads/alvDay.ts'
+import { alvCapacity, alvDay } from './workloads/alvDay.ts'
 import { cluster } from './workloads/cluster.ts'
 import { coldOpen } from './workloads/coldOpen.ts'
 import type { Context, ServerSpec } from './workloads/context.ts'
@@ -40,6 +40,7 @@ const WORKLOADS: Workload[] = [
   typing,
   typingCarets,
   alvDay,
+  alvCapacity,
   saturation,
   coldOpen,
   memory,

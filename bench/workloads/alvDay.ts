@@ -89,3 +89,67 @@ async function measureAlvDay(ctx: Context): Promise<Section> {
 }
 
 export const alvDay = { name: 'alv-day', run: measureAlvDay }
+
+/** Reader counts tried in turn by the capacity workload. */
+const READER_STEPS = [300, 600, 1000, 1500, 2000]
+const CAPACITY_P99_MS = 100
+
+/**
+ * The most readers one instance serves on the ALV day with edit p99 at the readers under
+ * 100 ms and nothing lost: one run per step and server, up to the first step that fails.
+ */
+async function measureCapacity(ctx: Context): Promise<Section> {
+  const best: Array<number | undefined> = []
+  const runs: string[] = []
+  for (const spec of ctx.servers) {
+    let served: number | undefined
+    for (const readers of READER_STEPS) {
+      await ctx.awaitQuiet()
+      const server = await spec.start({
+        env: spec.kind === 'meeschrijven' ? ctx.options.serverEnv : {},
+      })
+      let line: string
+      let ok = false
+      try {
+        const result = await runTyping(ctx, server, alvShape(ctx, readers))
+        ok = result.readerP99Ms < CAPACITY_P99_MS && result.lost === 0
+        line =
+          `${spec.label}, ${readers} readers: reader p99 ${formatValue(result.readerP99Ms, 'ms')}, ` +
+          `lost ${result.lost}/${result.deliveries}, server ${formatValue(result.serverCpuShare, 'share')} of a core, ` +
+          `drivers ${formatValue(result.driverCpuShare, 'share')}, others ${formatValue(result.otherCpuShare, 'share')}` +
+          (result.behind ? ` (drivers behind: ${result.behind})` : '')
+      } catch (error) {
+        line = `${spec.label}, ${readers} readers: failed: ${error instanceof Error ? error.message : error}`
+      } finally {
+        await server.stop()
+      }
+      ctx.log(line)
+      runs.push(line)
+      if (!ok) break
+      served = readers
+    }
+    best.push(served)
+  }
+  return {
+    name: 'alv-capacity',
+    title: 'The ALV day: readers per instance',
+    description:
+      `The ALV day with ${READER_STEPS.join(', ')} readers in turn, one run each, up to the first step ` +
+      `where the edit p99 at the readers reaches ${CAPACITY_P99_MS} ms or a delivery is lost. The drivers ` +
+      `share the machine's cores with the server: where they fall behind (see the runs), the limit is theirs.`,
+    rows: [
+      {
+        metric: `Most readers with p99 < ${CAPACITY_P99_MS} ms, nothing lost`,
+        a: best[0],
+        b: best[1],
+        unit: 'count',
+        goal: '2,000 on 2 cores',
+        met: best[1] === undefined ? false : best[1] >= 2000,
+      },
+    ],
+    notes: [],
+    runs,
+  }
+}
+
+export const alvCapacity = { name: 'alv-capacity', run: measureCapacity }
