@@ -3,6 +3,7 @@
  * on 5173, which proxies `/api` and `/sync` to it. Open the Vite address.
  */
 import { spawn } from 'node:child_process'
+import { adminNotice } from './adminNotice.ts'
 import { createLogger } from './log.ts'
 import { createServer } from './server.ts'
 
@@ -15,11 +16,7 @@ const server = await createServer({
   log: createLogger({ level: 'debug' }),
 })
 console.log(`sync server listening on ${server.url}`)
-if (server.admin.kind === 'created') {
-  console.log(`Beheerder: http://127.0.0.1:5173/#/welkom?token=${server.admin.token}`)
-} else if (server.admin.kind === 'existing') {
-  console.log(`Het aanmeldtoken van de beheerder staat in ${server.admin.file}`)
-}
+for (const line of adminNotice(server.admin, process.stdout.isTTY === true)) console.log(line)
 const vite = spawn('npx', ['vite', '--host', '127.0.0.1', '--port', '5173'], { stdio: 'inherit' })
 const stop = () => {
   vite.kill('SIGTERM')

@@ -20,6 +20,8 @@ export const ErrorStatus = {
   unsupported_media_type: 415,
   method_not_allowed: 405,
   not_empty: 409,
+  server_busy: 503,
+  storage_failed: 503,
   internal_error: 500,
 } as const
 
@@ -60,6 +62,22 @@ export class StorageError extends Error {
 /** The message of an unknown thrown value. */
 export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
+}
+
+/** 409 `frozen`: the proposal is `vastgesteld`, its text cannot change (H4). */
+export function textFrozen(): AppError {
+  return new AppError(
+    'frozen',
+    'Dit voorstel is vastgesteld; de tekst kan niet meer veranderen. Zet eerst de status terug.',
+  )
+}
+
+/** 503 `storage_failed`: a change could not be stored; nothing of it was kept. */
+export function storageFailed(): AppError {
+  return new AppError(
+    'storage_failed',
+    'De wijziging kon niet worden opgeslagen: de server kan op dit moment niet schrijven. Probeer het later opnieuw.',
+  )
 }
 
 /** A 422 naming the field that is wrong. */

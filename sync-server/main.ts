@@ -3,6 +3,7 @@
  * start, the lines people read (P3), and a clean stop on SIGTERM/SIGINT (P5).
  */
 import { mkdir } from 'node:fs/promises'
+import { adminNotice } from './adminNotice.ts'
 import { startCluster } from './cluster/startCluster.ts'
 import { messageOf, StorageError } from './errors.ts'
 import { createLogger } from './log.ts'
@@ -46,19 +47,13 @@ async function main(): Promise<void> {
     adminToken: process.env.ADMIN_TOKEN || undefined,
     publicUrl: process.env.PUBLIC_URL || undefined,
     idleUnloadMs: optionalNumber('IDLE_UNLOAD_MS'),
+    workerThreads: optionalNumber('WORKER_THREADS') || undefined,
     log,
   })
   console.log(`listening on ${server.url}`)
   if (server.services.mail.mode === 'outbox')
     console.log('Zonder SMTP_URL en MAIL_FROM worden e-mails bewaard in de map outbox in DATA_DIR.')
-  if (server.admin.kind === 'created') {
-    console.log(
-      `Beheerder aangemaakt. Meld je aan via: ${server.url}/#/welkom?token=${server.admin.token}`,
-    )
-    console.log(`(Deze link wordt maar één keer getoond; het token staat in ${server.admin.file}.)`)
-  } else if (server.admin.kind === 'existing') {
-    console.log(`Het aanmeldtoken van de beheerder staat in ${server.admin.file}`)
-  }
+  for (const line of adminNotice(server.admin, process.stdout.isTTY === true)) console.log(line)
 
   let stopping = false
   const stop = (signal: string) => {

@@ -8,6 +8,7 @@ import type { ClusterBinding } from './cluster/startCluster.ts'
 import type { Logger } from './log.ts'
 import type { MailSettings } from './mail/transport.ts'
 import type { Storage } from './persistence/Storage.ts'
+import type { TaskRunner } from './workers/WorkerPool.ts'
 
 export interface ServerOptions {
   /** @default 1234; 0 picks a free port */
@@ -55,6 +56,16 @@ export interface ServerOptions {
   maxSocketsPerAddress?: number
   /** Quiet time after a change of the text before an automatic version is saved. @default 10 minutes */
   autoVersionAfterMs?: number
+  /** Worker threads that write and read DOCX files, started on first use and kept. @default 2 */
+  workerThreads?: number
+  /** DOCX jobs that may wait for a worker thread; more answer 503 `server_busy`. @default 100 */
+  maxQueuedJobs?: number
+  /** Heap of one worker thread in MiB; a job that needs more fails alone. @default 1024 */
+  workerHeapMb?: number
+  /** A .docx whose parts unpack to more than this is refused (422) before it is read. @default 8 MiB */
+  maxImportUnpackedBytes?: number
+  /** Runs the DOCX work instead of a pool of `workerThreads` (tests). */
+  workers?: TaskRunner
   /** SMTP (M2: `SMTP_URL`, `MAIL_FROM`); without both, mail is written to `DATA_DIR/outbox/`. */
   mail?: MailSettings
   /** The time now in ms, for notifications, reminders and mail retries; tests move it. @default Date.now */
@@ -88,6 +99,10 @@ export const DEFAULTS = {
   maxSocketsPerPerson: 40,
   maxSocketsPerAddress: 1000,
   autoVersionAfterMs: 10 * 60 * 1000,
+  workerThreads: 2,
+  maxQueuedJobs: 100,
+  workerHeapMb: 1024,
+  maxImportUnpackedBytes: 8 * 1024 * 1024,
   mailPollMs: 2_000,
   mailRetryMs: 60_000,
   notificationIntervalMs: 15 * 60 * 1000,

@@ -37,6 +37,7 @@ import type { Connection } from './transport/Connection.ts'
 import { startHeartbeat } from './transport/heartbeat.ts'
 import { SyncEndpoint } from './transport/syncEndpoint.ts'
 import { VersionService } from './versions/VersionService.ts'
+import { WorkerPool } from './workers/WorkerPool.ts'
 
 export type { ServerOptions } from './options.ts'
 
@@ -51,6 +52,11 @@ export interface RunningServer {
 }
 
 const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+
+/** True for an address only this machine can reach. */
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\./.test(host)
+}
 
 export async function createServer(options: ServerOptions = {}): Promise<RunningServer> {
   const dataDir = resolve(options.dataDir ?? DEFAULTS.dataDir)
@@ -126,13 +132,20 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     autoVersionAfterMs: options.autoVersionAfterMs ?? DEFAULTS.autoVersionAfterMs,
   })
   await proposals.createInitial()
-  const admin = await ensureAdmin(storage, dataDir, options.adminToken)
 
   const authenticator = new Authenticator(storage, options.adminToken)
   const rateLimit = options.rateLimit ?? DEFAULTS.rateLimit
   const maxSocketsPerPerson = options.maxSocketsPerPerson ?? DEFAULTS.maxSocketsPerPerson
   const maxSocketsPerAddress = options.maxSocketsPerAddress ?? DEFAULTS.maxSocketsPerAddress
   const clusterLimits = cluster?.limits(rateLimit, maxSocketsPerPerson, maxSocketsPerAddress)
+  const workers =
+    options.workers ??
+    new WorkerPool({
+      size: options.workerThreads ?? DEFAULTS.workerThreads,
+      maxQueued: options.maxQueuedJobs ?? DEFAULTS.maxQueuedJobs,
+      heapMb: options.workerHeapMb ?? DEFAULTS.workerHeapMb,
+      log: log.child('workers'),
+    })
   const reaching = await createReaching(options, {
     storage,
     rounds,
@@ -159,6 +172,8 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     roundReports: new RoundReports(storage, rounds, responses),
     metrics,
     schema,
+    workers,
+    maxImportUnpackedBytes: options.maxImportUnpackedBytes ?? DEFAULTS.maxImportUnpackedBytes,
     connections: () => connections.size,
     publicUrl: (headers) => options.publicUrl ?? `http://${headers.host ?? `${host}:${port}`}`,
     ...reaching.services,
@@ -210,8 +225,25 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
       await rooms.closeAll()
       await proposals.flushTouched()
       await storage.close()
+      await workers.close()
     })()
     return closing
+  }
+  // After listening: the administrator's link names the real port.
+  const admin = await ensureAdmin(
+    storage,
+    dataDir,
+    options.adminToken,
+    options.publicUrl ?? url,
+  ).catch(async (error: unknown) => {
+    await close()
+    throw error
+  })
+  if (!options.publicUrl && !isLoopback(host)) {
+    log.warn(
+      'PUBLIC_URL is not set: invitation links are built from the Host header of each request, over http://; set PUBLIC_URL to the address people open',
+      { host },
+    )
   }
   return { port, url, admin, close, services }
 }

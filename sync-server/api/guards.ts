@@ -21,7 +21,7 @@ export async function signedIn(ctx: Context): Promise<Principal> {
   if (!principal || !token) {
     throw new AppError(
       'unauthorized',
-      'Je bent niet (meer) aangemeld. Open je uitnodigingslink opnieuw.',
+      'U bent niet (meer) aangemeld. Open uw uitnodigingslink opnieuw.',
     )
   }
   const wait = await ctx.services.rateLimiter.take(token)
@@ -46,7 +46,7 @@ export function wellFormed(id: string, what = 'id'): string {
 
 export function requireRole(principal: Principal, role: Role): void {
   if (!hasAtLeast(principal, role)) {
-    throw new AppError('forbidden', 'Je rol staat dit niet toe. Vraag de VNG-redactie om hulp.')
+    throw new AppError('forbidden', 'Uw rol staat dit niet toe. Vraag de VNG-redactie om hulp.')
   }
 }
 
@@ -58,7 +58,7 @@ export async function visibleProposal(
 ): Promise<ProposalRecord> {
   const id = wellFormed(ctx.params.id ?? '', 'voorstel-id')
   if (!canSee(principal, id))
-    throw new AppError('forbidden', 'Je hebt geen toegang tot dit voorstel.')
+    throw new AppError('forbidden', 'U hebt geen toegang tot dit voorstel.')
   if (minimum) requireRole(principal, minimum)
   const proposal = await ctx.services.storage.proposals.get(id)
   if (!proposal) throw new AppError('not_found', 'Dit voorstel bestaat niet.')

@@ -21,6 +21,7 @@ import type { ResponseService } from '../rounds/ResponseService.ts'
 import type { RoundReports } from '../rounds/RoundReports.ts'
 import type { RoundService } from '../rounds/RoundService.ts'
 import type { VersionService } from '../versions/VersionService.ts'
+import type { TaskRunner } from '../workers/WorkerPool.ts'
 import type { RequestLimiter } from './RateLimiter.ts'
 
 export interface Services {
@@ -41,6 +42,10 @@ export interface Services {
   metrics: Metrics
   /** The ProseMirror schema of the text (S2), for reading and writing documents. */
   schema: Schema
+  /** The worker threads for DOCX writing and reading (a bounded pool). */
+  workers: TaskRunner
+  /** A .docx whose parts unpack to more than this many bytes is refused before it is read. */
+  maxImportUnpackedBytes: number
   /** Open sync sockets right now. */
   connections: () => number
   /** The address people open, e.g. `http://127.0.0.1:1234`, for invitation links. */

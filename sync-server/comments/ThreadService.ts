@@ -6,7 +6,7 @@
 import type { Schema } from '@tiptap/pm/model'
 import { isFrozen } from '../../shared/roles.ts'
 import type { Principal } from '../auth/Principal.ts'
-import { AppError, invalidField } from '../errors.ts'
+import { AppError, invalidField, textFrozen } from '../errors.ts'
 import type { Logger } from '../log.ts'
 import type { ProposalRecord, Storage, ThreadRecord } from '../persistence/Storage.ts'
 import type { Room } from '../rooms/Room.ts'
@@ -336,11 +336,7 @@ export class ThreadService {
    * the thread records which editor accepted it.
    */
   async accept(editor: Principal, proposal: ProposalRecord, threadId: string) {
-    if (isFrozen(proposal.status))
-      throw new AppError(
-        'frozen',
-        'Dit voorstel is vastgesteld; de tekst kan niet meer veranderen.',
-      )
+    if (isFrozen(proposal.status)) throw textFrozen()
     const thread = await this.#amendment(proposal.id, threadId)
     if (thread.applied) throw new AppError('conflict', 'Dit wijzigingsvoorstel is al verwerkt.')
     await this.#withRoom(proposal.id, async (room) => {
@@ -348,6 +344,7 @@ export class ThreadService {
       const applied = applyAmendment(room, linear, this.#schema, thread, editor.person.id)
       thread.anchor = applied.anchor
       thread.acceptance = applied.acceptance
+      await room.flushed()
     })
     thread.applied = true
     return this.resolve(editor, proposal, thread.id, { decision: 'verwerkt', note: thread.note })
@@ -360,7 +357,7 @@ export class ThreadService {
     return count
   }
 
-  /** Threads with news for the viewer since their last visit ("Nieuw voor jou"). */
+  /** Threads with news for the viewer since their last visit ("Nieuw voor u"). */
   async unreadCount(viewer: Principal, proposalId: string): Promise<number> {
     const lastVisit = await this.#storage.visits.get(viewer.person.id, proposalId)
     let count = 0

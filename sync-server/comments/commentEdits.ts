@@ -31,7 +31,7 @@ export function changeComment(
   }
   if (input.body !== undefined) {
     if (comment.authorId !== actor.person.id)
-      throw new AppError('forbidden', 'Je kunt alleen je eigen reacties aanpassen.')
+      throw new AppError('forbidden', 'U kunt alleen uw eigen reacties aanpassen.')
     if (comment.deleted) throw new AppError('conflict', 'Deze reactie is verwijderd.')
     comment.body = bodyField(input.body)
     comment.editedAt = now()
@@ -42,7 +42,7 @@ export function changeComment(
 export function deleteComment(thread: ThreadRecord, actor: Principal, commentId: string): void {
   const comment = commentIn(thread, commentId)
   if (comment.authorId !== actor.person.id)
-    throw new AppError('forbidden', 'Je kunt alleen je eigen reacties verwijderen.')
+    throw new AppError('forbidden', 'U kunt alleen uw eigen reacties verwijderen.')
   comment.deleted = true
   comment.body = ''
   comment.editedAt = now()

@@ -44,7 +44,7 @@ export function decisionField(value: unknown): ThreadDecision | null {
 
 export function quoteField(value: unknown): string {
   if (typeof value !== 'string' || value === '')
-    throw invalidField('quote', 'Selecteer de tekst waarop je reageert.')
+    throw invalidField('quote', 'Selecteer de tekst waarop u reageert.')
   if (value.length > Limits.maxCommentChars) {
     throw new AppError('payload_too_large', 'De geselecteerde tekst is te lang.', {
       details: { field: 'quote' },

@@ -1,9 +1,11 @@
 /**
  * Replacing a passage's text as one minimal change (contract C6): only the
  * characters that differ are deleted and inserted, so the rest keeps its items —
- * and with them its authors and the anchors of other threads.
+ * and with them its authors and the anchors of other threads. Characters are
+ * code points: an emoji is never split.
  */
 import type * as Y from 'yjs'
+import { commonEnds } from '../../shared/codePoints.ts'
 import type { LinearText } from './LinearText.ts'
 
 export interface Replacement {
@@ -25,21 +27,9 @@ export function planReplacement(
   const end = linear.positionAt(to, 'end')
   if (!start || !end || start.text !== end.text) return null
   const current = linear.value.slice(from, to)
-  let prefix = 0
-  while (
-    prefix < current.length &&
-    prefix < replacement.length &&
-    current[prefix] === replacement[prefix]
-  )
-    prefix++
-  let suffix = 0
-  while (
-    suffix < current.length - prefix &&
-    suffix < replacement.length - prefix &&
-    current[current.length - 1 - suffix] === replacement[replacement.length - 1 - suffix]
-  ) {
-    suffix++
-  }
+  // In whole characters: deleting half of a surrogate pair (an emoji) would
+  // leave Yjs holding U+FFFD beside the other half.
+  const { prefix, suffix } = commonEnds(current, replacement)
   const text: Y.XmlText = start.text
   const at = start.index + prefix
   const removed = current.length - prefix - suffix

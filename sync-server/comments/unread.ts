@@ -2,7 +2,7 @@ import type { Principal } from '../auth/Principal.ts'
 import type { ThreadRecord } from '../persistence/Storage.ts'
 
 /**
- * "Nieuw voor jou": replies by others, or a decision by someone else, on a
+ * "Nieuw voor u": replies by others, or a decision by someone else, on a
  * thread the viewer took part in, after their last visit.
  */
 export function isUnread(

@@ -24,7 +24,6 @@ import {
   WidthType,
 } from 'docx'
 import { formatDateTime } from '../../shared/dates.ts'
-import type { OffThreadTask } from '../workers/offThread.ts'
 import { type Block, type ExportDocument, type Inline, subtitle } from './model.ts'
 
 const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3] as const
@@ -200,11 +199,4 @@ export async function renderDocx(document: ExportDocument): Promise<Buffer> {
     ],
   })
   return Packer.toBuffer(doc)
-}
-
-/** renderDocx in a worker thread (see runOffThread): the event loop stays free meanwhile. */
-export const renderDocxTask: OffThreadTask<ExportDocument, Uint8Array> = {
-  module: new URL(import.meta.url),
-  name: 'renderDocx',
-  inProcess: renderDocx,
 }

@@ -1,73 +1,45 @@
 /**
  * Filling an empty proposal from a Word document (contract V5): mammoth reads
- * the .docx as HTML, `htmlToDoc` makes that a document of the shared schema,
+ * the .docx as HTML in a worker thread (`readDocxHtml`, which refuses files
+ * that unpack too large), `htmlToDoc` makes that a document of the shared schema,
  * and the text is written as one change credited to the editor. The server then
  * gives every passage its id (B1), as for any new block. What could not be kept
  * is counted (`htmlToDoc`, `countDropped`) and answered as `dropped` (W1).
  */
 import { Node, type Schema } from '@tiptap/pm/model'
-import mammoth from 'mammoth'
 import { isFrozen } from '../../shared/roles.ts'
 import type { Principal } from '../auth/Principal.ts'
 import { documentContent } from '../documents/content.ts'
-import { AppError, invalidField } from '../errors.ts'
+import { AppError, invalidField, textFrozen } from '../errors.ts'
 import type { ProposalRecord } from '../persistence/Storage.ts'
 import type { Room } from '../rooms/Room.ts'
 import type { Rooms } from '../rooms/Rooms.ts'
 import { applyDocument } from '../versions/applyDocument.ts'
-import { countDropped } from './countDropped.ts'
 import { type Dropped, DroppedCounter } from './dropped.ts'
 import { htmlToDoc } from './htmlToDoc.ts'
-
-/**
- * Word styles mammoth does not map itself (our own exports use Title and
- * Quote), and underline and highlight, which mammoth leaves out by default.
- */
-const STYLE_MAP = [
-  'u => u',
-  'highlight => mark',
-  "p[style-name='Title'] => h1:fresh",
-  "p[style-name='Subtitle'] => h2:fresh",
-  "p[style-name='Quote'] => blockquote > p:fresh",
-  "p[style-name='Intense Quote'] => blockquote > p:fresh",
-]
-
-// Images are left out, so their bytes are never read or copied into the HTML.
-const NO_IMAGES = mammoth.images.imgElement(async () => ({ src: '' }))
-
-const unreadable = () =>
-  invalidField('file', 'Dit bestand kan niet als Word-document (.docx) worden gelezen.')
+import { type DocxReading, readDocxHtml, unreadableDocx } from './readDocxHtml.ts'
 
 /**
  * The .docx as a checked document of the shared schema, and what it held that
- * could not be kept. @throws AppError 422
+ * could not be kept. @throws AppError 422, 503
  */
 export async function readDocx(
   bytes: Buffer,
   schema: Schema,
+  reading: DocxReading,
 ): Promise<{ node: Node; dropped: Dropped[] }> {
-  let html: string
-  try {
-    html = (
-      await mammoth.convertToHtml(
-        { buffer: bytes },
-        { styleMap: STYLE_MAP, convertImage: NO_IMAGES },
-      )
-    ).value
-  } catch {
-    throw unreadable()
-  }
+  const { html, dropped: inFile } = await readDocxHtml(bytes, reading)
   const { doc: json, dropped: inHtml } = htmlToDoc(html)
   if (!json.content?.length) throw invalidField('file', 'Dit Word-document bevat geen tekst.')
   const dropped = new DroppedCounter()
   dropped.addAll(inHtml)
-  dropped.addAll(countDropped(bytes))
+  dropped.addAll(inFile)
   try {
     const node = Node.fromJSON(schema, json)
     node.check()
     return { node, dropped: dropped.list() }
   } catch {
-    throw unreadable()
+    throw unreadableDocx()
   }
 }
 
@@ -88,22 +60,21 @@ const notEmpty = () =>
  *   proposal has text, validation_failed (422) for a file that is no readable .docx
  */
 export async function importDocx(
-  deps: { rooms: Rooms; schema: Schema },
+  deps: { rooms: Rooms; schema: Schema } & DocxReading,
   editor: Principal,
   proposal: ProposalRecord,
   bytes: Buffer,
 ) {
-  if (isFrozen(proposal.status)) {
-    throw new AppError('frozen', 'Dit voorstel is vastgesteld; de tekst kan niet meer veranderen.')
-  }
+  if (isFrozen(proposal.status)) throw textFrozen()
   const { rooms, schema } = deps
   const room = await rooms.get(proposal.id)
   try {
     if (!isEmpty(room, schema)) throw notEmpty()
-    const { node, dropped } = await readDocx(bytes, schema)
+    const { node, dropped } = await readDocx(bytes, schema, deps)
     // Checked again in the turn of writing: someone may have typed while Word was read.
     if (!isEmpty(room, schema)) throw notEmpty()
     room.writeAsServer(editor.person.id, () => applyDocument(room.doc, room.fragment, node))
+    await room.flushed()
     return { ...documentContent(room.fragment, schema), dropped }
   } finally {
     rooms.releaseIdle(room)

@@ -83,7 +83,7 @@ export class PeopleService {
     if (!hasAtLeast(inviter, input.role) || !within(inviter.person.proposals, proposals)) {
       throw new AppError(
         'forbidden',
-        'Je kunt niemand een hogere rol of meer voorstellen geven dan je zelf hebt.',
+        'U kunt niemand een hogere rol of meer voorstellen geven dan u zelf hebt.',
       )
     }
     // Only after the 403: an editor on a list learns nothing about proposals outside it.
@@ -131,10 +131,10 @@ export class PeopleService {
     const person = await this.#storage.people.get(personId)
     if (!person) throw new AppError('not_found', 'Deze persoon bestaat niet.')
     if (!within(actor.person.proposals, person.proposals)) {
-      throw new AppError('forbidden', 'Deze persoon valt buiten jouw voorstellen.')
+      throw new AppError('forbidden', 'Deze persoon valt buiten uw voorstellen.')
     }
     if (person.id === actor.person.id) {
-      throw new AppError('conflict', 'Je kunt je eigen toegang niet intrekken.')
+      throw new AppError('conflict', 'U kunt uw eigen toegang niet intrekken.')
     }
     if (!person.revokedAt) {
       person.revokedAt = new Date().toISOString()
@@ -153,10 +153,10 @@ export class PeopleService {
     const person = await this.#storage.people.get(personId)
     if (!person) throw new AppError('not_found', 'Deze persoon bestaat niet.')
     if (!within(actor.person.proposals, person.proposals)) {
-      throw new AppError('forbidden', 'Deze persoon valt buiten jouw voorstellen.')
+      throw new AppError('forbidden', 'Deze persoon valt buiten uw voorstellen.')
     }
     if (person.id === actor.person.id)
-      throw new AppError('conflict', 'Je kunt jezelf niet anonimiseren.')
+      throw new AppError('conflict', 'U kunt uzelf niet anonimiseren.')
     const anonymised: PersonRecord = {
       ...person,
       name: ANONYMOUS_NAME,

@@ -237,7 +237,7 @@ export interface ActivityStore {
   list(proposalId: string | null, limit: number): Promise<ActivityRecord[]>
 }
 
-/** When a person last looked at a proposal's reactions ("Nieuw voor jou"). */
+/** When a person last looked at a proposal's reactions ("Nieuw voor u"). */
 export interface VisitStore {
   get(personId: string, proposalId: string): Promise<string | null>
   put(personId: string, proposalId: string, at: string): Promise<void>
@@ -289,6 +289,13 @@ export interface DocumentStore {
    * about it in memory, once its pending work is done. Loading it again rebuilds it.
    */
   release(proposalId: string): void
+  /**
+   * Tells `listener` when writing a proposal failed after `append` had resolved
+   * (an fsync): what was acknowledged may not be durable, so the proposal must
+   * be read again from storage before it takes more edits. Stores whose appends
+   * resolve only once durable need not call it.
+   */
+  onFailure?(listener: (proposalId: string, error: unknown) => void): void
 }
 
 export interface Storage {

@@ -36,20 +36,30 @@ export function encodeRecord(record: LogRecord): Uint8Array {
 }
 
 /**
- * Reads every record of a log. A last record cut short (a crash mid-write) is
- * reported as `tornTail`; a record whose checksum fails is corruption.
+ * Reads every record of a log. A last record cut short (a crash or a failed
+ * write mid-record) is reported as `tornTail`, with `complete` the bytes of the
+ * whole records before it; so is a tail of zero bytes (a file system that grew
+ * the file before the data reached it). A record whose checksum fails is
+ * corruption.
  * @throws Error naming the offset when a record is corrupt
  */
-export function decodeRecords(data: Uint8Array): { records: LogRecord[]; tornTail: boolean } {
+export function decodeRecords(data: Uint8Array): {
+  records: LogRecord[]
+  tornTail: boolean
+  complete: number
+} {
   const buffer = Buffer.from(data.buffer, data.byteOffset, data.byteLength)
   const records: LogRecord[] = []
   let offset = 0
+  const torn = () => ({ records, tornTail: true, complete: offset })
   while (offset < buffer.length) {
-    if (buffer.length - offset < RECORD_HEADER) return { records, tornTail: true }
+    if (buffer.length - offset < RECORD_HEADER) return torn()
     const length = buffer.readUInt32LE(offset)
     const checksum = buffer.readUInt32LE(offset + 4)
     const start = offset + RECORD_HEADER
-    if (start + length > buffer.length) return { records, tornTail: true }
+    if (start + length > buffer.length) return torn()
+    // No record is empty (it holds at least a person id's length): zeros are no record.
+    if (length === 0 && buffer.subarray(offset).every((byte) => byte === 0)) return torn()
     const body = buffer.subarray(start, start + length)
     if (crc32(body) !== checksum) throw new Error(`record at byte ${offset} fails its checksum`)
     const decoder = decoding.createDecoder(body)
@@ -58,7 +68,7 @@ export function decodeRecords(data: Uint8Array): { records: LogRecord[]; tornTai
     records.push({ personId, update })
     offset = start + length
   }
-  return { records, tornTail: false }
+  return { records, tornTail: false, complete: offset }
 }
 
 export function encodeSnapshot(snapshot: DocumentSnapshot): Uint8Array {

@@ -189,6 +189,16 @@ export class ProposalService {
     }
   }
 
+  /** The current text as an encoded Yjs state, for work a worker thread does (a DOCX export). */
+  async state(proposal: ProposalRecord): Promise<Uint8Array> {
+    const room = await this.#rooms.get(proposal.id)
+    try {
+      return room.encodedState()
+    } finally {
+      this.#rooms.releaseIdle(room)
+    }
+  }
+
   /** Notes a change of the text; written to storage within `touchFlushMs`. */
   touch(proposalId: string): void {
     // On every keystroke: a number now, a date string only when written.

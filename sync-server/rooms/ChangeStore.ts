@@ -2,8 +2,10 @@
  * Stores each change of a room's document and only then forwards it to the
  * room's sockets (P5: nothing is broadcast that could still be lost). It keeps
  * the last write, so sync answers wait for it, and an upper bound of the
- * document's encoded size.
+ * document's encoded size. A write that fails (at once or later) ends the
+ * document's service: nothing more is acknowledged that may not be on disk.
  */
+import { storageFailed } from '../errors.ts'
 import type { Logger } from '../log.ts'
 import type { Metrics } from '../metrics/Metrics.ts'
 import type { Storage } from '../persistence/Storage.ts'
@@ -23,21 +25,32 @@ export class ChangeStore {
   written: Promise<void> = Promise.resolve()
   /** An upper bound of the encoded document's size: state plus updates since. */
   size = 0
+  /** Set once writing failed: the document is served no more (see `fail`). */
+  failed = false
   readonly #room: { id: string; connections: ReadonlySet<Connection> }
   readonly #options: ChangeStoreOptions
+  readonly #onFailed: () => void
 
+  /** @param onFailed called once, when writing failed (the room closes its sockets and leaves memory) */
   constructor(
     room: { id: string; connections: ReadonlySet<Connection> },
     options: ChangeStoreOptions,
+    onFailed: () => void,
   ) {
     this.#room = room
     this.#options = options
+    this.#onFailed = onFailed
   }
 
   /** Appends `update`, credited to `personId`, then sends it to every socket but `from`. */
   append(personId: string, update: Uint8Array, from: Connection | null): void {
     const { id, connections } = this.#room
-    const written = this.#options.storage.documents.append(id, { personId, update })
+    let written: Promise<void>
+    try {
+      written = this.#options.storage.documents.append(id, { personId, update })
+    } catch (error) {
+      written = Promise.reject(error)
+    }
     this.written = written
     this.size += update.length
     this.#options.metrics?.countEdit(update.length)
@@ -46,7 +59,7 @@ export class ChangeStore {
       () => {
         for (const conn of connections) if (conn !== from) conn.sendOutgoing(item)
       },
-      (error) => this.#failWrite(error),
+      (error) => this.fail(error),
     )
   }
 
@@ -67,12 +80,31 @@ export class ChangeStore {
     )
   }
 
-  /** A failed write means we can no longer promise durability: stop serving. */
-  #failWrite(error: unknown): void {
+  /**
+   * Resolves once every change appended so far is written; for HTTP answers,
+   * which must acknowledge nothing that is not stored.
+   * @throws AppError storage_failed (503) when writing failed
+   */
+  async flushed(): Promise<void> {
+    try {
+      await this.written
+    } catch {
+      throw storageFailed()
+    }
+    if (this.failed) throw storageFailed()
+  }
+
+  /**
+   * Writing failed (an append, or a later fsync): the document may hold changes
+   * that are not on disk, so it is served no more. Logged once; the room is told.
+   */
+  fail(error: unknown): void {
+    if (this.failed) return
+    this.failed = true
     this.#options.log.error('writing an update failed; closing the proposal', {
       proposal: this.#room.id,
       error: String(error),
     })
-    for (const conn of this.#room.connections) conn.close(1011, 'storage_failed')
+    this.#onFailed()
   }
 }

@@ -43,11 +43,15 @@ export class FollowUpChanges {
     if (candidates.length === 0) return
     const needNew = this.blocks.settle(candidates)
     if (needNew.length === 0) return
-    this.#writer.write(personId, () => {
-      for (const block of needNew) {
-        block.setAttribute(BLOCK_ID_ATTRIBUTE, this.blocks.assign(block, lineage.get(block)))
-      }
-    })
+    this.#writer.write(
+      personId,
+      () => {
+        for (const block of needNew) {
+          block.setAttribute(BLOCK_ID_ATTRIBUTE, this.blocks.assign(block, lineage.get(block)))
+        }
+      },
+      { followUp: true },
+    )
   }
 
   /**
@@ -62,7 +66,8 @@ export class FollowUpChanges {
 
   /** After a client's update was applied as `tr`: repairs what it left invalid, credited to the server. */
   repairMerge(tr: Y.Transaction): void {
-    const write = (change: () => void) => this.#writer.write(SYSTEM_PERSON_ID, change)
+    const write = (change: () => void) =>
+      this.#writer.write(SYSTEM_PERSON_ID, change, { followUp: true })
     if (repairAfter(tr, this.#room.fragment, this.#rules, write) > 0)
       this.#log.warn('a merge left a shape that cannot be repaired', { proposal: this.#room.id })
   }

@@ -9,6 +9,7 @@
 import * as Y from 'yjs'
 import { CloseCode } from '../../shared/protocol.ts'
 import { isFrozen, type Status } from '../../shared/roles.ts'
+import { storageFailed, textFrozen } from '../errors.ts'
 import type { Logger } from '../log.ts'
 import type { Metrics } from '../metrics/Metrics.ts'
 import type { Storage, StoredDocument } from '../persistence/Storage.ts'
@@ -16,19 +17,20 @@ import type { SchemaRules } from '../structure/SchemaRules.ts'
 import type { Connection } from '../transport/Connection.ts'
 import { Authorship } from './Authorship.ts'
 import { AwarenessRelay } from './AwarenessRelay.ts'
-import { askForGap } from './askForGap.ts'
-import { changedTextblocks, collectTextblocks, olderFirst } from './blockIds.ts'
+import { collectTextblocks, olderFirst } from './blockIds.ts'
+import { ChangeAcceptance } from './ChangeAcceptance.ts'
 import { ChangeStore } from './ChangeStore.ts'
-import { type DocumentChange, DocumentChanges } from './DocumentChanges.ts'
+import { DocumentChanges } from './DocumentChanges.ts'
+import { EncodedState } from './EncodedState.ts'
 import { FollowUpChanges } from './FollowUpChanges.ts'
-import { judgeUpdate } from './judgeUpdate.ts'
 import { LoadBacklog } from './LoadBacklog.ts'
 import { syncStep1Message, syncStep2Message } from './messages.ts'
 import { asksForEverything, readFrame } from './readFrame.ts'
 import { replayStored, SNAPSHOT_ORIGIN } from './replayStored.ts'
-import { deliverEvent, deliverEventPer, type RoomEvent, refuseWhileFrozen } from './roomEvents.ts'
+import { deliverEvent, deliverEventPer, type RoomEvent } from './roomEvents.ts'
 import { type ServerWrite, ServerWriter, SYSTEM_PERSON_ID } from './ServerWriter.ts'
 import { syncAnswer } from './syncAnswer.ts'
+import { UpdateReceiver } from './UpdateReceiver.ts'
 
 export interface RoomOptions {
   storage: Storage
@@ -50,6 +52,8 @@ export interface RoomOptions {
   onRemoteChange?: ((proposalId: string) => void) | undefined
   /** Called after every accepted change of the text, with the person who made it. */
   onTextChanged?: ((proposalId: string, personId: string) => void) | undefined
+  /** Called once when writing failed: the room must leave memory (see `failStorage`). */
+  onStorageFailed?: ((room: Room) => void) | undefined
 }
 
 /** Origin of updates another instance accepted (cluster). */
@@ -73,13 +77,13 @@ export class Room {
   /** Block ids and merge repairs after an accepted change. */
   readonly #followUps: FollowUpChanges
   readonly #changes: DocumentChanges
+  readonly #acceptance: ChangeAcceptance
+  readonly #receiver: UpdateReceiver
   /** False until the stored document is built into `doc` (see `load`). */
   #built = false
   readonly #backlog = new LoadBacklog()
-  /** Clients whose updates were refused while frozen (this room's lifetime). */
-  readonly #refusedWhileFrozen = new Set<number>()
   /** The full state encoded, while it is known to be current (cold open, idle joins). */
-  #fullState: Uint8Array | null = null
+  readonly #state = new EncodedState(this.doc)
   readonly #store: ChangeStore
 
   constructor(id: string, options: RoomOptions) {
@@ -95,17 +99,30 @@ export class Room {
       // Presence goes to the other instances only: this one has it already.
       options.shareAwareness ? (message) => options.publish(message, false) : null,
     )
-    this.#store = new ChangeStore(this, options)
+    this.#store = new ChangeStore(this, options, () => this.#closeAfterFailedWrite())
+    this.#acceptance = new ChangeAcceptance(
+      this,
+      { store: this.#store, state: this.#state, followUps: () => this.#followUps },
+      options,
+    )
     this.#changes = new DocumentChanges(this.doc, (change, origin) =>
-      this.#acceptUnexplained(change, origin),
+      this.#acceptance.acceptUnexplained(change, origin),
     )
     this.#writer = new ServerWriter(
       this.doc,
       () => this.authorship,
       this.#changes,
-      (changes) => this.#acceptAll(changes, null),
+      (changes) => this.#acceptance.acceptAll(changes, null),
+      () => this.#mayWriteText(),
     )
     this.#followUps = new FollowUpChanges(this, this.#writer, options.rules, this.#log)
+    this.#receiver = new UpdateReceiver(this, {
+      ...options,
+      store: this.#store,
+      changes: this.#changes,
+      acceptance: this.#acceptance,
+      followUps: this.#followUps,
+    })
     // Provenance must see a transaction before Yjs collects its deleted content.
     this.doc.on('afterTransaction', (tr: Y.Transaction) => {
       if (tr.origin === SNAPSHOT_ORIGIN) return
@@ -133,7 +150,7 @@ export class Room {
     this.status = status
     const stored = await this.#options.storage.documents.load(this.id)
     if (stored.snapshot && stored.log.length === 0) {
-      this.#fullState = stored.snapshot.state
+      this.#state.keep(stored.snapshot.state)
       this.ready = new Promise((resolve, reject) =>
         setImmediate(() => {
           try {
@@ -169,19 +186,28 @@ export class Room {
       proposal: this.id,
       error: String(error),
     })
+    this.#closeAll('load_failed')
+  }
+
+  /** Closes every socket of the proposal with 1011, those still waiting for the document too. */
+  #closeAll(reason: 'load_failed' | 'storage_failed'): void {
     for (const conn of [...this.#backlog.waitingSockets(), ...this.connections])
-      conn.close(1011, 'load_failed')
+      conn.close(1011, reason)
   }
 
   /** Handles one frame from a socket. Malformed frames close that socket only. */
   handleMessage(conn: Connection, data: Uint8Array): void {
+    if (this.#store.failed) {
+      conn.close(1011, 'storage_failed')
+      return
+    }
     if (!this.#built && !this.#answerFromSnapshot(conn, data)) {
       this.#backlog.holdMessage(conn, data)
       return
     }
     const frame = readFrame(data)
     if (frame.kind === 'syncStep1') this.#answerSyncStep1(conn, frame.stateVector)
-    else if (frame.kind === 'update') this.#receiveUpdate(conn, frame.update)
+    else if (frame.kind === 'update') this.#receiver.receive(conn, frame.update)
     else if (frame.kind === 'queryAwareness') this.presence.sendAll(conn)
     else if (frame.kind === 'awareness') {
       const refusal = this.presence.receive(conn, frame.update)
@@ -200,6 +226,10 @@ export class Room {
 
   /** Greets a new socket: our state vector, then current awareness. */
   greet(conn: Connection): void {
+    if (this.#store.failed) {
+      conn.close(1011, 'storage_failed')
+      return
+    }
     if (!this.#built) {
       this.#backlog.holdGreeting(conn)
       return
@@ -214,18 +244,15 @@ export class Room {
    * @returns false when the message must wait for the document
    */
   #answerFromSnapshot(conn: Connection, data: Uint8Array): boolean {
-    if (!this.#fullState || !asksForEverything(data)) return false
+    const snapshot = this.#state.kept()
+    if (!snapshot || !asksForEverything(data)) return false
     conn.caughtUp = true
-    conn.send(syncStep2Message(this.#fullState))
+    conn.send(syncStep2Message(snapshot))
     return true
   }
 
   #answerSyncStep1(conn: Connection, stateVector: Uint8Array): void {
-    const diff = syncAnswer(this.doc, stateVector, conn.caughtUp, () => {
-      // Kept encoded until the next change: a crowd joining an idle proposal costs one encode.
-      this.#fullState ??= Y.encodeStateAsUpdate(this.doc)
-      return this.#fullState
-    })
+    const diff = syncAnswer(this.doc, stateVector, conn.caughtUp, () => this.#state.get())
     conn.caughtUp = true
     this.#store.written.then(
       () => conn.send(syncStep2Message(diff)),
@@ -233,90 +260,33 @@ export class Room {
     )
   }
 
-  #receiveUpdate(conn: Connection, update: Uint8Array): void {
-    const verdict = judgeUpdate(conn, update, {
-      doc: this.doc,
-      fragment: this.fragment,
-      rules: this.#options.rules,
-      status: this.status,
-      authorship: this.authorship,
-      size: this.#store.size,
-      maxSize: this.#options.maxDocumentBytes,
-      refusedWhileFrozen: this.#refusedWhileFrozen,
-    })
-    switch (verdict.kind) {
-      case 'nothing':
-        return
-      case 'gap':
-        askForGap(conn, this, verdict.detail, this.#log)
-        return
-      case 'cleanup':
-        this.#acceptAll(this.#changes.removeMarkers(verdict.markers), null)
-        return
-      case 'frozen':
-        for (const client of verdict.clients) this.#refusedWhileFrozen.add(client)
-        refuseWhileFrozen(conn, this.status)
-        return
-      case 'close': {
-        const { reason, detail } = verdict
-        this.#log.warn('update refused', {
-          proposal: this.id,
-          person: conn.personId,
-          reason,
-          detail,
-        })
-        conn.close(verdict.code, reason)
-        return
-      }
-      case 'apply': {
-        conn.gapRequests = 0
-        const changes = this.#changes.collect(conn, conn.personId, () =>
-          Y.applyUpdate(this.doc, update, conn),
-        )
-        this.#acceptAll(changes, conn, update)
-        const applied = changes.find((change) => !change.cleanup)
-        if (applied) this.#followUps.repairMerge(applied.tr)
-      }
-    }
+  /**
+   * Writing failed (an append, or a later fsync): this document may hold
+   * changes that are not on disk, so it must never be served again (see
+   * `ChangeStore.fail`).
+   */
+  failStorage(error: unknown): void {
+    this.#store.fail(error)
   }
 
   /**
-   * Records, stores and forwards what one change made (the change, then Yjs's
-   * cleanups); then settles block ids.
-   * @param original the client's own bytes of the change, forwarded as they came
+   * The store gave up on this document: its sockets, waiting ones included,
+   * close with 1011 `storage_failed` — clients keep their edits and send them
+   * again once they reconnect — and the room leaves memory, so the next socket
+   * or reader gets the proposal as storage holds it.
    */
-  #acceptAll(changes: DocumentChange[], from: Connection | null, original?: Uint8Array): void {
-    const main = changes.find((change) => !change.cleanup)
-    for (const change of changes) {
-      const bytes = change === main && original ? original : change.update
-      // A cleanup goes to the sender too: its Yjs cleans up others' changes, not its own.
-      this.#accept(change, bytes, change.cleanup ? null : from)
-    }
-    this.#followUps.afterChange(main)
-    this.#store.compactIfDue(() => this.compact())
-  }
-
-  /** Records, stores and forwards one applied change. */
-  #accept(change: DocumentChange, update: Uint8Array, from: Connection | null): void {
-    this.authorship.recordTransaction(change.personId, change.tr)
-    this.#fullState = null
-    this.#store.append(change.personId, update, from)
-    if (!change.cleanup) this.#options.onTextChanged?.(this.id, change.personId)
+  #closeAfterFailedWrite(): void {
+    this.#closeAll('storage_failed')
+    this.#options.onStorageFailed?.(this)
   }
 
   /**
-   * The safety net of S8: a change no known path made. It is a fault (logged, and
-   * counted in the metrics; tests fail on it), yet stored and sent all the same,
-   * so no replica drifts from the store.
+   * Resolves once every change applied so far is written; for HTTP answers,
+   * which must acknowledge nothing that is not stored.
+   * @throws AppError storage_failed (503) when writing failed
    */
-  #acceptUnexplained(change: DocumentChange, origin: unknown): void {
-    this.#log.error('unexplained change of the document', {
-      proposal: this.id,
-      origin: String(origin),
-      bytes: change.update.length,
-    })
-    this.#options.metrics?.countUnexplainedChange()
-    this.#accept(change, change.update, null)
+  flushed(): Promise<void> {
+    return this.#store.flushed()
   }
 
   /**
@@ -333,21 +303,16 @@ export class Room {
     const changes = this.#changes.collect(REMOTE_ORIGIN, personId, () =>
       Y.applyUpdate(this.doc, update, REMOTE_ORIGIN),
     )
-    this.authorship.provenance.takeLineage()
-    const main = changes.find((change) => !change.cleanup)
-    if (!main) return
-    const { tr } = main
-    this.authorship.recordTransaction(personId, tr)
-    this.#fullState = null
-    this.#store.forward(update)
-    this.#followUps.blocks.settle(olderFirst(changedTextblocks(tr), tr))
-    // This instance's own cleanups are new: stored (the other instances follow
-    // the store) and sent to its sockets.
-    for (const change of changes) if (change.cleanup) this.#accept(change, change.update, null)
-    this.#options.onRemoteChange?.(this.id)
+    this.#acceptance.acceptRemote(personId, update, changes)
   }
 
-  /** Changes the text on the server's behalf, credited to `personId` (see `ServerWriter.write`). */
+  /**
+   * Changes the text on the server's behalf, credited to `personId` (imports,
+   * restores, accepted amendments; see `ServerWriter.write`). The writer checks
+   * the status in the turn of writing (`#mayWriteText`).
+   * @throws AppError frozen (409) once the proposal is `vastgesteld`; storage_failed
+   *   (503) once writing this proposal failed (callers await `flushed` before answering)
+   */
   writeAsServer(
     personId: string,
     change: (tr: Y.Transaction) => void,
@@ -356,11 +321,26 @@ export class Room {
     return this.#writer.write(personId, change, options)
   }
 
+  /**
+   * Refuses a server change of the text in the very turn it would be written:
+   * one that began before the proposal was frozen never lands after it, and
+   * nothing is written once writing this proposal failed.
+   */
+  #mayWriteText(): void {
+    if (this.#store.failed) throw storageFailed()
+    if (isFrozen(this.status)) throw textFrozen()
+  }
+
+  /** The full state encoded, kept until the next change: many readers of an unchanged text cost one encode. */
+  encodedState(): Uint8Array {
+    return this.#state.get()
+  }
+
   /** Encodes the live document and replaces the log with it. */
   compact(): Promise<void> {
     const state = Y.encodeStateAsUpdate(this.doc)
     this.#store.size = state.length
-    this.#fullState = state
+    this.#state.keep(state)
     return this.#options.storage.documents.compact(this.id, {
       state,
       authorship: this.authorship.encode(),

@@ -62,6 +62,10 @@ export class Rooms {
       if (kind === 'close-person')
         this.#closeLocal(personId as string, code as number, reason as string)
     })
+    // An fsync that failed after the append had been acknowledged.
+    options.storage.documents.onFailure?.((proposalId, error) =>
+      this.#loaded.get(proposalId)?.failStorage(error),
+    )
   }
 
   /** This instance, as the bus knows it. */
@@ -147,6 +151,7 @@ export class Rooms {
       awarenessFlushMs: this.#options.awarenessFlushMs,
       metrics: this.#options.metrics,
       onTextChanged: this.#options.onTextChanged,
+      onStorageFailed: (failed) => this.#discard(failed),
     })
     await room.load((proposal?.status ?? 'concept') as Status)
     this.#loaded.set(proposalId, room)
@@ -209,6 +214,26 @@ export class Rooms {
     } finally {
       if (this.#unloading.get(room.id) === done) this.#unloading.delete(room.id)
     }
+  }
+
+  /**
+   * Drops a room whose writes failed, without compacting it: its document may
+   * hold what storage does not. The next socket or reader loads the proposal
+   * afresh from storage; the room's own sockets are closing already.
+   */
+  #discard(room: Room): void {
+    if (this.#loaded.get(room.id) !== room) return
+    this.#cancelIdle(room.id)
+    this.#loaded.delete(room.id)
+    this.#loading.delete(room.id)
+    room.destroy()
+    this.#subscriptions.get(room.id)?.()
+    this.#subscriptions.delete(room.id)
+    this.#options.storage.documents.release(room.id)
+    this.#options.onUnloaded?.(room.id)
+    this.#options.log.warn('proposal dropped from memory after a failed write', {
+      proposal: room.id,
+    })
   }
 
   /** Tells every instance holding the proposal that its status changed (H4), with the event (E1). */

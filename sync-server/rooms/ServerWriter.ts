@@ -5,7 +5,9 @@
  * authorship stays exact and no client's id is ever reused; an accepted
  * amendment may ask for a client id used for that change alone. Every change
  * goes through the room's `DocumentChanges`, so it is stored and sent like a
- * client's (S8).
+ * client's (S8). A change of the text is checked in the turn it is written
+ * (`mayWriteText`): one that began before the proposal was frozen never lands
+ * after it.
  */
 import { randomBytes } from 'node:crypto'
 import * as Y from 'yjs'
@@ -33,6 +35,7 @@ export class ServerWriter {
   readonly #authorship: () => Authorship
   readonly #changes: DocumentChanges
   readonly #onWrite: OnServerWrite
+  readonly #mayWriteText: () => void
   readonly #clientIds = new Map<string, number>()
 
   constructor(
@@ -40,11 +43,13 @@ export class ServerWriter {
     authorship: () => Authorship,
     changes: DocumentChanges,
     onWrite: OnServerWrite,
+    mayWriteText: () => void,
   ) {
     this.#doc = doc
     this.#authorship = authorship
     this.#changes = changes
     this.#onWrite = onWrite
+    this.#mayWriteText = mayWriteText
   }
 
   #newClientId(personId: string): number {
@@ -72,13 +77,17 @@ export class ServerWriter {
    * through the room's `DocumentChanges` (S8).
    * @param options.ownClient write under a client id used for this change
    *   alone, so what it wrote can be told apart later (an accepted amendment)
+   * @param options.followUp the change only follows an accepted one (block ids,
+   *   merge repairs): it changes no one's text, so the status does not stop it
    * @returns what the change did, or null when it changed nothing
+   * @throws whatever `mayWriteText` throws (frozen, storage_failed), before anything is written
    */
   write(
     personId: string,
     change: (tr: Y.Transaction) => void,
-    options: { ownClient?: boolean } = {},
+    options: { ownClient?: boolean; followUp?: boolean } = {},
   ): ServerWrite | null {
+    if (!options.followUp) this.#mayWriteText()
     const previous = this.#doc.clientID
     const clientId = options.ownClient ? this.#newClientId(personId) : this.#clientIdFor(personId)
     this.#doc.clientID = clientId

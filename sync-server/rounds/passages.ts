@@ -7,6 +7,7 @@
  * out of its passage, whose excerpt would otherwise read it mid-sentence.
  */
 import type * as Y from 'yjs'
+import { sliceWhole } from '../../shared/codePoints.ts'
 import { passageNumbers } from '../../shared/passageNumbers.ts'
 import { LinearText } from '../comments/LinearText.ts'
 
@@ -51,7 +52,7 @@ export function passagesOf(fragment: Y.XmlFragment): Passage[] {
 export function excerptOf(text: string, max = 80): string {
   const flat = text.replace(/\s+/g, ' ').trim()
   if (flat.length <= max) return flat
-  const cut = flat.slice(0, max - 1)
+  const cut = sliceWhole(flat, max - 1)
   const space = cut.lastIndexOf(' ')
   return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`
 }

@@ -65,8 +65,16 @@ export function itemProblem(
   }
   const parent = role.type
   if (landing.sub !== null) {
-    if (content instanceof Y.ContentAny && content.arr.length === 1)
-      return rules.attributeProblem(parent, landing.sub, content.arr[0])
+    // One item can hold several values of an attribute: a sender's store merges
+    // consecutive overwritten (deleted) settings of one key into one item, so
+    // every value is checked, not only a lone one.
+    if (content instanceof Y.ContentAny && content.arr.length > 0) {
+      for (const value of content.arr) {
+        const problem = rules.attributeProblem(parent, landing.sub, value)
+        if (problem) return problem
+      }
+      return null
+    }
     return `attribute "${landing.sub}" of ${parent.name} holding ${contentName(content)}`
   }
   if (!(content instanceof Y.ContentType)) return `${contentName(content)} inside ${parent.name}`

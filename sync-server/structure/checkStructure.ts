@@ -102,6 +102,11 @@ function sequenceProblem(
   )
     return null
   if (maker && structs.landing(maker) === GONE) return null
+  // Deletions alone are never refused: the sender's copy may hold children the
+  // live document lacks or has already lost (an honest client emptied a list this
+  // way in a convergence run), and whatever they leave invalid together with the
+  // live document is mended after applying, like any merge (`repairMerge`).
+  if (!maker && fresh.length === 0) return null
   const role = roleOf(parent, root, structs, rules)
   // Deleting inside a node the schema does not know (stored before these checks) is not refused.
   if (role.kind !== 'node') return null

@@ -35,6 +35,18 @@ describe('repairMerge', () => {
     expect(doc.toJSON()).toEqual(json(docOf(p('voor'), p('na'))))
   })
 
+  it('[S9] one writer deleting every item of a list, or every block, leaves valid text', () => {
+    const withList = yDocOf(docOf(p('voor'), ul(li(p('een')), li(p('twee'))), p('na')))
+    const items = updateOf(withList, (f) => (f.get(1) as Y.XmlElement).delete(0, 2))
+    expect(applyAndRepair(withList, items.update)).toBe(1)
+    expect(read(withList).toJSON()).toEqual(json(docOf(p('voor'), p('na'))))
+    const whole = yDocOf(docOf(p('een'), p('twee')))
+    const blocks = updateOf(whole, (f) => f.delete(0, 2))
+    expect(applyAndRepair(whole, blocks.update)).toBe(1)
+    read(whole).check()
+    expect(read(whole).toJSON()).toEqual(json(docOf(p())))
+  })
+
   it('[S9] a list that is the whole text keeps one empty item', () => {
     const base = yDocOf(docOf(ul(li(p('een')), li(p('twee')))))
     const list = (f: Y.XmlFragment) => f.get(0) as Y.XmlElement

@@ -21,6 +21,7 @@ import type { Storage } from '../persistence/Storage.ts'
 import type { Room } from '../rooms/Room.ts'
 import type { Rooms } from '../rooms/Rooms.ts'
 import { Connection } from './Connection.ts'
+import { refuseOversizedFrames } from './refuseOversizedFrames.ts'
 import { type SocketCounter, SocketCounts } from './SocketCounts.ts'
 
 export interface SyncEndpointOptions {
@@ -46,9 +47,9 @@ type Admission =
 
 export class SyncEndpoint {
   readonly #options: SyncEndpointOptions
-  // Frames up to 8× the limit are read and answered with 4413; larger ones are
-  // cut off by ws itself before they are buffered.
-  readonly #wss = new WebSocketServer({ noServer: true, maxPayload: Limits.maxFrameBytes * 8 })
+  // A frame over the limit is refused as soon as its length is read, before any
+  // of it is held (see `refuseOversizedFrames`).
+  readonly #wss = new WebSocketServer({ noServer: true, maxPayload: Limits.maxFrameBytes })
 
   readonly #counts: SocketCounter
 
@@ -172,12 +173,9 @@ export class SyncEndpoint {
       this.#options.connections.delete(conn)
       rooms.release(room, conn)
     })
+    refuseOversizedFrames(ws, () => conn.close(CloseCode.tooLarge.code, CloseCode.tooLarge.reason))
     ws.on('message', (data: Buffer) => {
       if (conn.closed) return
-      if (data.length > Limits.maxFrameBytes) {
-        conn.close(CloseCode.tooLarge.code, CloseCode.tooLarge.reason)
-        return
-      }
       try {
         room.handleMessage(conn, new Uint8Array(data.buffer, data.byteOffset, data.byteLength))
       } catch (error) {

@@ -145,6 +145,18 @@ export class VersionService {
   }
 
   /**
+   * A version's stored Yjs state with its name and time, undecoded: for work a
+   * worker thread does (a DOCX export).
+   * @throws AppError not_found for an unknown version
+   */
+  async stored(proposal: ProposalRecord, versionId: string) {
+    const record = await this.#record(proposal.id, versionId)
+    const content = await this.#storage.versions.content(proposal.id, versionId)
+    if (!content) throw new AppError('not_found', 'Deze versie bestaat niet (meer).')
+    return { name: record.name, createdAt: record.createdAt, state: content.state }
+  }
+
+  /**
    * Compares version `versionId` with version `against`, or with the live text
    * when `against` is `current` (V3). The older of the two is the base.
    */

@@ -6,10 +6,11 @@
  * editor like any other.
  */
 import { Node, type Schema } from '@tiptap/pm/model'
+import { sliceWhole } from '../../shared/codePoints.ts'
 import { Limits } from '../../shared/protocol.ts'
 import { isFrozen } from '../../shared/roles.ts'
 import type { Principal } from '../auth/Principal.ts'
-import { AppError } from '../errors.ts'
+import { textFrozen } from '../errors.ts'
 import type { ProposalRecord } from '../persistence/Storage.ts'
 import { applyDocument } from './applyDocument.ts'
 import type { VersionService } from './VersionService.ts'
@@ -25,7 +26,7 @@ export interface RestoreResult {
 export function safetyVersionName(name: string): string {
   const full = `Voor herstel van ${name}`
   const max = Limits.maxTitleChars
-  return full.length <= max ? full : `${full.slice(0, max - 1)}…`
+  return full.length <= max ? full : `${sliceWhole(full, max - 1)}…`
 }
 
 /**
@@ -40,24 +41,26 @@ export async function restoreVersion(
   versionId: string,
 ): Promise<RestoreResult> {
   const version = await versions.read(proposal, versionId)
-  if (isFrozen(proposal.status)) {
-    throw new AppError(
-      'frozen',
-      'Dit voorstel is vastgesteld; de tekst kan niet meer veranderen. Zet eerst de status terug.',
-    )
-  }
+  if (isFrozen(proposal.status)) throw textFrozen()
   // Built and checked before anything changes: a change that failed halfway
   // would leave the room's document ahead of what was stored and sent.
   const node = Node.fromJSON(schema, version.doc)
   // A version saved before anyone wrote is an empty fragment: restoring it empties the text.
   if (node.childCount > 0) node.check()
   const { doc: _doc, text: _text, ...restoredFrom } = version
+  let written: Promise<void> = Promise.resolve()
   const safetyVersion = await versions.saveAndChange(
     editor,
     proposal,
     safetyVersionName(version.name),
-    (room) =>
-      room.writeAsServer(editor.person.id, () => applyDocument(room.doc, room.fragment, node)),
+    (room) => {
+      room.writeAsServer(editor.person.id, () => applyDocument(room.doc, room.fragment, node))
+      written = room.flushed()
+      // Awaited below, once the safety version is saved; not unhandled meanwhile.
+      written.catch(() => {})
+    },
   )
+  // Answered only once the restored text is stored.
+  await written
   return { restoredFrom, safetyVersion }
 }

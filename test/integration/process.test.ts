@@ -32,20 +32,31 @@ describe('the server process', () => {
   const get = (url: string, token?: string) =>
     fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {} })
 
-  it('[P2][P3][P4] first start: free port, data folder, an administrator whose link is printed once, seven proposals', async () => {
+  it('[P2][P3][P4] first start: free port, data folder, an administrator whose link is kept in its file (not printed where logs go), seven proposals', async () => {
     const dir = await dataDir()
     const first = await start({ DATA_DIR: dir })
     expect(first.port).toBeGreaterThan(0)
     expect(first.stdout()).toMatch(
       new RegExp(`^listening on http://127\\.0\\.0\\.1:${first.port}$`, 'm'),
     )
-    await vi.waitFor(() => expect(first.stdout()).toMatch(/welkom\?token=\S+\n/))
-    const link = /(http:\/\/\S+\/#\/welkom\?token=(\S+))/.exec(first.stdout())
+    // Its output is no terminal: it says where the link is, and never prints the token.
+    const tokenFile = join(dir, 'beheerder-token.txt')
+    await vi.waitFor(() =>
+      expect(first.stdout()).toContain(
+        `Beheerder aangemaakt. Uw aanmeldlink staat in ${tokenFile}`,
+      ),
+    )
+    const kept = await readFile(tokenFile, 'utf8')
+    const link = new RegExp(
+      `^(http://127\\.0\\.0\\.1:${first.port}/#/welkom\\?token=(\\S+))$`,
+      'm',
+    ).exec(kept)
     expect(link).not.toBeNull()
     const token = link![2]!
-    const tokenFile = join(dir, 'beheerder-token.txt')
-    expect((await readFile(tokenFile, 'utf8')).trim()).toBe(token)
     expect((await stat(tokenFile)).mode & 0o077).toBe(0)
+    expect(first.stdout()).not.toContain(token)
+    expect(first.stderr()).not.toContain(token)
+    expect(first.stdout()).not.toMatch(/welkom\?token=/)
 
     const proposals = await (await get(`${first.url}/api/proposals`, token)).json()
     expect(proposals).toEqual(
@@ -62,10 +73,14 @@ describe('the server process', () => {
     first.child.kill('SIGTERM')
     expect(await first.exited).toBe(0)
 
-    // Later starts point to the file and never print the token.
+    // Later starts point to the file and never print the token; the file follows the new port.
     const second = await start({ DATA_DIR: dir })
-    await vi.waitFor(() => expect(second.stdout()).toContain(tokenFile))
+    await vi.waitFor(() =>
+      expect(second.stdout()).toContain(`Uw aanmeldlink staat in ${tokenFile}`),
+    )
     expect(second.stdout()).not.toContain(token)
+    expect(second.stderr()).not.toContain(token)
+    expect(await readFile(tokenFile, 'utf8')).toContain(`${second.url}/#/welkom?token=${token}`)
     expect(
       ((await (await get(`${second.url}/api/proposals`, token)).json()) as unknown[]).length,
     ).toBe(7)

@@ -62,7 +62,7 @@ describe('member organisations of a round (R5)', () => {
       ...{ name: 'Eef', role: 'reviewer' },
       ...{ organisation: 'Gemeente Ede', province: 'Gelderland' },
     })
-    const watcher = connectClient(server.wsUrl, 'voorstel-1', eva.token)
+    const watcher = connectClient(server.wsUrl, 'voorstel-1', eva.token, { events: true })
     clients.push(watcher)
     await watcher.synced()
 

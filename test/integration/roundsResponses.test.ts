@@ -39,7 +39,7 @@ describe('the VNG’s response per passage', () => {
       ...{ name: 'Rik', role: 'reviewer', proposals: ['voorstel-1'] },
       organisation: 'Gemeente Urk',
     })
-    const watcher = connectClient(server.wsUrl, 'voorstel-1', rik.token)
+    const watcher = connectClient(server.wsUrl, 'voorstel-1', rik.token, { events: true })
     clients.push(watcher)
     await watcher.synced()
     const path = (blockId: string) => `${P1}/rounds/${round.id}/responses/${blockId}`

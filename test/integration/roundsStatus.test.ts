@@ -30,7 +30,7 @@ async function setUp() {
   editor.editor.commands.insertContent('<p>Eerste passage.</p>')
   await serverBlocks(server, ['Eerste passage.'])
   const versionId = await saveVersion(server, 'Consultatieversie')
-  const watcher = connectClient(server.wsUrl, 'voorstel-1', server.adminToken)
+  const watcher = connectClient(server.wsUrl, 'voorstel-1', server.adminToken, { events: true })
   clients.push(watcher)
   await watcher.synced()
   return { versionId, watcher }

@@ -1,3 +1,4 @@
+import { sliceWhole } from '../../../shared/codePoints.ts'
 import { formatDateTime } from '../../../shared/dates.ts'
 import { isStatus, STATUS_LABELS } from '../../../shared/roles.ts'
 import type { ActivityEntry } from './types.ts'
@@ -28,7 +29,7 @@ const text = (value: unknown): string | null =>
 function quoted(value: unknown): string | null {
   const plain = text(value)?.replace(/\s+/g, ' ')
   if (!plain) return null
-  return `‘${plain.length > MAX_QUOTE ? `${plain.slice(0, MAX_QUOTE - 1).trimEnd()}…` : plain}’`
+  return `‘${plain.length > MAX_QUOTE ? `${sliceWhole(plain, MAX_QUOTE - 1).trimEnd()}…` : plain}’`
 }
 
 function statusWord(value: unknown): string | null {

@@ -1,3 +1,4 @@
+import { sliceWhole } from '../../../shared/codePoints.ts'
 import type { Person } from '../../lib/types.ts'
 import { DECISION_LABELS, type Thread } from './types.ts'
 
@@ -28,7 +29,7 @@ export function repliesText(thread: Thread): string {
 export function excerpt(quote: string, max = 90): string {
   const flat = quote.replace(/\s+/g, ' ').trim()
   if (flat.length <= max) return flat
-  const cut = flat.slice(0, max)
+  const cut = sliceWhole(flat, max)
   // A cut right before a space ends on a whole word already.
   const space = flat[max] === ' ' ? max : cut.lastIndexOf(' ')
   return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`

@@ -41,7 +41,7 @@ export function threadsApi(proposalId: string) {
     reopen: (id: string) => post<Thread>(`${thread(id)}/reopen`),
     accept: (id: string) => post<Thread>(`${thread(id)}/accept`),
     reject: (id: string, note: string) => post<Thread>(`${thread(id)}/reject`, { note }),
-    /** Marks this visit, so "Nieuw voor jou" starts counting from now. */
+    /** Marks this visit, so "Nieuw voor u" starts counting from now. */
     seen: () => post<{ seenAt: string }>(`${base}/seen`),
   }
 }

@@ -58,7 +58,7 @@ export interface Thread {
   createdBy: Person
   createdAt: string
   updatedAt: string
-  /** News for the viewer since their last visit ("Nieuw voor jou"). */
+  /** News for the viewer since their last visit ("Nieuw voor u"). */
   unread: boolean
   comments: ThreadComment[]
 }

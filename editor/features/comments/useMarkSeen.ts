@@ -5,7 +5,7 @@ import { readToken } from '../session/tokenStore.ts'
 export const SEEN_AFTER_MS = 3000
 
 /**
- * Tells the server the person has looked at the threads ("Nieuw voor jou"
+ * Tells the server the person has looked at the threads ("Nieuw voor u"
  * starts counting from then): after the loaded panel has been on a visible
  * page for {@link SEEN_AFTER_MS}, again after news arrives, and on leaving the
  * proposal. The markers stay in the panel for this visit, so the person can

@@ -28,7 +28,9 @@ export function ConnectionStatus({
     >
       <span className="connection__symbol" aria-hidden="true" />
       <span>
-        {WORDS[connection.kind]}
+        {connection.kind === 'offline' && connection.cause === 'storage'
+          ? 'De server kan wijzigingen op dit moment niet opslaan. Er wordt steeds opnieuw geprobeerd.'
+          : WORDS[connection.kind]}
         {connection.kind === 'offline' && canWrite && (
           <>
             {' '}

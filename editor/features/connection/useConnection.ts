@@ -6,8 +6,12 @@ export type Connection =
   | { kind: 'connecting' }
   | { kind: 'syncing' }
   | { kind: 'online' }
-  | { kind: 'offline' }
+  /** `storage`: the server closed the socket because it could not store edits (1011 `storage_failed`). */
+  | { kind: 'offline'; cause?: 'storage' }
   | { kind: 'closed'; code: number; reason: string }
+
+/** Close code and reason of a server that cannot write: it drops the proposal and clients retry. */
+const STORAGE_FAILED = { code: 1011, reason: 'storage_failed' }
 
 /** Derives the connection state from a provider's events; null provider → connecting. */
 export function useConnection(provider: WebsocketProvider | null): Connection {
@@ -35,8 +39,14 @@ export function useConnection(provider: WebsocketProvider | null): Connection {
     const onSync = (synced: boolean) => {
       if (synced && provider.wsconnected) setConnection({ kind: 'online' })
     }
-    const onClose = () => {
-      setConnection((current) => (current.kind === 'closed' ? current : { kind: 'offline' }))
+    const onClose = (event: { code: number; reason: string } | null) => {
+      const storage = event?.code === STORAGE_FAILED.code && event.reason === STORAGE_FAILED.reason
+      setConnection((current) => {
+        if (current.kind === 'closed') return current
+        if (storage) return { kind: 'offline', cause: 'storage' }
+        // While retrying after such a close, keep saying why.
+        return current.kind === 'offline' ? current : { kind: 'offline' }
+      })
     }
     const onClosed = (event: { code: number; reason: string }) => {
       setConnection({ kind: 'closed', code: event.code, reason: event.reason })

@@ -12,7 +12,7 @@ function threadsText(count: number): string {
   return count === 1 ? '1 open reactie' : `${count} open reacties`
 }
 
-/** "Nieuw voor jou": replies and decisions on the person's threads since their last visit. */
+/** "Nieuw voor u": replies and decisions on the person's threads since their last visit. */
 function newText(count: number): string {
   return count === 1 ? '1 reactie met nieuws voor u' : `${count} reacties met nieuws voor u`
 }

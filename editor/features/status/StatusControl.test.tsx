@@ -60,7 +60,7 @@ describe('changing the status', () => {
       'fetch',
       vi.fn(async () =>
         Response.json(
-          { error: { code: 'forbidden', message: 'Je rol staat dit niet toe.' } },
+          { error: { code: 'forbidden', message: 'Uw rol staat dit niet toe.' } },
           { status: 403 },
         ),
       ),
@@ -70,6 +70,6 @@ describe('changing the status', () => {
       target: { value: 'definitief' },
     })
     fireEvent.click(screen.getByRole('button', { name: 'Status wijzigen' }))
-    expect((await screen.findByRole('alert')).textContent).toBe('Je rol staat dit niet toe.')
+    expect((await screen.findByRole('alert')).textContent).toBe('Uw rol staat dit niet toe.')
   })
 })

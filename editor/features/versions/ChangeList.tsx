@@ -1,7 +1,8 @@
+import { sliceWhole } from '../../../shared/codePoints.ts'
 import { changeLabel } from './summary.ts'
 import type { Change } from './types.ts'
 
-const excerpt = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` : text)
+const excerpt = (text: string) => (text.length > 60 ? `${sliceWhole(text, 57)}…` : text)
 
 /** Every change beside the text, in document order; choosing one goes to it in the text. */
 export function ChangeList(props: {

@@ -83,7 +83,7 @@ describe('the versions panel', () => {
       .fn()
       .mockResolvedValueOnce(
         Response.json(
-          { error: { code: 'forbidden', message: 'Je rol staat dit niet toe.' } },
+          { error: { code: 'forbidden', message: 'Uw rol staat dit niet toe.' } },
           { status: 403 },
         ),
       )
@@ -104,7 +104,7 @@ describe('the versions panel', () => {
     expect(fetchMock).not.toHaveBeenCalled()
     fireEvent.change(name, { target: { value: 'Consultatieversie 2' } })
     fireEvent.click(screen.getByRole('button', { name: 'Opslaan' }))
-    expect((await screen.findByText('Je rol staat dit niet toe.')).getAttribute('role')).toBe(
+    expect((await screen.findByText('Uw rol staat dit niet toe.')).getAttribute('role')).toBe(
       'alert',
     )
     fireEvent.click(screen.getByRole('button', { name: 'Opslaan' }))

@@ -1,11 +1,12 @@
 import { type KeyboardEvent, useCallback, useState } from 'react'
+import { sliceWhole } from '../../../shared/codePoints.ts'
 import { changeLabel } from './summary.ts'
 import type { Change } from './types.ts'
 
 /** The element id of change `index` in the compared text. */
 export const changeElementId = (index: number) => `wijziging-${index + 1}`
 
-const excerpt = (text: string) => (text.length > 80 ? `${text.slice(0, 77)}…` : text)
+const excerpt = (text: string) => (text.length > 80 ? `${sliceWhole(text, 77)}…` : text)
 
 /** What a screen reader says when a change gets the focus. */
 export function announcement(changes: readonly Change[], index: number): string {

@@ -1,12 +1,11 @@
 /** Word in and out (V5): export as Markdown, HTML or DOCX, and filling an empty proposal from a .docx. */
 import { AppError, invalidField } from '../../errors.ts'
-import { renderDocxTask } from '../../export/docx.ts'
+import { docxFromStateTask } from '../../export/docxFromState.ts'
 import { renderHtml } from '../../export/html.ts'
 import { renderMarkdown } from '../../export/markdown.ts'
 import { exportDocument, type PmJson } from '../../export/model.ts'
 import { importDocx } from '../../import/importDocx.ts'
 import { slugify } from '../../proposals/slug.ts'
-import { runOffThread } from '../../workers/offThread.ts'
 import { signedIn, visibleProposal, wellFormed } from '../guards.ts'
 import { readBody, sendJson } from '../http.ts'
 import type { RouteContext, Router } from '../router.ts'
@@ -46,6 +45,22 @@ export function addExportRoutes(router: Router<Services>): void {
     const format = ctx.url.searchParams.get('format') ?? 'docx'
     if (!isFormat(format)) throw invalidField('format', 'Kies md, html of docx.')
     const { services } = ctx
+    const name = (version: { name: string } | null) =>
+      [slugify(proposal.title), ...(version ? [slugify(version.name)] : [])].join('-')
+    if (format === 'docx') {
+      // Read, converted and written in a worker thread: only the encoded state is made here.
+      const stored = versionId ? await services.versions.stored(proposal, versionId) : null
+      const version = stored && { name: stored.name, createdAt: stored.createdAt }
+      const state = stored?.state ?? (await services.proposals.state(proposal))
+      const { title, status } = proposal
+      const docx = await services.workers.run(docxFromStateTask, {
+        state,
+        proposal: { title, status },
+        version,
+      })
+      sendDownload(ctx, Buffer.from(docx), format, name(version))
+      return
+    }
     const source = versionId
       ? await services.versions.read(proposal, versionId)
       : { ...(await services.proposals.content(proposal)), name: null, createdAt: null }
@@ -54,14 +69,8 @@ export function addExportRoutes(router: Router<Services>): void {
         ? { name: source.name, createdAt: source.createdAt }
         : null
     const model = exportDocument(proposal, source.doc as unknown as PmJson, version)
-    const body =
-      format === 'md'
-        ? renderMarkdown(model)
-        : format === 'html'
-          ? renderHtml(model)
-          : Buffer.from(await runOffThread(renderDocxTask, model, services.log))
-    const name = [slugify(proposal.title), ...(version ? [slugify(version.name)] : [])].join('-')
-    sendDownload(ctx, body, format, name)
+    const body = format === 'md' ? renderMarkdown(model) : renderHtml(model)
+    sendDownload(ctx, body, format, name(version))
   })
 
   router.add('POST', '/api/proposals/:id/import', async (ctx) => {

@@ -4,7 +4,6 @@ import { AppError, invalidField } from '../../errors.ts'
 import { renderDocxTask } from '../../rounds/memorandum/docx.ts'
 import { renderHtml } from '../../rounds/memorandum/html.ts'
 import { renderMarkdown } from '../../rounds/memorandum/markdown.ts'
-import { runOffThread } from '../../workers/offThread.ts'
 import { attachment } from '../contentDisposition.ts'
 import { signedIn, visibleProposal, wellFormed } from '../guards.ts'
 import { readJsonObject, sendJson } from '../http.ts'
@@ -123,7 +122,7 @@ export function addRoundRoutes(router: Router<Services>): void {
         ? renderMarkdown(memo)
         : format === 'html'
           ? renderHtml(memo)
-          : Buffer.from(await runOffThread(renderDocxTask, memo, ctx.services.log))
+          : Buffer.from(await ctx.services.workers.run(renderDocxTask, memo))
     const { type, extension } = FORMATS[format]
     sendFile(ctx, body, type, `${memo.fileName}.${extension}`)
   })

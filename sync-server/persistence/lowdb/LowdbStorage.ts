@@ -20,6 +20,7 @@ import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Logger } from '../../log.ts'
 import { FileDocumentStore } from '../FileDocumentStore.ts'
+import type { FileOps } from '../fileOps.ts'
 import type {
   PeopleStore,
   PersonRecord,
@@ -48,6 +49,8 @@ export interface LowdbStorageOptions {
   log: Logger
   /** @default 50 — must stay under the 100 ms of contract P5 */
   fsyncDelayMs?: number
+  /** The file operations of the documents' logs (tests make them fail). */
+  fileOps?: FileOps
 }
 
 export class LowdbStorage implements Storage {
@@ -74,6 +77,7 @@ export class LowdbStorage implements Storage {
     this.documents = new FileDocumentStore(join(options.dataDir, 'documents'), {
       fsyncDelayMs: options.fsyncDelayMs ?? 50,
       log: options.log.child('storage'),
+      fileOps: options.fileOps,
     })
     this.threads = new LowdbThreadStore(join(options.dataDir, 'threads'))
     this.versions = new LowdbVersionStore(join(options.dataDir, 'versions'))

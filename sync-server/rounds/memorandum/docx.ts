@@ -17,7 +17,7 @@ import {
   WidthType,
 } from 'docx'
 import { POSITIONS } from '../../../shared/rounds.ts'
-import type { OffThreadTask } from '../../workers/offThread.ts'
+import type { OffThreadTask } from '../../workers/WorkerPool.ts'
 import {
   type MemoMember,
   type MemoPassage,
@@ -172,7 +172,7 @@ export async function renderDocx(memo: Memorandum): Promise<Buffer> {
   return Packer.toBuffer(document)
 }
 
-/** renderDocx in a worker thread (see runOffThread): the event loop stays free meanwhile. */
+/** renderDocx in a worker thread of the pool: the event loop stays free meanwhile. */
 export const renderDocxTask: OffThreadTask<Memorandum, Uint8Array> = {
   module: new URL(import.meta.url),
   name: 'renderDocx',

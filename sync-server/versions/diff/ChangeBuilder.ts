@@ -3,6 +3,7 @@
  * kind, passage and person stay the same, and the rendering of B with the
  * changes in place (`view`).
  */
+import { countCharacters } from '../../../shared/codePoints.ts'
 import type { Block, BlockChange, RawChange, ViewBlock, ViewPart } from './types.ts'
 
 export class ChangeBuilder {
@@ -42,8 +43,9 @@ export class ChangeBuilder {
   /** Text inserted (in B only) or deleted (in A only) by `by`, in passage `blockId`. */
   change(type: RawChange['type'], text: string, blockId: string | null, by: string): void {
     if (!text) return
-    if (type === 'insert') this.inserted += text.length
-    else this.deleted += text.length
+    // Characters as people count them: an emoji is one.
+    if (type === 'insert') this.inserted += countCharacters(text)
+    else this.deleted += countCharacters(text)
     const open = this.#open
     if (
       open &&

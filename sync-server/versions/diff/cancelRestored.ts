@@ -5,6 +5,7 @@
  * no unchanged text between them, deletions and insertions of the very same
  * text, paired from the start, become unchanged text in front of the rest.
  */
+import { countCharacters } from '../../../shared/codePoints.ts'
 import type { RawChange, RawDiff, ViewBlock, ViewPart } from './types.ts'
 
 export function cancelRestored(diff: RawDiff): RawDiff {
@@ -19,8 +20,8 @@ export function cancelRestored(diff: RawDiff): RawDiff {
     if (!cancelled.has(index)) {
       renumbered.set(index, changes.length)
       changes.push(change)
-    } else if (change.type === 'insert') inserted -= change.text.length
-    else deleted -= change.text.length
+    } else if (change.type === 'insert') inserted -= countCharacters(change.text)
+    else deleted -= countCharacters(change.text)
   })
   for (const block of view) {
     for (const part of block.parts)
