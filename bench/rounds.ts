@@ -30,6 +30,7 @@ import { renderDocx } from '../sync-server/rounds/memorandum/docx.ts'
 import { renderHtml } from '../sync-server/rounds/memorandum/html.ts'
 import { renderMarkdown } from '../sync-server/rounds/memorandum/markdown.ts'
 import { createServer, type RunningServer } from '../sync-server/server.ts'
+import { downloadBurst } from './downloads.ts'
 import { numberFlag, type Timing, timed, timingLine, timingOf, until } from './lib/timing.ts'
 
 const PROPOSAL = 'voorstel-1'
@@ -107,6 +108,8 @@ export async function runRoundsBench(options: {
   passages?: number
   threads?: number
   runs?: number
+  /** Concurrent DOCX downloads of the memorandum in the burst. @default 50 */
+  downloads?: number
 }) {
   const { organisations = 342, passages = 60, threads = 500, runs = 10 } = options
   const dataDir = await mkdtemp(join(tmpdir(), 'meeschrijven-bench-rounds-'))
@@ -227,6 +230,13 @@ export async function runRoundsBench(options: {
       stalls.push(loop.max / 1e6)
     })
     const docxHttpStall = timingOf(stalls)
+    const burst = await downloadBurst(
+      server,
+      adminToken,
+      PROPOSAL,
+      `/api/proposals/${PROPOSAL}/rounds/${round.id}/reactienota?format=docx`,
+      options.downloads ?? 50,
+    )
     const docxBytes = (await renderDocx(memo)).length
     const goalMet = summaryWarm.p95 < 200 && summaryCold.p95 < 200 && model.p95 + docx.p95 < 2000
     return {
@@ -245,6 +255,7 @@ export async function runRoundsBench(options: {
       docx,
       docxHttp,
       docxHttpStall,
+      burst,
       docxBytes,
       goalMet,
     }
@@ -262,6 +273,7 @@ async function main(): Promise<void> {
     passages: numberFlag(args, 'passages'),
     threads: numberFlag(args, 'threads'),
     runs: numberFlag(args, 'runs'),
+    downloads: numberFlag(args, 'downloads'),
   })
   console.log(
     `A round of ${result.organisations} organisations × ${result.passages} passages: ${result.positions} positions ` +
@@ -278,6 +290,12 @@ async function main(): Promise<void> {
   console.log(line(`  rendered as DOCX (${(result.docxBytes / 1024).toFixed(0)} KiB)`, result.docx))
   console.log(line('memorandum as DOCX over HTTP', result.docxHttp))
   console.log(line('  longest event-loop stall meanwhile', result.docxHttpStall))
+  const b = result.burst
+  console.log(line(`${b.downloads} DOCX downloads at once, each`, b.each))
+  console.log(
+    `  meanwhile: event loop p99 ${b.loopP99Ms.toFixed(1)} ms, max ${b.loopMaxMs.toFixed(0)} ms, ` +
+      `all done after ${b.totalMs.toFixed(0)} ms, answers ${JSON.stringify(b.statuses)}`,
+  )
   console.log(
     `goals (summary under 200 ms, memorandum under 2 s): ${result.goalMet ? 'met' : 'NOT met'}`,
   )

@@ -14,6 +14,7 @@ import { type ReportHeader, writeReport } from './report.ts'
 import type { ServerKind, StartOptions } from './servers/BenchServer.ts'
 import { meeschrijvenExists, startMeeschrijven } from './servers/meeschrijven.ts'
 import { startStock } from './servers/stock.ts'
+import { alvCapacity, alvDay } from './workloads/alvDay.ts'
 import { cluster } from './workloads/cluster.ts'
 import { coldOpen } from './workloads/coldOpen.ts'
 import type { Context, ServerSpec } from './workloads/context.ts'
@@ -38,6 +39,8 @@ interface Workload {
 const WORKLOADS: Workload[] = [
   typing,
   typingCarets,
+  alvDay,
+  alvCapacity,
   saturation,
   coldOpen,
   memory,

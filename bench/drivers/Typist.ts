@@ -3,18 +3,24 @@
  * edits of the other clients in its room reach it.
  */
 import * as Y from 'yjs'
+import { sendOwnAwarenessOnly } from '../../editor/features/presence/sendOwnAwareness.ts'
 import { nowNs } from '../lib/clock.ts'
 import { blockText } from '../lib/content.ts'
 import type { EditPlan } from '../lib/plan.ts'
 import { type BenchClient, openClient } from './client.ts'
 import type { TypistSpec } from './messages.ts'
 
+/** Anything that receives the edits of a room: a typist, a full or a light reader. */
+export interface Receiver {
+  readonly spec: TypistSpec
+}
+
 /** What a typist reports each delivery to: the run's shared accounting. */
 export interface DeliverySink {
   /** Edit `edit` of client `client` arrived at `receiver` at `atNs` (possibly again). */
-  onEdit(receiver: Typist, client: number, edit: number, atNs: number): void
+  onEdit(receiver: Receiver, client: number, edit: number, atNs: number): void
   /** A caret with awareness clock `clock` of client `client` arrived at `atNs`. */
-  onCaret(receiver: Typist, client: number, clock: number, atNs: number): void
+  onCaret(receiver: Receiver, client: number, clock: number, atNs: number): void
   /** The plan of client `client`, or undefined for clients outside the run. */
   planOf(client: number): EditPlan | undefined
   /** Global index of a Yjs client id, or -1 for ids outside the run (the server's own). */
@@ -27,7 +33,8 @@ export class Typist {
   private sink: DeliverySink | undefined
 
   constructor(readonly spec: TypistSpec) {
-    this.client = openClient(spec.endpoint, spec.clientId)
+    this.client = openClient(spec.endpoint, spec.clientId, spec.localAddress)
+    if (spec.editorAwareness) sendOwnAwarenessOnly(this.client.provider)
     // the transaction already says which clocks arrived and what was deleted: no decoding
     this.client.doc.on('afterTransaction', (tr: Y.Transaction) => {
       if (tr.origin === this.client.provider && this.sink) this.onRemoteTransaction(tr)
@@ -40,9 +47,12 @@ export class Typist {
     )
   }
 
-  /** True once the block this typist edits has arrived. */
+  /** True once the block this typist edits has arrived (a reader: once synced). */
   isReady(): boolean {
-    return this.client.provider.synced && blockText(this.client.doc, this.spec.block) !== undefined
+    if (!this.client.provider.synced) return false
+    return (
+      this.spec.reader !== undefined || blockText(this.client.doc, this.spec.block) !== undefined
+    )
   }
 
   /** Starts (or with undefined stops) counting deliveries into `sink`. */
@@ -54,7 +64,7 @@ export class Typist {
   announce(): number {
     const awareness = this.client.provider.awareness
     awareness.setLocalStateField('user', {
-      name: `Schrijver ${this.spec.client}`,
+      name: `${this.spec.reader ? 'Lezer' : 'Schrijver'} ${this.spec.client}`,
       color: `hsl(${(this.spec.client * 47) % 360} 70% 45%)`,
     })
     return awareness.meta.get(awareness.clientID)?.clock ?? 0

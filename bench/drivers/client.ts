@@ -23,13 +23,25 @@ export interface BenchClient {
 }
 
 /** Opens a client with a fixed Yjs client id (so receivers can tell who wrote what). */
-export function openClient(endpoint: Endpoint, clientId: number): BenchClient {
+export function openClient(
+  endpoint: Endpoint,
+  clientId: number,
+  localAddress?: string,
+): BenchClient {
   const doc = new Y.Doc()
   doc.clientID = clientId
+  // `ws` takes its options as the third argument; y-websocket passes only url and protocols
+  const Socket = localAddress
+    ? class extends WebSocket {
+        constructor(url: string, protocols?: string | string[]) {
+          super(url, protocols, { localAddress })
+        }
+      }
+    : WebSocket
   const provider = new WebsocketProvider(endpoint.serverUrl, endpoint.room, doc, {
     params: endpoint.params,
     disableBc: true,
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: Socket as unknown as typeof globalThis.WebSocket,
     // a benchmark client never gives up on a server under load
     maxBackoffTime: 1000,
   })

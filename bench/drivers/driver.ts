@@ -7,6 +7,7 @@ import * as Y from 'yjs'
 import { nowNs, pollUntil } from '../lib/clock.ts'
 import { blockCount, writeDocument } from '../lib/content.ts'
 import { type BenchClient, covers, openClient, waitSynced } from './client.ts'
+import { LightReader } from './LightReader.ts'
 import type {
   Envelope,
   JoinResult,
@@ -25,6 +26,7 @@ process.setMaxListeners(0)
 
 const groups = new Map<string, BenchClient[]>()
 let typists: Typist[] = []
+let lightReaders: LightReader[] = []
 let run: TypingRun | undefined
 
 function closeGroup(name: string): void {
@@ -46,10 +48,19 @@ async function seed(seeds: SeedSpec[]): Promise<SeedResult> {
 
 async function connect(specs: TypistSpec[], timeoutMs: number): Promise<number> {
   const started = Date.now()
-  const fresh = specs.map((spec) => new Typist(spec))
-  typists.push(...fresh)
-  const refusedFor = () =>
-    fresh.flatMap((typist) => typist.client.closeCodes).find((code) => /^44\d\d/.test(code))
+  const fresh: Array<Typist | LightReader> = specs.map((spec) => {
+    if (spec.reader === 'light') {
+      const reader = new LightReader(spec)
+      lightReaders.push(reader)
+      return reader
+    }
+    const typist = new Typist(spec)
+    typists.push(typist)
+    return typist
+  })
+  const codesOf = (one: Typist | LightReader) =>
+    one instanceof LightReader ? one.closeCodes : one.client.closeCodes
+  const refusedFor = () => fresh.flatMap(codesOf).find((code) => /^44\d\d/.test(code))
   const ok = await pollUntil(
     () => refusedFor() !== undefined || fresh.every((typist) => typist.isReady()),
     timeoutMs,
@@ -57,14 +68,14 @@ async function connect(specs: TypistSpec[], timeoutMs: number): Promise<number> 
   )
   const refusal = refusedFor()
   if (refusal) {
-    const count = fresh.filter((typist) => typist.client.closeCodes.length > 0).length
+    const count = fresh.filter((one) => codesOf(one).length > 0).length
     throw new Error(
       `the server closed ${count} of ${fresh.length} clients while connecting: ${refusal}`,
     )
   }
   if (!ok) {
     const waiting = fresh.filter((typist) => !typist.isReady())
-    const codes = [...new Set(waiting.flatMap((typist) => typist.client.closeCodes))]
+    const codes = [...new Set(waiting.flatMap(codesOf))]
     throw new Error(
       `${waiting.length} of ${fresh.length} clients not ready in ${timeoutMs} ms` +
         (codes.length ? ` (close codes ${codes.join(', ')})` : ''),
@@ -172,7 +183,7 @@ async function handle(request: Request): Promise<unknown> {
       return typists.map((typist) => [typist.spec.client, typist.announce()])
     case 'start':
       run?.stop()
-      run = new TypingRun(request.schedule, typists)
+      run = new TypingRun(request.schedule, typists, lightReaders)
       run.start()
       return null
     case 'sent':
@@ -201,7 +212,9 @@ async function handle(request: Request): Promise<unknown> {
       run?.stop()
       for (const name of [...groups.keys()]) closeGroup(name)
       for (const typist of typists) typist.destroy()
+      for (const reader of lightReaders) reader.destroy()
       typists = []
+      lightReaders = []
       run = undefined
       return null
   }

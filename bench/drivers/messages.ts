@@ -12,6 +12,16 @@ export interface TypistSpec {
   room: number
   endpoint: Endpoint
   block: number
+  /**
+   * A reader types nothing: `full` is a Y.Doc with the provider as the editor runs it
+   * (its own presence only), `light` speaks just the sync protocol and keeps no document.
+   * Undefined for a writer.
+   */
+  reader?: 'full' | 'light'
+  /** Publish only the client's own presence, as the editor does (sendOwnAwarenessOnly). */
+  editorAwareness?: boolean
+  /** Local address to connect from (127.x.y.z), so one address never holds too many sockets. */
+  localAddress?: string
 }
 
 /** The shared schedule of one measured run; times are ns on the shared monotonic clock. */
@@ -24,6 +34,8 @@ export interface Schedule {
   clients: number
   /** Edits per client. */
   edits: number
+  /** How far each edit strays from its beat, as a share of the interval (0–0.8). */
+  jitter: number
   /** Latencies count for edits scheduled in [windowStart, windowEnd). */
   windowStart: number
   windowEnd: number
@@ -78,6 +90,12 @@ export interface DriverRunResult {
   latency: HistogramData
   /** The same from the scheduled keystroke, so including the driver's own send lag, µs. */
   latencyFromSchedule: HistogramData
+  /** The same, at readers only (clients that type nothing), µs. */
+  readerLatency: HistogramData
+  /** Frames and bytes the light readers received over the measured window, all together. */
+  readerFrames: number
+  readerBytes: number
+  readers: number
   /** Caret latency: keystroke sent → awareness applied at another client, µs. */
   caretLatency: HistogramData
   /** How late this driver sent its edits against the schedule, µs. */

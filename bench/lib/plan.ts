@@ -28,6 +28,11 @@ export interface EditPlan {
   readonly insertEdit: Int32Array
   /** For a clock: the edit that deleted it, or -1. */
   readonly deleteEdit: Int32Array
+  /**
+   * How far edit k strays from its beat, in [-0.5, 0.5) of the interval: people do not
+   * type in step. Scaled by the schedule's `jitter` (0 keeps the edits on the beat).
+   */
+  readonly stray: Float32Array
 }
 
 /** mulberry32: small, fast and good enough for workload shapes. */
@@ -72,5 +77,9 @@ export function createEditPlan(seed: number, client: number, count: number): Edi
       inserts++
     }
   }
-  return { kind, clock, text, jump, insertEdit, deleteEdit }
+  // a generator of its own, so plans of runs without jitter stay what they were
+  const strayRandom = createRandom((seed * 6007 + client * 7907 + 1) >>> 0)
+  const stray = new Float32Array(count)
+  for (let k = 0; k < count; k++) stray[k] = strayRandom() - 0.5
+  return { kind, clock, text, jump, insertEdit, deleteEdit, stray }
 }

@@ -49,6 +49,12 @@ export interface BenchServer {
    * Each writer is a separate person where the server knows people.
    */
   writers(proposals: string[]): Promise<Endpoint[]>
+  /**
+   * Endpoints for readers (people who may read but not change the text), `proposals[i]`
+   * for reader i. Where the server knows people, readers share at most a few tokens each
+   * (the server caps sockets per person). Without it, workloads use `writers`.
+   */
+  readers?(proposals: string[]): Promise<Endpoint[]>
   /** Event-loop delay since the last `resetLoopDelay`, measured inside the server (the worst instance). */
   loopDelay(): Promise<LoopDelay>
   resetLoopDelay(): Promise<void>

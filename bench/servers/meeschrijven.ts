@@ -150,6 +150,44 @@ export async function inviteWriter(
   return invite.token
 }
 
+/** Readers' tokens made per proposal at most; beyond that readers share them (≤ 40 sockets each). */
+const READER_TOKENS = 300
+
+/** Reviewer (lid) endpoints for `proposals[i]`, one person per reader up to READER_TOKENS per proposal. */
+export async function reviewerEndpoints(
+  api: ReturnType<typeof adminApi>,
+  serverUrl: string,
+  proposals: string[],
+): Promise<Endpoint[]> {
+  const tokens = new Map<string, string[]>()
+  const wanted = new Map<string, number>()
+  for (const id of proposals) wanted.set(id, Math.min(READER_TOKENS, (wanted.get(id) ?? 0) + 1))
+  await Promise.all(
+    [...wanted].map(async ([id, count]) => {
+      const made = await inParallel(
+        Array.from({ length: count }, (_, n) => n + 1),
+        8,
+        async (n) =>
+          (
+            await api<{ token: string }>('POST', '/api/invites', {
+              name: `Lezer ${n}`,
+              role: 'reviewer',
+              proposals: [id],
+            })
+          ).token,
+      )
+      tokens.set(id, made)
+    }),
+  )
+  const used = new Map<string, number>()
+  return proposals.map((id) => {
+    const n = used.get(id) ?? 0
+    used.set(id, n + 1)
+    const own = tokens.get(id)!
+    return { serverUrl, room: id, params: { token: own[n % own.length]! } }
+  })
+}
+
 /** The sync endpoint of a server listening on `url` (http://…). */
 export function syncBase(url: string): string {
   return `${url.replace(/^http/, 'ws')}/sync`
@@ -185,6 +223,7 @@ export async function startMeeschrijven(options: StartOptions = {}): Promise<Ben
         params: { token: await inviteWriter(api, id, i + 1) },
       }))
     },
+    readers: (proposals) => reviewerEndpoints(api, syncBase(process.url), proposals),
     loopDelay: () => process.loopDelay(),
     resetLoopDelay: () => process.resetLoopDelay(),
     memory: () => process.memory(),

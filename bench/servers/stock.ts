@@ -36,6 +36,9 @@ export async function startStock(options: StartOptions = {}): Promise<BenchServe
     async writers(proposals): Promise<Endpoint[]> {
       return proposals.map((room) => ({ serverUrl: wsBase(), room, params: {} }))
     },
+    async readers(proposals): Promise<Endpoint[]> {
+      return proposals.map((room) => ({ serverUrl: wsBase(), room, params: {} }))
+    },
     loopDelay: () => process.loopDelay(),
     resetLoopDelay: () => process.resetLoopDelay(),
     memory: () => process.memory(),

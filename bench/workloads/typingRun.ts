@@ -36,6 +36,12 @@ export interface TypingShape {
   /** The document each room starts with. */
   paragraphs: number
   chars: number
+  /** Readers per room (they type nothing): light ones without a document, full ones with. */
+  readers?: { light: number; full: number }
+  /** How far each keystroke strays from its beat, as a share of the interval (0: in step). */
+  jitter?: number
+  /** Clients publish only their own presence, as the editor does (else y-websocket's default). */
+  editorAwareness?: boolean
 }
 
 export interface TypingResult {
@@ -49,6 +55,12 @@ export interface TypingResult {
   scheduledP99Ms: number
   caretP50Ms: number
   caretP99Ms: number
+  /** Edit latency at the readers only (NaN without readers). */
+  readerP50Ms: number
+  readerP99Ms: number
+  /** Frames a light reader received per second, on average over the window. */
+  readerFramesPerS: number
+  readerBytesPerS: number
   /** Deliveries that never arrived (every edit to every other client of its room). */
   lost: number
   deliveries: number
@@ -139,15 +151,33 @@ async function measure(
     roomOf.push(room)
     // blocks: the heading, then the paragraphs; typists spread over the paragraphs
     const paragraph = Math.floor(((j + 0.5) * shape.paragraphs) / shape.clientsPerRoom)
-    perDriver[driverOf(room, j, drivers)]!.push({
+    // with readers, the writers have driver 0 to themselves: readers' bursts would delay their keystrokes
+    perDriver[shape.readers ? 0 : driverOf(room, j, drivers)]!.push({
       client: g,
       clientId: clientIdBase + g,
       room,
       endpoint: endpoints[shape.rooms + g]!,
       block: offsetOf(room) + 1 + paragraph,
+      editorAwareness: shape.editorAwareness,
     })
   }
   await pool.each(perDriver.map((typists) => ({ op: 'connect', typists, timeoutMs: 120_000 })))
+  const readerSpecs = await readersOf(server, shape, proposals, clients, clientIdBase)
+  if (readerSpecs.length > 0) {
+    ctx.log(`connecting ${readerSpecs.length} readers`)
+    // there are always two drivers at least (lib/options.ts): readers go to 1 … n−1
+    await pool.each(
+      Array.from({ length: drivers }, (_, d) =>
+        d === 0
+          ? undefined
+          : {
+              op: 'connect' as const,
+              typists: readerSpecs.filter((_, i) => (i % (drivers - 1)) + 1 === d),
+              timeoutMs: 300_000,
+            },
+      ),
+    )
+  }
   await pool.all({ op: 'releaseSeeds' })
   const bases = (
     await pool.all<Array<[number, number]>>({ op: 'arm', carets: shape.carets })
@@ -167,6 +197,7 @@ async function measure(
     intervalNs,
     clients,
     edits,
+    jitter: shape.jitter ?? 0,
     windowStart,
     windowEnd,
     carets: shape.carets,
@@ -211,6 +242,37 @@ async function measure(
   return summarise(ctx, shape, results, { before, after, serverLoop, setupMs, names })
 }
 
+/**
+ * The readers of every room: light ones first, then full ones, each from an address of
+ * its own (127.0.x.y), as people at an assembly connect from their own devices.
+ */
+async function readersOf(
+  server: BenchServer,
+  shape: TypingShape,
+  proposals: string[],
+  writers: number,
+  clientIdBase: number,
+): Promise<TypistSpec[]> {
+  const perRoom = shape.readers ? shape.readers.light + shape.readers.full : 0
+  if (perRoom === 0) return []
+  const rooms = proposals.flatMap((id) => Array.from({ length: perRoom }, () => id))
+  const endpoints = await (server.readers ?? server.writers)(rooms)
+  return endpoints.map((endpoint, i) => {
+    const index = i % perRoom
+    const client = writers + i
+    return {
+      client,
+      clientId: clientIdBase + client,
+      room: Math.floor(i / perRoom),
+      endpoint,
+      block: 0,
+      reader: index < shape.readers!.light ? 'light' : 'full',
+      editorAwareness: true,
+      localAddress: `127.0.${1 + Math.floor(i / 200)}.${1 + (i % 200)}`,
+    }
+  })
+}
+
 /** What the harness reads at both ends of the measured window. */
 interface Readings {
   cpu: number
@@ -239,8 +301,10 @@ function summarise(
   const scheduled = new Histogram()
   const caret = new Histogram()
   const lag = new Histogram()
+  const reader = new Histogram()
   for (const result of results) {
     latency.merge(result.latency)
+    reader.merge(result.readerLatency)
     scheduled.merge(result.latencyFromSchedule)
     caret.merge(result.caretLatency)
     lag.merge(result.sendLag)
@@ -269,6 +333,10 @@ function summarise(
     scheduledP99Ms: ms(scheduled.percentile(0.99)),
     caretP50Ms: ms(caret.percentile(0.5)),
     caretP99Ms: ms(caret.percentile(0.99)),
+    readerP50Ms: ms(reader.percentile(0.5)),
+    readerP99Ms: ms(reader.percentile(0.99)),
+    readerFramesPerS: perLightReader(results, (r) => r.readerFrames) / shape.windowS,
+    readerBytesPerS: perLightReader(results, (r) => r.readerBytes) / shape.windowS,
     lost: expected - received,
     deliveries: expected,
     serverCpuUsPerEdit: (server.after.cpu - server.before.cpu) / editsInWindow,
@@ -299,6 +367,12 @@ function summarise(
     closeCodes: mergeCounts(results.map((r) => r.closeCodes)),
     setupMs: server.setupMs,
   }
+}
+
+/** A total of the light readers divided by their number (NaN without any). */
+function perLightReader(results: DriverRunResult[], get: (r: DriverRunResult) => number): number {
+  const light = results.reduce((sum, r) => sum + r.readers, 0)
+  return light ? results.reduce((sum, r) => sum + get(r), 0) / light : Number.NaN
 }
 
 function mergeCounts(all: Array<Record<string, number>>): Record<string, number> {

@@ -10,7 +10,7 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import type * as Y from 'yjs'
 import { FRAGMENT_NAME } from '../../shared/schema.ts'
 import type { Connection } from '../transport/Connection.ts'
-import { binaryFrame } from '../transport/frames.ts'
+import { outgoingAwareness } from '../transport/Outgoing.ts'
 import type { Authorship } from './Authorship.ts'
 import { awarenessMessage } from './messages.ts'
 import { PresenceGuard } from './PresenceGuard.ts'
@@ -96,12 +96,10 @@ export class AwarenessRelay {
       this.#share({ kind: 'awareness', update: Buffer.from(update).toString('base64') })
     }
     if (clients.length === 0) return
-    const frame = binaryFrame(
-      awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)),
-    )
+    const item = outgoingAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients))
     for (const conn of this.#connections) {
       // A socket whose own caret is all that changed needs nothing.
-      if (!clients.every((id) => conn.awarenessIds.has(id))) conn.sendFrame(frame)
+      if (!clients.every((id) => conn.awarenessIds.has(id))) conn.sendOutgoing(item)
     }
   }
 

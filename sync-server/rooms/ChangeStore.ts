@@ -10,8 +10,7 @@ import type { Logger } from '../log.ts'
 import type { Metrics } from '../metrics/Metrics.ts'
 import type { Storage } from '../persistence/Storage.ts'
 import type { Connection } from '../transport/Connection.ts'
-import { binaryFrame } from '../transport/frames.ts'
-import { updateMessage } from './messages.ts'
+import { outgoingUpdate } from '../transport/Outgoing.ts'
 
 export interface ChangeStoreOptions {
   storage: Storage
@@ -55,10 +54,10 @@ export class ChangeStore {
     this.written = written
     this.size += update.length
     this.#options.metrics?.countEdit(update.length)
-    const frame = binaryFrame(updateMessage(update))
+    const item = outgoingUpdate(update)
     written.then(
       () => {
-        for (const conn of connections) if (conn !== from) conn.sendFrame(frame)
+        for (const conn of connections) if (conn !== from) conn.sendOutgoing(item)
       },
       (error) => this.fail(error),
     )
@@ -67,8 +66,8 @@ export class ChangeStore {
   /** Sends an update another instance stored (cluster) to every socket here. */
   forward(update: Uint8Array): void {
     this.size += update.length
-    const frame = binaryFrame(updateMessage(update))
-    for (const conn of this.#room.connections) conn.sendFrame(frame)
+    const item = outgoingUpdate(update)
+    for (const conn of this.#room.connections) conn.sendOutgoing(item)
   }
 
   /** Compacts with `compact` once the log has passed its threshold. */

@@ -1,11 +1,14 @@
 /**
  * One sync socket: who is on it, what it may do, and a send that never lets a
- * client that does not read grow the server's memory.
+ * client that does not read grow the server's memory. Every message goes through
+ * the socket's SendQueue, so they leave in the order they were sent.
  */
 import type { Socket } from 'node:net'
 import type { WebSocket } from 'ws'
 import type { Principal } from '../auth/Principal.ts'
-import { corkForThisTurn } from './sendBatching.ts'
+import { binaryFrame } from './frames.ts'
+import { type Outgoing, outgoingFrame } from './Outgoing.ts'
+import { SendQueue } from './SendQueue.ts'
 
 export interface ConnectionOptions {
   /** Close a socket whose unsent data exceeds this many bytes. @default 16 MiB */
@@ -31,6 +34,7 @@ export class Connection {
   caughtUp = false
   readonly #maxBuffered: number
   readonly #onRefused: ((reason: string) => void) | undefined
+  #queue: SendQueue | undefined
   lastSentAt = Date.now()
   /** Updates with a gap since this socket's last accepted one (see Room). */
   gapRequests = 0
@@ -59,34 +63,36 @@ export class Connection {
     return this.principal.person.id
   }
 
+  /** Sends one message (y-websocket framing) to this socket alone. */
   send(data: Uint8Array): void {
-    if (!this.#writable()) return
-    corkForThisTurn(this.#raw)
-    this.socket.send(data, { binary: true })
-    this.lastSentAt = Date.now()
+    this.sendOutgoing(outgoingFrame(binaryFrame(data)))
   }
 
   /**
-   * Writes a frame made with `binaryFrame` straight to the socket: one frame,
-   * built once, for every receiver of a broadcast.
+   * Writes a frame made with `binaryFrame` as it is: one frame, built once, for
+   * every receiver of a broadcast.
    */
   sendFrame(frame: Buffer): void {
-    if (!this.#writable()) return
-    const raw = this.#raw
-    if (!raw) return
-    corkForThisTurn(raw)
-    raw.write(frame)
-    this.lastSentAt = Date.now()
+    this.sendOutgoing(outgoingFrame(frame))
   }
 
-  get #raw(): Socket | undefined {
-    return (this.socket as unknown as { _socket?: Socket })._socket
+  /**
+   * Sends a broadcast item: at once when nothing is being written to this socket,
+   * else merged with what else waits for it (see SendQueue).
+   */
+  sendOutgoing(item: Outgoing): void {
+    if (!this.#writable()) return
+    const raw = (this.socket as unknown as { _socket?: Socket })._socket
+    if (!raw) return
+    this.#queue ??= new SendQueue(raw)
+    this.#queue.push(item)
+    this.lastSentAt = Date.now()
   }
 
   /** True when the socket is open and its unsent data within bounds. */
   #writable(): boolean {
     if (this.closed || this.socket.readyState !== this.socket.OPEN) return false
-    if (this.socket.bufferedAmount > this.#maxBuffered) {
+    if (this.socket.bufferedAmount + (this.#queue?.pendingBytes ?? 0) > this.#maxBuffered) {
       // A client that does not read would not read a close frame either: cut it
       // off at once (it reconnects and syncs afresh) rather than keep its buffer.
       this.#onRefused?.('send_buffer_full')
@@ -101,6 +107,9 @@ export class Connection {
     if (this.closed) return
     if ((code >= 4400 && code < 4500) || code === 1013) this.#onRefused?.(reason)
     this.closed = true
-    this.socket.close(code, reason)
+    // what was sent before the close goes first (an event saying why, say)
+    const close = () => this.socket.close(code, reason)
+    if (this.#queue) this.#queue.afterPending(close)
+    else close()
   }
 }

@@ -1,10 +1,9 @@
 /** Presence that cannot be forged (contract A6). */
 import * as decoding from 'lib0/decoding'
-import * as encoding from 'lib0/encoding'
 import { describe, expect, it, vi } from 'vitest'
 import type { WebSocket } from 'ws'
-import { encodeAwarenessUpdate } from 'y-protocols/awareness'
 import * as Y from 'yjs'
+import { sendOwnAwarenessOnly } from '../../editor/features/presence/sendOwnAwareness.ts'
 import { caret } from '../helpers/carets.ts'
 import { closeOf, type TestClient } from '../helpers/clients.ts'
 import {
@@ -18,26 +17,9 @@ import {
 import { appendBlock, fragmentOf, linesOf } from '../helpers/ydoc.ts'
 
 describe('presence', () => {
-  /**
-   * Makes a client publish only its own awareness, as the editor does: y-websocket
-   * itself re-sends every state it receives (see the relay test below).
-   */
+  /** Makes a client publish only its own awareness, as the editor does (see ownPresence.test.ts). */
   function publishOwnPresenceOnly(c: TestClient): TestClient {
-    const { provider, doc } = c
-    const { awareness } = provider
-    awareness.off('update', provider._awarenessUpdateHandler)
-    const handler = (change: { added: number[]; updated: number[]; removed: number[] }) => {
-      if (![...change.added, ...change.updated, ...change.removed].includes(doc.clientID)) return
-      const ws = provider.ws
-      if (!provider.wsconnected || !ws || ws.readyState !== ws.OPEN) return
-      ws.send(
-        frame(1, (e) =>
-          encoding.writeVarUint8Array(e, encodeAwarenessUpdate(awareness, [doc.clientID])),
-        ),
-      )
-    }
-    provider._awarenessUpdateHandler = handler
-    awareness.on('update', handler)
+    sendOwnAwarenessOnly(c.provider)
     return c
   }
 

@@ -1,0 +1,84 @@
+/**
+ * Many people download the memorandum as DOCX at once (the evening a round closes),
+ * while someone types: the server's event loop is watched over the whole burst. Runs
+ * inside runRoundsBench, whose server lives in this process, so the loop measured is
+ * the server's own; a writer types five keystrokes a second meanwhile over a real socket.
+ */
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
+import { WebSocket } from 'ws'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import type { RunningServer } from '../sync-server/server.ts'
+import { type Timing, timingOf, until } from './lib/timing.ts'
+
+export interface DownloadBurst {
+  downloads: number
+  /** Answers by HTTP status (200, and 503 server_busy when the export pool is full). */
+  statuses: Record<number, number>
+  /** Each download from request to last byte, ms. */
+  each: Timing
+  totalMs: number
+  loopP99Ms: number
+  loopMaxMs: number
+  keystrokes: number
+}
+
+/** Fires `count` downloads of `path` at once and types meanwhile into `proposal`. */
+export async function downloadBurst(
+  server: RunningServer,
+  token: string,
+  proposal: string,
+  path: string,
+  count: number,
+): Promise<DownloadBurst> {
+  const doc = new Y.Doc()
+  const provider = new WebsocketProvider(
+    `${server.url.replace('http', 'ws')}/sync`,
+    proposal,
+    doc,
+    {
+      params: { token },
+      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+      disableBc: true,
+    },
+  )
+  provider.messageHandlers[100] = () => undefined
+  await until(() => provider.synced, 'the typist to connect')
+  const text = doc.getXmlFragment('default').get(1) as Y.XmlElement
+  const typing = text.get(0) as Y.XmlText
+  let keystrokes = 0
+  const typist = setInterval(() => {
+    typing.insert(0, 'a')
+    keystrokes++
+  }, 200)
+  const loop = monitorEventLoopDelay({ resolution: 5 })
+  loop.enable()
+  const started = performance.now()
+  const statuses: Record<number, number> = {}
+  const each = await Promise.all(
+    Array.from({ length: count }, async () => {
+      const t = performance.now()
+      const response = await fetch(`${server.url}${path}`, {
+        headers: { authorization: `Bearer ${token}` },
+      })
+      await response.arrayBuffer()
+      statuses[response.status] = (statuses[response.status] ?? 0) + 1
+      return performance.now() - t
+    }),
+  )
+  const totalMs = performance.now() - started
+  loop.disable()
+  clearInterval(typist)
+  provider.destroy()
+  doc.destroy()
+  return {
+    downloads: count,
+    statuses,
+    each: timingOf(each),
+    totalMs,
+    // the histogram counts from tick to tick: the delay is what exceeds the 5 ms tick
+    loopP99Ms: Math.max(0, loop.percentile(99) / 1e6 - 5),
+    loopMaxMs: Math.max(0, loop.max / 1e6 - 5),
+    keystrokes,
+  }
+}
