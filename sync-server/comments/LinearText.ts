@@ -125,6 +125,12 @@ export class LinearText {
     return found ? { text: found.text, index: offset - found.start } : null
   }
 
+  /** The passage at an offset when it holds no text at all (a new, empty paragraph). */
+  emptyBlockAt(offset: number): Y.XmlElement | null {
+    const block = this.blocks.find((b) => b.start === offset && b.end === offset)
+    return block && block.element.length === 0 ? block.element : null
+  }
+
   /** The block holding an offset, or the nearest one before it. */
   blockAt(offset: number): BlockSpan | null {
     let found: BlockSpan | null = null

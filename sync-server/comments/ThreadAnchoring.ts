@@ -1,7 +1,8 @@
 /**
  * Keeps the anchors of a proposal's threads on their text. After changes to the
  * text (debounced), it resolves every thread against the live document, stores
- * the ones whose anchor moved or whose `anchored` changed, and reports them.
+ * the ones whose anchor moved, whose `anchored` changed or whose text no longer
+ * reads as the quote (`changed`), and reports them.
  */
 import type { Logger } from '../log.ts'
 import type { ThreadRecord } from '../persistence/Storage.ts'
@@ -50,9 +51,15 @@ export class ThreadAnchoring {
     const moved: ThreadRecord[] = []
     for (const thread of threads) {
       const resolved = resolveAnchor(thread, room.doc, linear, room.authorship.provenance)
-      const before = JSON.stringify(thread.anchor)
-      if (JSON.stringify(resolved.anchor) !== before) {
-        moved.push({ ...thread, anchor: resolved.anchor })
+      const { changed: _, ...anchor } = resolved.anchor
+      // An open amendment whose text someone changed can no longer be taken over as it is.
+      const changed =
+        thread.status === 'open' &&
+        resolved.anchored &&
+        linear.value.slice(resolved.from, resolved.to) !== thread.quote
+      const next = changed ? { ...anchor, changed } : anchor
+      if (JSON.stringify(next) !== JSON.stringify(thread.anchor)) {
+        moved.push({ ...thread, anchor: next })
       }
     }
     if (moved.length > 0) await this.#options.onMoved(room.id, moved)

@@ -6,17 +6,18 @@
 import type { Schema } from '@tiptap/pm/model'
 import { isFrozen } from '../../shared/roles.ts'
 import type { Principal } from '../auth/Principal.ts'
-import { AppError, invalidField, textFrozen } from '../errors.ts'
+import { AppError, textFrozen } from '../errors.ts'
 import type { Logger } from '../log.ts'
 import type { ProposalRecord, Storage, ThreadRecord } from '../persistence/Storage.ts'
 import type { Room } from '../rooms/Room.ts'
 import type { Rooms } from '../rooms/Rooms.ts'
-import { anchorAt, resolveAnchor } from './anchors.ts'
+import { resolveAnchor } from './anchors.ts'
 import { applyAmendment } from './applyAmendment.ts'
 import { changeComment, deleteComment } from './commentEdits.ts'
-import { bodyField, decisionField, optionalNote, quoteField, replacementField } from './input.ts'
+import { bodyField, decisionField, optionalNote } from './input.ts'
 import { LinearText } from './LinearText.ts'
-import { locateNewThread } from './locateNewThread.ts'
+import { newThreadFields, revisedFields } from './newThreadFields.ts'
+import { placedFields, placeThread } from './placeThread.ts'
 import { newComment, newThread, now } from './records.ts'
 import { ThreadAnchoring } from './ThreadAnchoring.ts'
 import { type OutdatedLookup, ThreadViews } from './ThreadViews.ts'
@@ -48,8 +49,9 @@ export class ThreadService {
     this.#storage = storage
     this.#rooms = rooms
     this.#views = new ThreadViews(storage, options.log, options.outdated)
-    rooms.on('threads', (room, { ids, from }) => {
-      this.#deliver(room, ids as string[], from !== rooms.instanceId).catch((error) =>
+    rooms.on('threads', (room, { ids, removed, from }) => {
+      const gone = (removed as string[] | undefined) ?? []
+      this.#deliver(room, ids as string[], gone, from !== rooms.instanceId).catch((error) =>
         options.log.error('sending thread changes failed', {
           proposal: room.id,
           error: String(error),
@@ -125,16 +127,26 @@ export class ThreadService {
    * Tells every instance holding the proposal which threads changed; each sends
    * them to its own sockets, every person seeing their own view (C7).
    */
-  async #announce(proposalId: string, threads: ThreadRecord[]): Promise<void> {
-    if (threads.length === 0) return
+  async #announce(
+    proposalId: string,
+    threads: ThreadRecord[],
+    removed: string[] = [],
+  ): Promise<void> {
+    if (threads.length === 0 && removed.length === 0) return
     const ids = threads.map((thread) => thread.id)
-    this.#rooms.publish(proposalId, { kind: 'threads', ids, from: this.#rooms.instanceId })
+    this.#rooms.publish(proposalId, { kind: 'threads', ids, removed, from: this.#rooms.instanceId })
   }
 
   /** Threads changed (here or on another instance): refresh them and tell this instance's sockets. */
-  async #deliver(room: Room, ids: string[], fromElsewhere: boolean): Promise<void> {
+  async #deliver(
+    room: Room,
+    ids: string[],
+    removed: string[],
+    fromElsewhere: boolean,
+  ): Promise<void> {
     const proposalId = room.id
     const cached = this.#cache.has(proposalId) ? await this.#threads(proposalId) : null
+    for (const id of removed) cached?.delete(id)
     const threads: ThreadRecord[] = []
     for (const id of ids) {
       // Changed by another instance: storage has the current version. Changed
@@ -147,7 +159,7 @@ export class ThreadService {
       if (fromElsewhere) cached?.set(id, thread)
       threads.push(thread)
     }
-    await this.#views.sendTo(room, threads)
+    await this.#views.sendTo(room, threads, removed)
   }
 
   async list(viewer: Principal, proposal: ProposalRecord, filter: ThreadFilter) {
@@ -196,17 +208,10 @@ export class ThreadService {
     proposal: ProposalRecord,
     input: Record<string, unknown>,
   ): Promise<ThreadRecord> {
-    const body = bodyField(input.body)
-    const quote = quoteField(input.quote)
-    const replacement = replacementField(input.replacement)
-    const located = await this.#withRoom(proposal.id, (room) =>
-      locateNewThread(room, quote, input.anchor),
+    const { body, quote, replacement } = newThreadFields(input)
+    const placed = await this.#withRoom(proposal.id, (room) =>
+      placeThread(room, quote, input.anchor),
     )
-    const anchor = anchorAt(located.linear, located.from, located.to)
-    if (!anchor)
-      throw new AppError('validation_failed', 'Op deze plek kan geen reactie staan.', {
-        details: { field: 'anchor' },
-      })
     const versions = await this.#storage.versions.list(proposal.id)
     const thread = newThread({
       proposalId: proposal.id,
@@ -214,8 +219,7 @@ export class ThreadService {
       body,
       quote,
       replacement,
-      anchor,
-      located,
+      placed,
       versionId: versions[0]?.id ?? null,
     })
     ;(await this.#threads(proposal.id)).set(thread.id, thread)
@@ -223,25 +227,54 @@ export class ThreadService {
     return thread
   }
 
-  /** The author revises an open amendment's replacement (e.g. after 409 quote_changed). */
+  /**
+   * The author revises an open amendment: its replacement (after 409
+   * quote_changed, or typing on in a suggestion), and with `quote` and `anchor`
+   * the text it replaces (a suggestion that grew).
+   */
   async revise(
     actor: Principal,
     proposal: ProposalRecord,
     threadId: string,
     input: Record<string, unknown>,
   ) {
-    const thread = await this.#amendment(proposal.id, threadId)
+    const thread = await this.#ownOpenAmendment(actor, proposal.id, threadId)
+    const { quote, replacement } = revisedFields(thread, input)
+    if (quote !== thread.quote || input.anchor !== undefined) {
+      const placed = await this.#withRoom(proposal.id, (room) =>
+        placeThread(room, quote, input.anchor),
+      )
+      Object.assign(thread, placedFields(placed), { quote })
+    }
+    thread.replacement = replacement
+    await this.#save(thread)
+    return thread
+  }
+
+  /**
+   * The author takes back an open amendment nobody else has spoken on (a
+   * suggestion typed and then removed again): it is gone for everyone.
+   */
+  async withdraw(actor: Principal, proposal: ProposalRecord, threadId: string) {
+    const thread = await this.#ownOpenAmendment(actor, proposal.id, threadId)
+    if (thread.comments.some((comment) => comment.authorId !== actor.person.id))
+      throw new AppError(
+        'conflict',
+        'Anderen hebben al op dit voorstel gereageerd; het blijft staan. Vraag de redactie het af te handelen.',
+      )
+    await this.#storage.threads.remove(proposal.id, thread.id)
+    ;(await this.#threads(proposal.id)).delete(thread.id)
+    await this.#announce(proposal.id, [], [thread.id])
+  }
+
+  async #ownOpenAmendment(actor: Principal, proposalId: string, threadId: string) {
+    const thread = await this.#amendment(proposalId, threadId)
     if (thread.createdBy !== actor.person.id) {
       throw new AppError('forbidden', 'Alleen wie het voorstel deed, kan het aanpassen.')
     }
     if (thread.status !== 'open' || thread.applied) {
       throw new AppError('conflict', 'Dit wijzigingsvoorstel is al afgehandeld.')
     }
-    const replacement = replacementField(input.replacement)
-    if (replacement === null)
-      throw invalidField('replacement', 'Geef de nieuwe tekst van het voorstel.')
-    thread.replacement = replacement
-    await this.#save(thread)
     return thread
   }
 
@@ -348,6 +381,17 @@ export class ThreadService {
     })
     thread.applied = true
     return this.resolve(editor, proposal, thread.id, { decision: 'verwerkt', note: thread.note })
+  }
+
+  /** Stores and announces suggestions made from a .docx's tracked changes (W2). */
+  async addImported(proposalId: string, threads: ThreadRecord[]): Promise<void> {
+    if (threads.length === 0) return
+    const known = await this.#threads(proposalId)
+    for (const thread of threads) {
+      known.set(thread.id, thread)
+      await this.#storage.threads.put(thread)
+    }
+    await this.#announce(proposalId, threads)
   }
 
   async openCount(proposalId: string): Promise<number> {

@@ -40,9 +40,12 @@ export class ThreadViews {
     )
   }
 
-  /** Sends changed threads to everyone in the room, each their own view. */
-  async sendTo(room: Room, threads: ThreadRecord[]): Promise<void> {
-    if (threads.length === 0 || room.connections.size === 0) return
+  /**
+   * Sends changed threads to everyone in the room, each their own view, and the
+   * ids of threads that are gone (withdrawn suggestions).
+   */
+  async sendTo(room: Room, threads: ThreadRecord[], removed: string[] = []): Promise<void> {
+    if ((threads.length === 0 && removed.length === 0) || room.connections.size === 0) return
     const people = await peopleById(this.#storage)
     const viewers = [...new Set([...room.connections].map((conn) => conn.personId))]
     const visits = await Promise.all(viewers.map((id) => this.#storage.visits.get(id, room.id)))
@@ -58,6 +61,7 @@ export class ThreadViews {
           this.#extras(thread, conn.principal, lastVisit.get(conn.personId) ?? null, outdated),
         ),
       ),
+      ...(removed.length > 0 ? { removed } : {}),
     }))
   }
 

@@ -7,6 +7,11 @@
  *      undo puts it back there, as new items);
  *   3. the quote within the thread's passage, when the positions are gone.
  * Otherwise the thread is not anchored and keeps its quote.
+ *
+ * A thread whose quote is empty is a point: a suggestion to insert text there.
+ * Its anchor holds one position, sticking to the character before it (to the
+ * passage's start when there is none), and it stays anchored while that place
+ * is in the text — only removing its whole passage takes it away.
  */
 import * as Y from 'yjs'
 import type { AnchorRecord, RelativePositionJson } from '../persistence/Storage.ts'
@@ -70,8 +75,12 @@ export function refersToUnknown(json: RelativePositionJson, doc: Y.Doc): boolean
   }
 }
 
-/** An anchor on `[from, to)` of the linear text, sticking to its first and last character. */
+/**
+ * An anchor on `[from, to)` of the linear text, sticking to its first and last
+ * character; for `from === to` a point sticking to the character before it.
+ */
 export function anchorAt(linear: LinearText, from: number, to: number): AnchorRecord | null {
+  if (from === to) return pointAt(linear, from)
   const start = linear.positionAt(from, 'start')
   const end = linear.positionAt(to, 'end')
   if (!start || !end) return null
@@ -86,12 +95,54 @@ export function anchorAt(linear: LinearText, from: number, to: number): AnchorRe
   }
 }
 
-/** Trims block separators off the ends of a range. */
-export function trimRange(linear: LinearText, from: number, to: number): [number, number] {
+function pointAt(linear: LinearText, at: number): AnchorRecord | null {
+  const place = linear.positionAt(at, 'end')
+  const empty = place ? null : linear.emptyBlockAt(at)
+  if (!place && !empty) return null
+  const position = Y.relativePositionToJSON(
+    place
+      ? Y.createRelativePositionFromTypeIndex(place.text, place.index, -1)
+      : Y.createRelativePositionFromTypeIndex(empty!, 0, -1),
+  )
+  return {
+    from: position,
+    to: position,
+    anchored: true,
+    prefix: linear.value.slice(Math.max(0, at - CONTEXT), at),
+    suffix: linear.value.slice(at, at + CONTEXT),
+  }
+}
+
+/** How many block separators a quote begins and ends with (a suggestion to join passages). */
+function separatorsAtEnds(quote: string): [number, number] {
+  let lead = 0
+  while (lead < quote.length && quote[lead] === '\n') lead++
+  if (lead === quote.length) return [lead, lead]
+  let trail = 0
+  while (quote[quote.length - 1 - trail] === '\n') trail++
+  return [lead, trail]
+}
+
+/**
+ * Trims block separators off the ends of a range (a triple click selects up to
+ * the next passage), keeping as many as the quote itself begins and ends with.
+ */
+export function trimRange(
+  linear: LinearText,
+  from: number,
+  to: number,
+  quote = '',
+): [number, number] {
+  const [lead, trail] = separatorsAtEnds(quote)
+  const isSeparator = (at: number) => linear.value[at] === '\n'
   let start = from
   let end = to
-  while (start < end && linear.value[start] === '\n') start++
-  while (end > start && linear.value[end - 1] === '\n') end--
+  let leading = 0
+  while (start + leading < end && isSeparator(start + leading)) leading++
+  for (; leading > lead; leading--) start++
+  let trailing = 0
+  while (end - trailing > start && isSeparator(end - 1 - trailing)) trailing++
+  for (; trailing > trail; trailing--) end--
   return [start, end]
 }
 
@@ -122,16 +173,34 @@ function searchInPassage(input: AnchorInput, linear: LinearText): number | null 
   return best?.at ?? null
 }
 
+/** A point (an insertion) is anchored while its place is in the text. */
+function resolvePoint(
+  input: AnchorInput,
+  doc: Y.Doc,
+  linear: LinearText,
+  provenance: Provenance,
+): Resolved {
+  const at = offsetOf(input.anchor.from, doc, linear, provenance)
+  if (at === null)
+    return { anchored: false, from: 0, to: 0, anchor: { ...input.anchor, anchored: false } }
+  const fresh = pointAt(linear, at)
+  const anchor = fresh
+    ? { ...input.anchor, from: fresh.from, to: fresh.to, anchored: true }
+    : { ...input.anchor, anchored: true }
+  return { anchored: true, from: at, to: at, anchor }
+}
+
 export function resolveAnchor(
   input: AnchorInput,
   doc: Y.Doc,
   linear: LinearText,
   provenance: Provenance,
 ): Resolved {
+  if (input.quote === '') return resolvePoint(input, doc, linear, provenance)
   const from = offsetOf(input.anchor.from, doc, linear, provenance)
   const to = offsetOf(input.anchor.to, doc, linear, provenance)
   if (from !== null && to !== null) {
-    const [start, end] = trimRange(linear, from, to)
+    const [start, end] = trimRange(linear, from, to, input.quote)
     if (end > start) {
       // Point at the characters as they are now, so clients (which cannot follow
       // the server's provenance) resolve it too; context stays as it was.

@@ -49,7 +49,11 @@ export function applyAmendment(
   const written = room.writeAsServer(thread.createdBy, plan.apply, { ownClient: true })
   const after = new LinearText(room.fragment)
   return {
-    anchor: anchorAt(after, plan.from, plan.to) ?? { ...thread.anchor, anchored: false },
+    // A deletion leaves no text to anchor to: the thread keeps its quote.
+    anchor: (plan.to > plan.from && anchorAt(after, plan.from, plan.to)) || {
+      ...thread.anchor,
+      anchored: false,
+    },
     acceptance: {
       by: editorId,
       at: new Date().toISOString(),

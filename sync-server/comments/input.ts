@@ -9,6 +9,13 @@ import type { ThreadDecision } from '../persistence/Storage.ts'
 
 export const DECISIONS: readonly ThreadDecision[] = ['verwerkt', 'deels-verwerkt', 'niet-verwerkt']
 
+/** The opening text of an amendment, which may be left out (a suggestion made in the text). */
+export function optionalBody(value: unknown): string | null {
+  if (value === undefined || value === null) return null
+  if (typeof value === 'string' && value.trim() === '') return null
+  return bodyField(value)
+}
+
 export function bodyField(value: unknown, field = 'body'): string {
   if (typeof value !== 'string' || value.trim() === '') {
     throw invalidField(field, 'Schrijf eerst een reactie.')
@@ -42,8 +49,12 @@ export function decisionField(value: unknown): ThreadDecision | null {
   return value as ThreadDecision
 }
 
-export function quoteField(value: unknown): string {
-  if (typeof value !== 'string' || value === '')
+/**
+ * The quoted text. Empty only for an amendment that inserts text (`insertion`):
+ * it has no original, only a place.
+ */
+export function quoteField(value: unknown, insertion = false): string {
+  if (typeof value !== 'string' || (value === '' && !insertion))
     throw invalidField('quote', 'Selecteer de tekst waarop u reageert.')
   if (value.length > Limits.maxCommentChars) {
     throw new AppError('payload_too_large', 'De geselecteerde tekst is te lang.', {

@@ -1,6 +1,7 @@
 /**
  * Where a new thread goes (C2): at the anchor the editor sent, or else at the
- * first place its quote appears in the text. Runs against the live document so a
+ * first place its quote appears in the text. A suggestion to insert text has an
+ * empty quote and needs the anchor (a point: `from` and `to` the same place). Runs against the live document so a
  * thread is never placed on text the server has not seen.
  */
 import { AppError } from '../errors.ts'
@@ -19,12 +20,16 @@ export function locateNewThread(room: Room, quote: string, anchorInput: unknown)
   if (anchorInput !== undefined && anchorInput !== null) {
     return { linear, ...atAnchor(room, linear, quote, anchorInput) }
   }
+  if (quote === '')
+    throw new AppError('validation_failed', 'Geef aan waar de nieuwe tekst moet komen.', {
+      details: { field: 'anchor' },
+    })
   const at = linear.value.indexOf(quote)
   if (at < 0)
     throw new AppError('quote_not_found', 'Deze tekst staat niet (meer) in het voorstel.', {
       details: { field: 'quote' },
     })
-  const [from, to] = trimRange(linear, at, at + quote.length)
+  const [from, to] = trimRange(linear, at, at + quote.length, quote)
   return { linear, from, to }
 }
 

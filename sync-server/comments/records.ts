@@ -1,7 +1,7 @@
 /** New thread and comment records, as the store keeps them. */
 import { randomBytes } from 'node:crypto'
-import type { AnchorRecord, ThreadRecord } from '../persistence/Storage.ts'
-import type { LocatedThread } from './locateNewThread.ts'
+import type { ThreadRecord } from '../persistence/Storage.ts'
+import { type PlacedThread, placedFields } from './placeThread.ts'
 
 export const newId = (prefix: string) => `${prefix}-${randomBytes(6).toString('hex')}`
 export const now = () => new Date().toISOString()
@@ -23,30 +23,27 @@ export function newComment(authorId: string, body: string): CommentRecord {
 export interface NewThreadInput {
   proposalId: string
   authorId: string
-  body: string
+  /** The opening text; null for a suggestion made in the text (it has no comments yet). */
+  body: string | null
   quote: string
   /** Null for a comment, the proposed text for an amendment. */
   replacement: string | null
-  anchor: AnchorRecord
-  located: LocatedThread
+  placed: PlacedThread
   /** The proposal's latest version when the thread was made (R6). */
   versionId: string | null
 }
 
 export function newThread(input: NewThreadInput): ThreadRecord {
-  const { located } = input
-  const block = located.linear.blockAt(located.from)
-  const first = newComment(input.authorId, input.body)
+  const first = input.body === null ? null : newComment(input.authorId, input.body)
+  const createdAt = first?.createdAt ?? now()
   return {
     id: newId('t'),
     proposalId: input.proposalId,
     kind: input.replacement === null ? 'comment' : 'amendment',
     status: 'open',
     quote: input.quote,
-    anchor: input.anchor,
-    blockId: block?.blockId ?? null,
+    ...placedFields(input.placed),
     versionId: input.versionId,
-    passageText: block ? located.linear.passageText(block) : null,
     replacement: input.replacement,
     decision: null,
     note: null,
@@ -54,8 +51,8 @@ export function newThread(input: NewThreadInput): ThreadRecord {
     resolvedAt: null,
     applied: false,
     createdBy: input.authorId,
-    createdAt: first.createdAt,
-    updatedAt: first.createdAt,
-    comments: [first],
+    createdAt,
+    updatedAt: createdAt,
+    comments: first ? [first] : [],
   }
 }

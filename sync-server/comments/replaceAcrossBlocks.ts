@@ -12,6 +12,7 @@ import { Fragment, type Node, type Schema, Slice } from '@tiptap/pm/model'
 import { Transform } from '@tiptap/pm/transform'
 import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap'
 import type * as Y from 'yjs'
+import { BLOCK_ID_ATTRIBUTE } from '../../shared/schema.ts'
 import { applyDocument } from '../versions/applyDocument.ts'
 import type { LinearText } from './LinearText.ts'
 import type { Replacement } from './replaceText.ts'
@@ -43,7 +44,8 @@ export function planReplacementAcrossBlocks(
 ): Replacement | null {
   const first = linear.blocks.findIndex((block) => from >= block.start && from <= block.end)
   const last = linear.blocks.findIndex((block) => to >= block.start && to <= block.end)
-  if (first < 0 || last <= first) return null
+  // Within one passage only a replacement of several lines comes here (a split).
+  if (first < 0 || last < first || (last === first && !replacement.includes('\n'))) return null
   // A line break inside a passage reads as "\n" too: its lines would not be passages.
   const separators = new Set(linear.blocks.slice(first, last).map((block) => block.end))
   for (
@@ -68,6 +70,8 @@ export function planReplacementAcrossBlocks(
   const nodes = lines.map((line, i) => {
     // The first and last line join the passages the range starts and ends in;
     // lines between take the ids of the passages between, while there are any.
+    // Within one passage the first line keeps its id (B1: a split keeps the id
+    // on the first part); the server names the others.
     const like =
       i === 0
         ? blocks[0]
@@ -77,7 +81,10 @@ export function planReplacementAcrossBlocks(
             ? blocks[i]
             : undefined
     const type = like?.type ?? schema.nodes.paragraph!
-    const attrs = like?.attrs ?? null
+    const keepsId = like !== undefined && (i === 0 || blocks.length > 1)
+    const attrs = like
+      ? { ...like.attrs, ...(keepsId ? {} : { [BLOCK_ID_ATTRIBUTE]: null }) }
+      : null
     return type.create(attrs, line ? schema.text(line) : null)
   })
   const transform = new Transform(current)

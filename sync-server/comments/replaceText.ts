@@ -4,7 +4,7 @@
  * and with them its authors and the anchors of other threads. Characters are
  * code points: an emoji is never split.
  */
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 import { commonEnds } from '../../shared/codePoints.ts'
 import type { LinearText } from './LinearText.ts'
 
@@ -16,15 +16,28 @@ export interface Replacement {
   to: number
 }
 
-/** @returns null when the range spans more than one run of text (several blocks) */
+/**
+ * @returns null when the range spans more than one run of text (several
+ *   blocks), or the replacement has several lines (it splits the passage)
+ */
 export function planReplacement(
   linear: LinearText,
   from: number,
   to: number,
   replacement: string,
 ): Replacement | null {
-  const start = linear.positionAt(from, 'start')
-  const end = linear.positionAt(to, 'end')
+  if (replacement.includes('\n')) return null
+  const empty = from === to ? linear.emptyBlockAt(from) : null
+  if (empty) {
+    return {
+      from,
+      to: from + replacement.length,
+      apply: () => empty.insert(0, [new Y.XmlText(replacement)]),
+    }
+  }
+  // An insertion (an empty range) goes into the text its place belongs to.
+  const start = linear.positionAt(from, from === to ? 'end' : 'start')
+  const end = from === to ? start : linear.positionAt(to, 'end')
   if (!start || !end || start.text !== end.text) return null
   const current = linear.value.slice(from, to)
   // In whole characters: deleting half of a surrogate pair (an emoji) would

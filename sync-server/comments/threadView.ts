@@ -6,7 +6,10 @@
 import type { Principal } from '../auth/Principal.ts'
 import type { CommentRecord, PersonRecord, ThreadRecord } from '../persistence/Storage.ts'
 
-export type PeopleById = ReadonlyMap<string, Pick<PersonRecord, 'id' | 'name' | 'organisation'>>
+export type PeopleById = ReadonlyMap<
+  string,
+  Pick<PersonRecord, 'id' | 'name' | 'organisation'> & { color?: string }
+>
 
 const UNKNOWN = { name: 'Onbekend', organisation: null }
 
@@ -61,6 +64,7 @@ export function threadView(
     status: thread.status,
     quote: thread.quote,
     anchored: thread.anchor.anchored,
+    ...(thread.anchor.changed ? { quoteChanged: true } : {}),
     anchor: { from: thread.anchor.from, to: thread.anchor.to },
     blockId: thread.blockId,
     versionId: thread.versionId,
@@ -74,6 +78,8 @@ export function threadView(
     ...(thread.resolvedBy ? { resolvedBy: personOf(people, thread.resolvedBy) } : {}),
     ...(thread.resolvedAt ? { resolvedAt: thread.resolvedAt } : {}),
     createdBy: personOf(people, thread.createdBy),
+    // The proposer's caret colour, in which the editor draws a suggestion.
+    color: people.get(thread.createdBy)?.color ?? null,
     createdAt: thread.createdAt,
     updatedAt: thread.updatedAt,
     unread: extras.unread,

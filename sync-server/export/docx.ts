@@ -9,10 +9,12 @@
  */
 import {
   AlignmentType,
+  DeletedTextRun,
   Document,
   ExternalHyperlink,
   FootnoteReferenceRun,
   HeadingLevel,
+  InsertedTextRun,
   LevelFormat,
   Packer,
   Paragraph,
@@ -63,6 +65,9 @@ const QUOTE_STYLE = {
   paragraph: { indent: { left: INDENT } },
 }
 
+/** Word numbers every tracked change of a document; counted from 1 per export. */
+let revisions = 0
+
 function runs(parts: Inline[]): ParagraphChild[] {
   return parts.map((part) => {
     if (part.kind === 'break') return new TextRun({ break: 1 })
@@ -79,6 +84,18 @@ function runs(parts: Inline[]): ParagraphChild[] {
       ...(part.underline ? { underline: {} } : {}),
       ...(part.strike ? { strike: true } : {}),
       ...(part.highlight ? { highlight: 'yellow' as const } : {}),
+    }
+    if (part.tracked) {
+      // A suggestion in a tracked export (W2): Word's w:ins or w:del, by its proposer.
+      const change = {
+        ...options,
+        id: ++revisions,
+        author: part.tracked.author,
+        date: part.tracked.date,
+      }
+      return part.tracked.kind === 'insert'
+        ? new InsertedTextRun(change)
+        : new DeletedTextRun(change)
     }
     if (!part.href) return new TextRun(options)
     return new ExternalHyperlink({
@@ -179,6 +196,7 @@ interface Numbering {
 
 /** The whole export as the bytes of a .docx file. */
 export async function renderDocx(document: ExportDocument): Promise<Buffer> {
+  revisions = 0
   const writer = new Writer()
   writer.blocks(document.blocks)
   const doc = new Document({

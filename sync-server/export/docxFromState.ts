@@ -14,12 +14,15 @@ import { documentContent } from '../documents/content.ts'
 import type { OffThreadTask } from '../workers/WorkerPool.ts'
 import { renderDocx } from './docx.ts'
 import { exportDocument, type PmJson } from './model.ts'
+import { markTrackedChanges, type TrackedChange } from './trackedChanges.ts'
 
 export interface DocxExportInput {
   /** The text as `Y.encodeStateAsUpdate` gives it. */
   state: Uint8Array
   proposal: { title: string; status: Status }
   version: { name: string; createdAt: string } | null
+  /** Open suggestions to write as tracked changes (W2), at offsets of this state. */
+  changes?: TrackedChange[]
 }
 
 let schema: Schema | null = null
@@ -31,7 +34,9 @@ export function docxFromState(input: DocxExportInput): Promise<Uint8Array> {
   try {
     Y.applyUpdate(doc, input.state)
     const { doc: json } = documentContent(doc.getXmlFragment('default'), schema)
-    return renderDocx(exportDocument(input.proposal, json as unknown as PmJson, input.version))
+    const text = json as unknown as PmJson
+    const marked = input.changes?.length ? markTrackedChanges(text, input.changes) : text
+    return renderDocx(exportDocument(input.proposal, marked, input.version))
   } finally {
     doc.destroy()
   }

@@ -16,6 +16,26 @@ export interface TextMarks {
   strike: boolean
   highlight: boolean
   href: string | null
+  /** A suggestion's change in a tracked export (W2); absent in a clean one. */
+  tracked?: TrackedMark
+}
+
+/** Who proposed a tracked insertion or deletion, and when. */
+export interface TrackedMark {
+  kind: 'insert' | 'delete'
+  author: string
+  date: string
+}
+
+/** The tracked change a text node carries (see trackedChanges.ts), if any. */
+function trackedOf(marks: NonNullable<PmJson['marks']>): TrackedMark | undefined {
+  for (const mark of marks) {
+    const kind =
+      mark.type === 'trackedInsert' ? 'insert' : mark.type === 'trackedDelete' ? 'delete' : null
+    if (!kind) continue
+    return { kind, author: String(mark.attrs?.author ?? ''), date: String(mark.attrs?.date ?? '') }
+  }
+  return undefined
 }
 
 /**
@@ -112,6 +132,7 @@ class ModelReader {
           strike: has(marks, 'strike'),
           highlight: has(marks, 'highlight'),
           href: safeHref(link?.attrs?.href),
+          ...(trackedOf(marks) ? { tracked: trackedOf(marks) } : {}),
         })
       }
     }

@@ -5,10 +5,14 @@
  * and the text is written as one change credited to the editor. The server then
  * gives every passage its id (B1), as for any new block. What could not be kept
  * is counted (`htmlToDoc`, `countDropped`) and answered as `dropped` (W1).
+ * Word's tracked changes are not applied: the text is the file's original, and
+ * the changes are returned with their place to become suggestions (W2).
  */
 import { Node, type Schema } from '@tiptap/pm/model'
 import { isFrozen } from '../../shared/roles.ts'
 import type { Principal } from '../auth/Principal.ts'
+import { type LocatedChange, locateChanges } from '../comments/importedSuggestions.ts'
+import { LinearText } from '../comments/LinearText.ts'
 import { documentContent } from '../documents/content.ts'
 import { AppError, invalidField, textFrozen } from '../errors.ts'
 import type { ProposalRecord } from '../persistence/Storage.ts'
@@ -18,6 +22,7 @@ import { applyDocument } from '../versions/applyDocument.ts'
 import { type Dropped, DroppedCounter } from './dropped.ts'
 import { htmlToDoc } from './htmlToDoc.ts'
 import { type DocxReading, readDocxHtml, unreadableDocx } from './readDocxHtml.ts'
+import { readTrackedChanges } from './trackedChanges.ts'
 
 /**
  * The .docx as a checked document of the shared schema, and what it held that
@@ -70,12 +75,22 @@ export async function importDocx(
   const room = await rooms.get(proposal.id)
   try {
     if (!isEmpty(room, schema)) throw notEmpty()
-    const { node, dropped } = await readDocx(bytes, schema, deps)
+    // Tracked changes (W2): the original text is imported, each change becomes a suggestion.
+    const tracked = readTrackedChanges(bytes)
+    const original = tracked ? Buffer.from(tracked.original) : bytes
+    const { node, dropped } = await readDocx(original, schema, deps)
     // Checked again in the turn of writing: someone may have typed while Word was read.
     if (!isEmpty(room, schema)) throw notEmpty()
     room.writeAsServer(editor.person.id, () => applyDocument(room.doc, room.fragment, node))
     await room.flushed()
-    return { ...documentContent(room.fragment, schema), dropped }
+    let changes: LocatedChange[] = []
+    if (tracked) {
+      const linear = new LinearText(room.fragment)
+      const { located, missing } = locateChanges(linear, tracked.text, tracked.changes)
+      changes = located
+      if (missing > 0) dropped.push({ what: 'trackedChange', count: missing })
+    }
+    return { ...documentContent(room.fragment, schema), dropped, changes }
   } finally {
     rooms.releaseIdle(room)
   }

@@ -82,6 +82,8 @@ export interface AnchorRecord {
   /** Text just before and after the quote when it was anchored, to find it again. */
   prefix: string
   suffix: string
+  /** True while the anchored text reads otherwise than the quote (someone changed it). */
+  changed?: boolean
 }
 
 export interface CommentRecord {
@@ -142,6 +144,8 @@ export interface ThreadStore {
   get(proposalId: string, threadId: string): Promise<ThreadRecord | undefined>
   /** Creates or replaces a thread; durable when the promise resolves. */
   put(thread: ThreadRecord): Promise<void>
+  /** Removes a thread (a suggestion its author withdrew); durable when the promise resolves. */
+  remove(proposalId: string, threadId: string): Promise<void>
 }
 
 export interface VersionRecord {

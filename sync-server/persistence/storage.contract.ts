@@ -252,6 +252,17 @@ export function describeStorageContract(
         expect(await again.threads.get('voorstel-1', 't2')).toBeUndefined()
       }))
 
+    it('removes a withdrawn thread and only that one', () =>
+      withStorage(async ({ storage, reopen }) => {
+        await storage.threads.put(thread('t1'))
+        await storage.threads.put(thread('t2'))
+        await storage.threads.remove('voorstel-1', 't1')
+        await storage.threads.remove('voorstel-1', 'not-there')
+        const again = await reopen()
+        expect((await again.threads.list('voorstel-1')).map((t) => t.id)).toEqual(['t2'])
+        expect(await again.threads.get('voorstel-1', 't1')).toBeUndefined()
+      }))
+
     it('keeps versions with their content, newest first; only automatic ones can be removed', () =>
       withStorage(async ({ storage, reopen }) => {
         await storage.versions.create(version('v1', '2026-01-01T00:00:00.000Z'), {

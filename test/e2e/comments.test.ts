@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { browserSkipReason } from '../helpers/browser.ts'
 import type { TestServer } from '../helpers/server.ts'
 import { seriousViolations } from './axe.ts'
+import { selectText } from './selectText.ts'
 import {
   editorOf,
   editorText,
@@ -20,56 +21,6 @@ const TEXT = 'Gemeenten nemen het voortouw in de grote transities van deze tijd.
 const SECOND = 'Tweede alinea over de omkering.'
 /** C7: thread changes reach every open editor within a second. */
 const WITHIN_A_SECOND = { timeout: 1000, interval: 25 }
-
-/**
- * Selects the first occurrence of `text` in the proposal's text, as a mouse
- * drag would. The text may run over several text nodes (highlights split them);
- * other people's caret labels are not part of it.
- */
-async function selectText(page: Page, text: string): Promise<void> {
-  await page.evaluate((wanted) => {
-    const root = document.querySelector('[data-testid="editor"]')!
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
-    const nodes: { node: Node; start: number }[] = []
-    let all = ''
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (node.parentElement?.closest('.collaboration-carets__caret')) continue
-      nodes.push({ node, start: all.length })
-      all += node.textContent ?? ''
-    }
-    const at = all.indexOf(wanted)
-    if (at < 0) throw new Error(`"${wanted}" is not in the text`)
-    const place = (offset: number, end: boolean) => {
-      const found = nodes.findLast(({ node, start }) =>
-        end ? start < offset : start <= offset && offset < start + (node.textContent?.length ?? 0),
-      )!
-      return [found.node, offset - found.start] as const
-    }
-    // A drag puts the focus in the text; ProseMirror reads a selection only in a focused text.
-    ;(root as HTMLElement).focus()
-    const range = document.createRange()
-    range.setStart(...place(at, false))
-    range.setEnd(...place(at + wanted.length, true))
-    const selection = window.getSelection()!
-    selection.removeAllRanges()
-    selection.addRange(range)
-  }, text)
-  // ProseMirror reads the selection on `selectionchange`, which fires after a task:
-  // wait until the editor (Tiptap keeps itself on its element) holds the range.
-  await page.waitForFunction((wanted) => {
-    const dom = document.querySelector('[data-testid="editor"]')
-    const editor = (dom as unknown as { editor?: { state: EditorStateLike } } | null)?.editor
-    if (!editor) return false
-    const { from, to } = editor.state.selection
-    return editor.state.doc.textBetween(from, to, '\n') === wanted
-  }, text)
-}
-
-/** The part of a ProseMirror state the page-side check above reads. */
-interface EditorStateLike {
-  selection: { from: number; to: number }
-  doc: { textBetween(from: number, to: number, separator: string): string }
-}
 
 const panel = (page: Page) => page.getByTestId('comments-panel')
 const thread = (page: Page, quote: string) =>

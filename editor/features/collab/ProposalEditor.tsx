@@ -13,7 +13,7 @@ import { LinkShortcut } from '../toolbar/LinkShortcut.ts'
 import { Toolbar } from '../toolbar/Toolbar.tsx'
 import { ToolbarShortcut } from '../toolbar/ToolbarShortcut.ts'
 import type { Collab } from './createCollab.ts'
-import { ReadOnlyText, setReadOnly } from './ReadOnlyText.ts'
+import { ReadOnlyText, setReadOnly, setSuggestingInput } from './ReadOnlyText.ts'
 
 /** The local person as the caret extension needs it; the server sets what others see (A6). */
 export interface LocalUser {
@@ -40,6 +40,13 @@ export function ProposalEditor(props: {
   extensions?: Extensions
   onEditor?: (editor: Editor | null) => void
   bar?: ReactNode
+  /**
+   * Suggesting mode: what the person types becomes suggestions, also in a
+   * read-only text; the toolbar keeps only undo and redo, which act on them.
+   */
+  suggesting?: { undo(): void; redo(): void } | null
+  /** Shown over the text (the popover of the suggestion at the caret). */
+  overlay?: ReactNode
 }) {
   const { collab, user, editable, labelledBy, describedBy, extensions = [], onEditor, bar } = props
   const [linkOpen, setLinkOpen] = useState(false)
@@ -86,6 +93,12 @@ export function ProposalEditor(props: {
     if (!editable) setLinkOpen(false)
   }, [editor, editable])
 
+  const suggesting = Boolean(props.suggesting)
+  useEffect(() => {
+    // A member's read-only text takes input while suggesting: it becomes suggestions.
+    if (editor) setSuggestingInput(editor, suggesting)
+  }, [editor, suggesting])
+
   useEffect(() => {
     if (!editor || !onEditor) return
     onEditor(editor)
@@ -99,7 +112,14 @@ export function ProposalEditor(props: {
           comes first: from the text, Shift+Tab goes back to the formatting toolbar. */}
       <div className="editor__bars">
         {bar}
-        {editable && <Toolbar editor={editor} linkOpen={linkOpen} setLinkOpen={setLinkOpen} />}
+        {editable && (
+          <Toolbar
+            editor={editor}
+            linkOpen={linkOpen}
+            setLinkOpen={setLinkOpen}
+            suggesting={props.suggesting ?? null}
+          />
+        )}
       </div>
       <div role="status" className="paste-notice" data-testid="paste-notice">
         {pasteNotice && (
@@ -116,6 +136,7 @@ export function ProposalEditor(props: {
         )}
       </div>
       <EditorContent editor={editor} className="editor__content" />
+      {props.overlay}
     </div>
   )
 }

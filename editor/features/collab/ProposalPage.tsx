@@ -20,6 +20,11 @@ import { usePresence } from '../presence/usePresence.ts'
 import { useSession } from '../session/SessionContext.ts'
 import { readToken } from '../session/tokenStore.ts'
 import { StatusArea } from '../status/StatusArea.tsx'
+import { FailedSuggestions } from '../suggestions/FailedSuggestions.tsx'
+import { SuggestionControls } from '../suggestions/SuggestionControls.tsx'
+import { SuggestionPopover } from '../suggestions/SuggestionPopover.tsx'
+import { SuggestionsByPerson } from '../suggestions/SuggestionsByPerson.tsx'
+import { useSuggestions } from '../suggestions/useSuggestions.ts'
 import { useRestored } from '../versions/useRestored.ts'
 import { useVersions } from '../versions/useVersions.ts'
 import { useVersionTarget } from '../versions/useVersionTarget.ts'
@@ -108,9 +113,23 @@ export function ProposalPage({ proposalId, me }: { proposalId: string; me: Me })
     (connection.kind === 'closed'
       ? refusalForCloseCode(connection.code, frozen, connection.reason)
       : null)
-  const editable = canWrite && refusal === null
-  const shownTitle = title ?? proposalId
   const isEditor = hasRole(me.role, 'editor')
+  const suggestions = useSuggestions({
+    proposalId,
+    me,
+    collab,
+    comments,
+    available: status !== null && !frozen && refusal === null,
+    // Members (lid) always suggest: what they type never reaches the text itself (A3).
+    alwaysOn: !hasRole(me.role, 'writer'),
+  })
+  // "Alleen wijzigingen" is a view to read and decide in, not to type in.
+  const typing = refusal === null && suggestions.view !== 'changes'
+  const editable = canWrite && typing
+  // A member's text stays read-only as text (A3); while suggesting it takes their input as suggestions.
+  const suggesting = typing && suggestions.enabled
+  const shownTitle = title ?? proposalId
+  const atCaret = suggestions.atCaret
 
   return (
     <article className="proposal" aria-labelledby="proposal-title">
@@ -141,7 +160,10 @@ export function ProposalPage({ proposalId, me }: { proposalId: string; me: Me })
         />
       )}
       <FreezeNotice freeze={freeze} frozen={frozen} onReload={() => void reloadText()} />
-      {!canWrite && <ReadOnlyNotice role={me.role} frozen={frozen} />}
+      {!canWrite && (
+        <ReadOnlyNotice role={me.role} frozen={frozen} suggesting={suggestions.enabled} />
+      )}
+      <FailedSuggestions suggestions={suggestions} />
       {restored.message && (
         <p className="alert alert--success" role="status" data-testid="restored-notice">
           {restored.message}
@@ -172,9 +194,27 @@ export function ProposalPage({ proposalId, me }: { proposalId: string; me: Me })
                 editable={editable}
                 labelledBy="proposal-title"
                 describedBy={canWrite ? undefined : 'alleen-lezen'}
-                extensions={[comments.extension]}
+                extensions={[comments.extension, suggestions.extension]}
                 onEditor={onEditor}
-                bar={<CommentBar onStart={comments.draft.start} />}
+                bar={
+                  <>
+                    <CommentBar onStart={comments.draft.start} />
+                    <SuggestionControls suggestions={suggestions} editor={textEditor} />
+                  </>
+                }
+                suggesting={suggesting ? { undo: suggestions.undo, redo: suggestions.redo } : null}
+                overlay={
+                  atCaret &&
+                  textEditor && (
+                    <SuggestionPopover
+                      editor={textEditor}
+                      suggestion={atCaret}
+                      suggestions={suggestions}
+                      isEditor={isEditor}
+                      onOpenThread={(id) => comments.open(id, 'keyboard')}
+                    />
+                  )
+                }
               />
             ) : (
               <p role="status">De tekst wordt geladen…</p>
@@ -187,6 +227,7 @@ export function ProposalPage({ proposalId, me }: { proposalId: string; me: Me })
           <aside aria-label="Wie is hier">
             <PresenceList present={present} />
           </aside>
+          {isEditor && <SuggestionsByPerson threads={comments.threads} suggestions={suggestions} />}
           <aside aria-labelledby="reacties-titel">
             <CommentsPanel comments={comments} />
           </aside>

@@ -1,7 +1,28 @@
 import type { Role } from '../../../shared/roles.ts'
 
-/** Why this person can read but not change the text (A2, H4). */
-export function ReadOnlyNotice({ role, frozen }: { role: Role; frozen: boolean }) {
+/**
+ * Why this person cannot change the text itself (A2, H4), and, for a member
+ * while suggesting, that what they type becomes a suggestion.
+ */
+export function ReadOnlyNotice({
+  role,
+  frozen,
+  suggesting = false,
+}: {
+  role: Role
+  frozen: boolean
+  suggesting?: boolean
+}) {
+  if (suggesting && !frozen)
+    return (
+      <div className="alert alert--info" id="alleen-lezen" data-testid="read-only-notice">
+        <p>
+          <strong>U stelt wijzigingen voor.</strong> U kunt de tekst zelf niet wijzigen: wat u typt
+          of schrapt, wordt een voorstel aan de VNG-redactie, zichtbaar voor iedereen. De tekst
+          verandert pas als de redactie uw voorstel overneemt.
+        </p>
+      </div>
+    )
   return (
     <div className="alert alert--info" id="alleen-lezen" data-testid="read-only-notice">
       <p>

@@ -2,17 +2,39 @@ import { type Editor, Extension } from '@tiptap/core'
 import { isChangeOrigin } from '@tiptap/extension-collaboration'
 import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state'
 
-const readOnlyKey = new PluginKey<boolean>('readOnlyText')
+/** Read-only, and whether what the person types goes to suggesting mode instead. */
+interface ReadOnlyState {
+  readOnly: boolean
+  suggesting: boolean
+}
+
+const readOnlyKey = new PluginKey<ReadOnlyState>('readOnlyText')
 
 /** True when the text refuses every change of the person's own. */
 export function isReadOnly(editor: Editor): boolean {
-  return !editor.isDestroyed && readOnlyKey.getState(editor.state) === true
+  return !editor.isDestroyed && readOnlyKey.getState(editor.state)?.readOnly === true
 }
 
 /** Makes the text read-only, or writable again. */
 export function setReadOnly(editor: Editor, readOnly: boolean): void {
   if (editor.isDestroyed || isReadOnly(editor) === readOnly) return
-  editor.view.dispatch(editor.state.tr.setMeta(readOnlyKey, readOnly))
+  editor.view.dispatch(editor.state.tr.setMeta(readOnlyKey, { readOnly }))
+}
+
+/**
+ * While suggesting, a read-only text lets the person's typing, deleting and
+ * pasting through to the suggesting mode, which turns them into suggestions and
+ * refuses every change of the text itself; the text stays read-only as text.
+ */
+export function setSuggestingInput(editor: Editor, suggesting: boolean): void {
+  if (editor.isDestroyed || readOnlyKey.getState(editor.state)?.suggesting === suggesting) return
+  editor.view.dispatch(editor.state.tr.setMeta(readOnlyKey, { suggesting }))
+}
+
+/** Refuses the person's own input: read-only and not suggesting. */
+const refusing = (state: Parameters<typeof readOnlyKey.getState>[0]) => {
+  const value = readOnlyKey.getState(state)
+  return value?.readOnly === true && !value.suggesting
 }
 
 /** A change of the text that comes from this person, not from Yjs (others, the server). */
@@ -39,40 +61,43 @@ export const ReadOnlyText = Extension.create<{ readOnly: boolean }>({
   },
   addKeyboardShortcuts() {
     // Yjs undo changes the shared document directly, past any transaction filter.
-    const refuse = () => isReadOnly(this.editor)
+    const refuse = () => !this.editor.isDestroyed && refusing(this.editor.state)
     return { 'Mod-z': refuse, 'Mod-y': refuse, 'Shift-Mod-z': refuse }
   },
   addProseMirrorPlugins() {
     const initial = this.options.readOnly
     return [
-      new Plugin<boolean>({
+      new Plugin<ReadOnlyState>({
         key: readOnlyKey,
         state: {
-          init: () => initial,
-          apply: (tr, value) => (tr.getMeta(readOnlyKey) as boolean | undefined) ?? value,
+          init: () => ({ readOnly: initial, suggesting: false }),
+          apply: (tr, value) => {
+            const change = tr.getMeta(readOnlyKey) as Partial<ReadOnlyState> | undefined
+            return change ? { ...value, ...change } : value
+          },
         },
-        filterTransaction: (tr, state) => !(readOnlyKey.getState(state) && isOwnEdit(tr)),
+        filterTransaction: (tr, state) => !(refusing(state) && isOwnEdit(tr)),
         props: {
           attributes: (state): Record<string, string> =>
-            readOnlyKey.getState(state)
+            refusing(state)
               ? { 'aria-readonly': 'true', inputmode: 'none', spellcheck: 'false' }
-              : { 'aria-readonly': 'false' },
+              : { 'aria-readonly': String(readOnlyKey.getState(state)?.readOnly === true) },
           handleDOMEvents: {
             // Stops typing, deleting, pasting and dropping before the browser changes the page.
             beforeinput: (view, event) => {
-              if (!readOnlyKey.getState(view.state)) return false
+              if (!refusing(view.state)) return false
               event.preventDefault()
               return true
             },
           },
-          handlePaste: (view) => readOnlyKey.getState(view.state) === true,
-          handleDrop: (view) => readOnlyKey.getState(view.state) === true,
+          handlePaste: (view) => refusing(view.state),
+          handleDrop: (view) => refusing(view.state),
         },
         view: (view) => {
           // List items take Tab to indent; in a read-only text Tab must move on to
           // the next control. Capture runs before ProseMirror's own key handling.
           const onKeyDown = (event: KeyboardEvent) => {
-            if (event.key !== 'Tab' || !readOnlyKey.getState(view.state)) return
+            if (event.key !== 'Tab' || !readOnlyKey.getState(view.state)?.readOnly) return
             event.stopImmediatePropagation()
           }
           view.dom.addEventListener('keydown', onKeyDown, true)

@@ -34,6 +34,8 @@ export interface RefusedEvent extends ServerEvent {
 export interface ThreadsEvent extends ServerEvent {
   type: 'threads'
   threads: unknown[]
+  /** Ids of threads that are gone (suggestions their author withdrew). */
+  removed?: string[]
 }
 
 type Listener = (event: ServerEvent) => void
@@ -57,6 +59,11 @@ export function parseServerEvent(json: string): ServerEvent | null {
   if (typeof event.type !== 'string') return null
   if (event.type === 'status' && !isStatus(event.status)) return null
   if (event.type === 'threads' && !Array.isArray(event.threads)) return null
+  if (event.type === 'threads') {
+    const removed = (value as { removed?: unknown }).removed
+    const ids = Array.isArray(removed) ? removed.filter((id) => typeof id === 'string') : []
+    return { ...(value as ServerEvent), removed: ids }
+  }
   if (event.type === 'refused' && typeof event.reason !== 'string') {
     return { ...(value as object), type: 'refused', reason: '' }
   }

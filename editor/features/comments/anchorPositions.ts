@@ -5,7 +5,7 @@ import {
   ySyncPluginKey,
 } from '@tiptap/y-tiptap'
 import * as Y from 'yjs'
-import type { ThreadAnchor } from './types.ts'
+import type { RelativePositionJson, ThreadAnchor } from './types.ts'
 
 /** A range of the ProseMirror document, `from` inclusive, `to` exclusive. */
 export interface TextRange {
@@ -25,30 +25,41 @@ function syncState(state: EditorState): SyncState | null {
 }
 
 /**
- * Where a thread's anchor (C3) is in `state`, or null when its positions do
- * not resolve (the text is gone, or was rebuilt and the server has not moved
- * the anchor yet). Reads only: resolving never writes to the Yjs document.
+ * Where one relative position of an anchor is in `state`, or null when it does
+ * not resolve. Reads only: resolving never writes to the Yjs document.
  */
-export function resolveAnchor(state: EditorState, anchor: ThreadAnchor): TextRange | null {
+export function resolvePosition(state: EditorState, json: RelativePositionJson | null) {
   const sync = syncState(state)
-  if (!sync?.binding || !anchor.from || !anchor.to) return null
+  if (!sync?.binding || !json) return null
   const mapping = sync.binding.mapping as never
   try {
-    const resolve = (json: ThreadAnchor['from']) => {
-      const relative = Y.createRelativePositionFromJSON(json)
-      const at = relativePositionToAbsolutePosition(sync.doc, sync.type, relative, mapping)
-      return at ?? atTextStart(sync, relative, mapping)
-    }
-    const from = resolve(anchor.from)
-    const to = resolve(anchor.to)
-    if (from === null || to === null) return null
-    const size = state.doc.content.size
-    if (from < 0 || to > size || to <= from) return null
-    return { from, to }
+    const relative = Y.createRelativePositionFromJSON(json)
+    const at = relativePositionToAbsolutePosition(sync.doc, sync.type, relative, mapping)
+    const found = at ?? atTextStart(sync, relative, mapping)
+    return found === null || found < 0 || found > state.doc.content.size ? null : found
   } catch {
     // A malformed position from an old client: treat it as not anchored here.
     return null
   }
+}
+
+/**
+ * Where a thread's anchor (C3) is in `state`, or null when its positions do
+ * not resolve (the text is gone, or was rebuilt and the server has not moved
+ * the anchor yet). With `point`, an anchor of one place (a suggestion to
+ * insert text) resolves to an empty range.
+ */
+export function resolveAnchor(
+  state: EditorState,
+  anchor: ThreadAnchor,
+  point = false,
+): TextRange | null {
+  const from = resolvePosition(state, anchor.from)
+  if (from === null) return null
+  if (point) return { from, to: from }
+  const to = resolvePosition(state, anchor.to)
+  if (to === null || to <= from) return null
+  return { from, to }
 }
 
 /**

@@ -1,5 +1,5 @@
 import { api } from '../../lib/api.ts'
-import type { Decision, NewThread, Thread } from './types.ts'
+import type { Decision, NewThread, Thread, ThreadAnchor } from './types.ts'
 
 /** A reply or a changed comment comes back with its whole thread (docs/API.md). */
 interface CommentAnswer {
@@ -22,6 +22,11 @@ export function threadsApi(proposalId: string) {
   return {
     list: () => api<Thread[]>(base),
     create: (input: NewThread) => post<Thread>(base, input),
+    /** The author changes an open amendment: its replacement, and with an anchor what it replaces. */
+    revise: (id: string, change: { replacement: string; quote?: string; anchor?: ThreadAnchor }) =>
+      api<Thread>(thread(id), { method: 'PATCH', body: change }),
+    /** The author takes back an open amendment nobody else spoke on: it is gone. */
+    withdraw: (id: string) => api<{ id: string }>(thread(id), { method: 'DELETE' }),
     reply: async (id: string, body: string) =>
       (await post<CommentAnswer>(`${thread(id)}/comments`, { body })).thread,
     edit: async (id: string, commentId: string, body: string) =>

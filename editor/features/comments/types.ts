@@ -51,6 +51,10 @@ export interface Thread {
   outdatedVersionId?: string
   replacement?: string
   applied?: boolean
+  /** The anchored text no longer reads as the quote: someone changed it since (C3). */
+  quoteChanged?: boolean
+  /** The proposer's colour, in which the text shows a suggestion. */
+  color?: string | null
   decision?: Decision
   note?: string
   resolvedBy?: Person | null
@@ -63,9 +67,13 @@ export interface Thread {
   comments: ThreadComment[]
 }
 
-/** What a new thread needs (C2); `replacement` makes it an amendment. */
+/**
+ * What a new thread needs (C2); `replacement` makes it an amendment, which may
+ * leave out `body` (a suggestion made in the text) and, to insert, have an
+ * empty `quote` with an anchor of one place.
+ */
 export interface NewThread {
-  body: string
+  body?: string
   quote: string
   anchor?: ThreadAnchor
   replacement?: string
@@ -84,4 +92,9 @@ export function isThread(value: unknown): value is Thread {
     typeof thread.createdBy === 'object' &&
     thread.createdBy !== null
   )
+}
+
+/** True for a thread the text shows as a suggestion: an open amendment not yet taken over. */
+export function isOpenSuggestion(thread: Thread): boolean {
+  return thread.kind === 'amendment' && thread.status === 'open' && !thread.applied
 }

@@ -10,7 +10,7 @@ import type { Draft } from './draft.ts'
 import { orderedThreads, scrollToThreadText, threadToggleId } from './threadDom.ts'
 import { countByFilter, matchesFilter, type ThreadFilter } from './threadFilters.ts'
 import { arrivalText } from './threadText.ts'
-import type { Thread } from './types.ts'
+import { isOpenSuggestion, type Thread } from './types.ts'
 import { useAnnouncer } from './useAnnouncer.ts'
 import { useDraft } from './useDraft.ts'
 import { useMarkSeen } from './useMarkSeen.ts'
@@ -80,7 +80,8 @@ export function useComments(
 
   useEffect(() => {
     if (!editor) return
-    const shown = threads.map(toHighlight)
+    // Open amendments are drawn as suggestions (struck through and inserted), not highlighted.
+    const shown = threads.filter((thread) => !isOpenSuggestion(thread)).map(toHighlight)
     const pending = draft.current ? draftHighlight(draft.current) : null
     setHighlights(editor, pending ? [...shown, pending] : shown, pending ? DRAFT_ID : activeId)
   }, [editor, threads, activeId, draft.current])
@@ -118,6 +119,9 @@ export function useComments(
     loaded: store.loaded,
     error: store.error,
     reload: store.reload,
+    /** Puts a thread the API answered into the list, and drops a withdrawn one. */
+    apply: store.apply,
+    remove: store.remove,
     filter,
     setFilter,
     activeId,

@@ -19,6 +19,8 @@ export interface ThreadsState {
   apply(thread: Thread): void
   /** Takes the "Nieuw" marker off a thread the person opened. */
   markRead(threadId: string): void
+  /** Drops a thread that was withdrawn (its author took the suggestion back). */
+  remove(threadId: string): void
 }
 
 /**
@@ -39,13 +41,17 @@ export function useThreads(
   const [error, setError] = useState<string | null>(null)
   const current = useRef(threads)
   current.current = threads
+  // Withdrawn threads stay out, also when a list fetched before the withdrawal arrives after it.
+  const removed = useRef(new Set<string>())
   const arrived = useRef(onArrived)
   arrived.current = onArrived
 
   const reload = useCallback(async () => {
     try {
       const fresh = await api.list()
-      setThreads((list) => replaceList(list, fresh))
+      setThreads((list) =>
+        replaceList(list, fresh).filter((thread) => !removed.current.has(thread.id)),
+      )
       setLoaded(true)
       setError(null)
     } catch (caught) {
@@ -62,6 +68,11 @@ export function useThreads(
   useEffect(() => {
     if (!collab) return
     const offThreads = collab.events.on('threads', (event) => {
+      const gone = (event as ThreadsEvent).removed ?? []
+      if (gone.length > 0) {
+        for (const id of gone) removed.current.add(id)
+        setThreads((list) => list.filter((thread) => !gone.includes(thread.id)))
+      }
       const incoming = (event as ThreadsEvent).threads.filter(isThread)
       const known = new Map(current.current.map((thread) => [thread.id, thread]))
       const started = incoming.filter(
@@ -93,5 +104,9 @@ export function useThreads(
     [personId],
   )
   const read = useCallback((id: string) => setThreads((list) => markRead(list, id)), [])
-  return { threads, loaded, error, api, reload, apply, markRead: read }
+  const remove = useCallback((id: string) => {
+    removed.current.add(id)
+    setThreads((list) => list.filter((thread) => thread.id !== id))
+  }, [])
+  return { threads, loaded, error, api, reload, apply, markRead: read, remove }
 }

@@ -24,10 +24,13 @@ export function Toolbar({
   editor,
   linkOpen,
   setLinkOpen,
+  suggesting = null,
 }: {
   editor: Editor
   linkOpen: boolean
   setLinkOpen: (open: boolean) => void
+  /** While suggesting, formatting cannot be proposed; undo and redo act on the suggestions. */
+  suggesting?: { undo(): void; redo(): void } | null
 }) {
   const ref = useRef<HTMLDivElement>(null)
   const onKeyDown = useRovingFocus(ref)
@@ -77,6 +80,22 @@ export function Toolbar({
     )
   }
 
+  const suggestingButton = (item: ToolbarItem, actions: { undo(): void; redo(): void }) => (
+    <button
+      key={item.id}
+      type="button"
+      data-roving
+      className={`toolbar__button toolbar__button--${item.id}`}
+      tabIndex={active === item.id || (active === 'h1' && item.id === 'undo') ? 0 : -1}
+      aria-keyshortcuts={item.shortcut?.replace('Ctrl', 'Control')}
+      title={`${item.label} (${item.shortcut})`}
+      onFocus={() => setActive(item.id)}
+      onClick={() => (item.id === 'undo' ? actions.undo() : actions.redo())}
+    >
+      {item.label}
+    </button>
+  )
+
   return (
     <div className={`toolbar-wrap${unfolded ? ' toolbar-wrap--unfolded' : ''}`}>
       {/* Shown on narrow screens only (editor.css). */}
@@ -99,19 +118,20 @@ export function Toolbar({
         className="toolbar"
         onKeyDown={onKeyDown}
       >
-        {TOOLBAR_GROUPS.map((group, index) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: the groups are fixed
-          <div key={index} className="toolbar__group">
-            {group.map((item) => button(item, () => item.run(editor), true))}
-            {index === 1 &&
-              button(
-                { id: 'link', label: 'Link', shortcut: 'Ctrl+K' },
-                () => setLinkOpen(true),
-                true,
-              )}
-          </div>
-        ))}
-        {tableShown && (
+        {!suggesting &&
+          TOOLBAR_GROUPS.map((group, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: the groups are fixed
+            <div key={index} className="toolbar__group">
+              {group.map((item) => button(item, () => item.run(editor), true))}
+              {index === 1 &&
+                button(
+                  { id: 'link', label: 'Link', shortcut: 'Ctrl+K' },
+                  () => setLinkOpen(true),
+                  true,
+                )}
+            </div>
+          ))}
+        {!suggesting && tableShown && (
           // biome-ignore lint/a11y/useSemanticElements: a group of buttons inside a toolbar, not a form
           <div className="toolbar__group toolbar__group--table" role="group" aria-label="Tabel">
             {TABLE_ITEMS.map((item) =>
@@ -120,7 +140,9 @@ export function Toolbar({
           </div>
         )}
         <div className="toolbar__group">
-          {HISTORY_ITEMS.map((item) => button(item, () => item.run(editor), false))}
+          {suggesting
+            ? HISTORY_ITEMS.map((item) => suggestingButton(item, suggesting))
+            : HISTORY_ITEMS.map((item) => button(item, () => item.run(editor), false))}
         </div>
       </div>
       {linkOpen && <LinkForm editor={editor} onClose={() => setLinkOpen(false)} />}

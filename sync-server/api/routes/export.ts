@@ -1,4 +1,6 @@
 /** Word in and out (V5): export as Markdown, HTML or DOCX, and filling an empty proposal from a .docx. */
+import { suggestionsOf } from '../../comments/importedSuggestions.ts'
+import { trackedState } from '../../comments/trackedSuggestions.ts'
 import { AppError, invalidField } from '../../errors.ts'
 import { docxFromStateTask } from '../../export/docxFromState.ts'
 import { renderHtml } from '../../export/html.ts'
@@ -36,6 +38,28 @@ function sendDownload(ctx: Context, body: string | Buffer, format: Format, name:
   ctx.res.end(data)
 }
 
+/**
+ * True for `suggestions=tracked` (W2): the open suggestions as Word's tracked
+ * changes. Only a Word document of the current text can carry them.
+ */
+function trackedRequested(ctx: Context, format: Format, versionId: string | null): boolean {
+  const value = ctx.url.searchParams.get('suggestions')
+  if (value === null) return false
+  if (value !== 'tracked')
+    throw invalidField('suggestions', 'Gebruik suggestions=tracked of laat het weg.')
+  if (format !== 'docx')
+    throw invalidField(
+      'suggestions',
+      'Voorstellen als bijgehouden wijzigingen kan alleen in Word (format=docx).',
+    )
+  if (versionId !== null)
+    throw invalidField(
+      'suggestions',
+      'Voorstellen horen bij de huidige tekst, niet bij een versie.',
+    )
+  return true
+}
+
 export function addExportRoutes(router: Router<Services>): void {
   router.add('GET', '/api/proposals/:id/export', async (ctx) => {
     const principal = await signedIn(ctx)
@@ -44,6 +68,7 @@ export function addExportRoutes(router: Router<Services>): void {
     const proposal = await visibleProposal(ctx, principal)
     const format = ctx.url.searchParams.get('format') ?? 'docx'
     if (!isFormat(format)) throw invalidField('format', 'Kies md, html of docx.')
+    const tracked = trackedRequested(ctx, format, versionId)
     const { services } = ctx
     const name = (version: { name: string } | null) =>
       [slugify(proposal.title), ...(version ? [slugify(version.name)] : [])].join('-')
@@ -51,12 +76,15 @@ export function addExportRoutes(router: Router<Services>): void {
       // Read, converted and written in a worker thread: only the encoded state is made here.
       const stored = versionId ? await services.versions.stored(proposal, versionId) : null
       const version = stored && { name: stored.name, createdAt: stored.createdAt }
-      const state = stored?.state ?? (await services.proposals.state(proposal))
+      // With suggestions=tracked (W2) the open suggestions go along, placed on the same state.
+      const current = tracked ? await trackedState(services, proposal) : null
+      const state = stored?.state ?? current?.state ?? (await services.proposals.state(proposal))
       const { title, status } = proposal
       const docx = await services.workers.run(docxFromStateTask, {
         state,
         proposal: { title, status },
         version,
+        ...(current ? { changes: current.changes } : {}),
       })
       sendDownload(ctx, Buffer.from(docx), format, name(version))
       return
@@ -86,12 +114,21 @@ export function addExportRoutes(router: Router<Services>): void {
     }
     const bytes = await readBody(ctx.req)
     const { services } = ctx
-    const { dropped, ...content } = await importDocx(services, principal, proposal, bytes)
+    const { dropped, changes, ...content } = await importDocx(services, principal, proposal, bytes)
+    const suggestions = await suggestionsOf(services.storage, proposal, principal, changes)
+    await services.threads.addImported(proposal.id, suggestions)
     await services.activity.record('proposal.imported', principal.person.id, proposal.id, {
       passages: content.text ? content.text.split('\n').length : 0,
       characters: content.text.replace(/\n/g, '').length,
     })
     const { id, title, status } = proposal
-    sendJson(ctx.res, 200, { id, title, status, ...content, dropped })
+    sendJson(ctx.res, 200, {
+      id,
+      title,
+      status,
+      ...content,
+      dropped,
+      suggestions: suggestions.length,
+    })
   })
 }

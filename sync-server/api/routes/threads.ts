@@ -94,6 +94,12 @@ export function addThreadRoutes(router: Router<Services>): void {
     await sendThread(ctx, 200, principal, thread)
   })
 
+  router.add('DELETE', `${BASE}/:tid`, async (ctx) => {
+    const { principal, proposal, tid } = await threadContext(ctx)
+    await ctx.services.threads.withdraw(principal, proposal, tid)
+    sendJson(ctx.res, 200, { id: tid, withdrawn: true })
+  })
+
   router.add('POST', `${BASE}/:tid/comments`, async (ctx) => {
     const { principal, proposal, tid } = await threadContext(ctx)
     const thread = await ctx.services.threads.reply(

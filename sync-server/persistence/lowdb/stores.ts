@@ -41,6 +41,9 @@ export class LowdbThreadStore implements ThreadStore {
   async put(thread: ThreadRecord) {
     await (await this.collections.of(thread.proposalId)).put(thread)
   }
+  async remove(proposalId: string, threadId: string) {
+    await (await this.collections.of(proposalId)).remove(threadId)
+  }
 }
 
 export class LowdbVersionStore implements VersionStore {

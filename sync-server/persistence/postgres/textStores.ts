@@ -43,6 +43,12 @@ export function pgThreadStore(db: Queryable): ThreadStore {
         [thread.proposalId, thread.id, thread],
       )
     },
+    async remove(proposalId, threadId) {
+      await db.query('DELETE FROM threads WHERE proposal_id = $1 AND id = $2', [
+        proposalId,
+        threadId,
+      ])
+    },
   }
 }
 
