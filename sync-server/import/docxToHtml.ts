@@ -4,13 +4,15 @@
  * what is left of the unpacked-size budget, so a zip whose directory understates
  * its sizes (a zip bomb) is stopped at the budget instead of filling memory.
  * What mammoth leaves out is counted here too (`countDropped`), after that
- * check, as it unpacks the file as well.
+ * check, as it unpacks the file as well; so are Word's tracked changes
+ * (`readTrackedChanges`, W2), whose original text is what mammoth reads.
  */
 import { inflateRawSync } from 'node:zlib'
 import mammoth from 'mammoth'
 import type { OffThreadTask } from '../workers/WorkerPool.ts'
 import { countDropped } from './countDropped.ts'
 import type { Dropped } from './dropped.ts'
+import { readTrackedChanges, type TrackedChanges } from './trackedChanges.ts'
 import { entryData, zipEntries } from './zipEntries.ts'
 
 export interface DocxInput {
@@ -20,7 +22,7 @@ export interface DocxInput {
 }
 
 export type DocxHtml =
-  | { kind: 'html'; html: string; dropped: Dropped[] }
+  | { kind: 'html'; html: string; dropped: Dropped[]; tracked: TrackedChanges | null }
   | { kind: 'unreadable' }
   | { kind: 'tooLarge' }
 
@@ -67,14 +69,17 @@ export function checkUnpackedSizes(input: DocxInput): 'unreadable' | 'tooLarge' 
 export async function docxToHtml(input: DocxInput): Promise<DocxHtml> {
   const stop = checkUnpackedSizes(input)
   if (stop) return { kind: stop }
-  const { bytes } = input
   try {
+    // Only after the size check: reading the changes unpacks the file too.
+    const found = readTrackedChanges(input.bytes)
+    const bytes = found ? found.original : input.bytes
+    const tracked = found ? { text: found.text, changes: found.changes } : null
     const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
     const result = await mammoth.convertToHtml(
       { buffer },
       { styleMap: STYLE_MAP, convertImage: NO_IMAGES },
     )
-    return { kind: 'html', html: result.value, dropped: countDropped(bytes) }
+    return { kind: 'html', html: result.value, dropped: countDropped(bytes), tracked }
   } catch {
     return { kind: 'unreadable' }
   }

@@ -22,7 +22,7 @@ import { applyDocument } from '../versions/applyDocument.ts'
 import { type Dropped, DroppedCounter } from './dropped.ts'
 import { htmlToDoc } from './htmlToDoc.ts'
 import { type DocxReading, readDocxHtml, unreadableDocx } from './readDocxHtml.ts'
-import { readTrackedChanges } from './trackedChanges.ts'
+import type { TrackedChanges } from './trackedChanges.ts'
 
 /**
  * The .docx as a checked document of the shared schema, and what it held that
@@ -32,8 +32,8 @@ export async function readDocx(
   bytes: Buffer,
   schema: Schema,
   reading: DocxReading,
-): Promise<{ node: Node; dropped: Dropped[] }> {
-  const { html, dropped: inFile } = await readDocxHtml(bytes, reading)
+): Promise<{ node: Node; dropped: Dropped[]; tracked: TrackedChanges | null }> {
+  const { html, dropped: inFile, tracked } = await readDocxHtml(bytes, reading)
   const { doc: json, dropped: inHtml } = htmlToDoc(html)
   if (!json.content?.length) throw invalidField('file', 'Dit Word-document bevat geen tekst.')
   const dropped = new DroppedCounter()
@@ -42,7 +42,7 @@ export async function readDocx(
   try {
     const node = Node.fromJSON(schema, json)
     node.check()
-    return { node, dropped: dropped.list() }
+    return { node, dropped: dropped.list(), tracked }
   } catch {
     throw unreadableDocx()
   }
@@ -76,9 +76,7 @@ export async function importDocx(
   try {
     if (!isEmpty(room, schema)) throw notEmpty()
     // Tracked changes (W2): the original text is imported, each change becomes a suggestion.
-    const tracked = readTrackedChanges(bytes)
-    const original = tracked ? Buffer.from(tracked.original) : bytes
-    const { node, dropped } = await readDocx(original, schema, deps)
+    const { node, dropped, tracked } = await readDocx(bytes, schema, deps)
     // Checked again in the turn of writing: someone may have typed while Word was read.
     if (!isEmpty(room, schema)) throw notEmpty()
     room.writeAsServer(editor.person.id, () => applyDocument(room.doc, room.fragment, node))

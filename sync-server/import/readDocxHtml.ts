@@ -9,6 +9,7 @@ import type { Logger } from '../log.ts'
 import type { TaskRunner } from '../workers/WorkerPool.ts'
 import { docxToHtmlTask } from './docxToHtml.ts'
 import type { Dropped } from './dropped.ts'
+import type { TrackedChanges } from './trackedChanges.ts'
 import { declaredUnpackedSize, zipEntries } from './zipEntries.ts'
 
 export interface DocxReading {
@@ -41,7 +42,7 @@ export function unpackedTooLarge(limit: number): AppError {
 export async function readDocxHtml(
   bytes: Buffer,
   reading: DocxReading,
-): Promise<{ html: string; dropped: Dropped[] }> {
+): Promise<{ html: string; dropped: Dropped[]; tracked: TrackedChanges | null }> {
   const limit = reading.maxImportUnpackedBytes
   const entries = zipEntries(bytes)
   if (!entries) throw unreadableDocx()
@@ -57,5 +58,5 @@ export async function readDocxHtml(
   }
   if (result.kind === 'tooLarge') throw unpackedTooLarge(limit)
   if (result.kind === 'unreadable') throw unreadableDocx()
-  return { html: result.html, dropped: result.dropped }
+  return { html: result.html, dropped: result.dropped, tracked: result.tracked }
 }

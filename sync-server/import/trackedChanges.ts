@@ -20,12 +20,16 @@ export interface ImportedChange {
   before: string
 }
 
-export interface TrackedDocx {
-  /** The .docx with the original text only, for the ordinary import. */
-  original: Uint8Array
+/** The changes of a .docx and the original text their offsets count in. */
+export interface TrackedChanges {
   /** The original text as the changes' offsets count it. */
   text: string
   changes: ImportedChange[]
+}
+
+export interface TrackedDocx extends TrackedChanges {
+  /** The .docx with the original text only, for the ordinary import. */
+  original: Uint8Array
 }
 
 const DOCUMENT = 'word/document.xml'

@@ -48,6 +48,13 @@ describe('server events', () => {
     expect(parseServerEvent('{"type":"threads","threads":[]}')).toEqual({
       type: 'threads',
       threads: [],
+      removed: [],
+    })
+    // Withdrawn suggestions' ids pass; anything else in `removed` does not.
+    expect(parseServerEvent('{"type":"threads","threads":[],"removed":["t-1",2,null]}')).toEqual({
+      type: 'threads',
+      threads: [],
+      removed: ['t-1'],
     })
     expect(parseServerEvent('{"type":"refused","reason":"frozen"}')).toEqual({
       type: 'refused',
