@@ -7,6 +7,21 @@ import type { Page } from 'playwright-core'
  * other people's caret labels are not part of it.
  */
 export async function selectText(page: Page, text: string): Promise<void> {
+  // The focus handler of a text that was not focused yet may put back the selection
+  // ProseMirror last knew, after ours, on a busy machine: then the range is set again.
+  for (let attempt = 1; ; attempt += 1) {
+    await placeRange(page, text)
+    try {
+      await waitForEditorSelection(page, text, attempt < 3 ? 5_000 : 30_000)
+      return
+    } catch (error) {
+      if (attempt >= 3) throw error
+    }
+  }
+}
+
+/** Focuses the text and sets the browser's selection on the first occurrence of `text`. */
+async function placeRange(page: Page, text: string): Promise<void> {
   await page.evaluate((wanted) => {
     const root = document.querySelector('[data-testid="editor"]')!
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
@@ -34,15 +49,24 @@ export async function selectText(page: Page, text: string): Promise<void> {
     selection.removeAllRanges()
     selection.addRange(range)
   }, text)
-  // ProseMirror reads the selection on `selectionchange`, which fires after a task:
-  // wait until the editor (Tiptap keeps itself on its element) holds the range.
-  await page.waitForFunction((wanted) => {
-    const dom = document.querySelector('[data-testid="editor"]')
-    const editor = (dom as unknown as { editor?: { state: EditorStateLike } } | null)?.editor
-    if (!editor) return false
-    const { from, to } = editor.state.selection
-    return editor.state.doc.textBetween(from, to, '\n') === wanted
-  }, text)
+}
+
+/**
+ * ProseMirror reads the selection on `selectionchange`, which fires after a task:
+ * waits until the editor (Tiptap keeps itself on its element) holds the range.
+ */
+async function waitForEditorSelection(page: Page, text: string, timeout: number) {
+  await page.waitForFunction(
+    (wanted) => {
+      const dom = document.querySelector('[data-testid="editor"]')
+      const editor = (dom as unknown as { editor?: { state: EditorStateLike } } | null)?.editor
+      if (!editor) return false
+      const { from, to } = editor.state.selection
+      return editor.state.doc.textBetween(from, to, '\n') === wanted
+    },
+    text,
+    { timeout },
+  )
 }
 
 /** The part of a ProseMirror state the page-side check above reads. */
