@@ -49,16 +49,10 @@ const TOKENS =
 
 /** Reads the tracked changes of the body; null when it has none. */
 export function readTrackedChanges(bytes: Uint8Array): TrackedDocx | null {
-  let files: Record<string, Uint8Array>
-  try {
-    files = unzipSync(bytes)
-  } catch {
-    return null
-  }
-  const part = files[DOCUMENT]
-  if (!part) return null
-  const xml = strFromU8(part)
-  if (!/<w:(ins|del)\s[^>]*[^/]>/.test(xml)) return null
+  // The body alone first: most files have no tracked changes, and their images
+  // need not be unpacked again to find that out.
+  const xml = partText(bytes, DOCUMENT)
+  if (xml === null || !/<w:(ins|del)\s[^>]*[^/]>/.test(xml)) return null
   let text = ''
   let paragraphs = 0
   let open: { kind: 'ins' | 'del'; author: string; date: string | null; from: number } | null = null
@@ -101,8 +95,19 @@ export function readTrackedChanges(bytes: Uint8Array): TrackedDocx | null {
       else text += match[6] === 'tab' ? '\t' : '\n'
     }
   }
+  const files = unzipSync(bytes)
   files[DOCUMENT] = strToU8(originalXml(xml))
   return { original: zipSync(files), text, changes }
+}
+
+/** One part of the zip as text, or null when it is missing or the zip unreadable. */
+function partText(bytes: Uint8Array, name: string): string | null {
+  try {
+    const part = unzipSync(bytes, { filter: (file) => file.name === name })[name]
+    return part ? strFromU8(part) : null
+  } catch {
+    return null
+  }
 }
 
 /** The body without insertions, its deletions as ordinary text. */

@@ -12,6 +12,7 @@ import {
   storedText,
   typeAtEnd,
   type Visitor,
+  WITHIN_A_SECOND,
   waitOnline,
   withEditorAndBrowser,
 } from './support.ts'
@@ -19,8 +20,6 @@ import {
 const skip = browserSkipReason()
 const TEXT = 'Gemeenten nemen het voortouw in de grote transities van deze tijd.'
 const SECOND = 'Tweede alinea over de omkering.'
-/** C7: thread changes reach every open editor within a second. */
-const WITHIN_A_SECOND = { timeout: 1000, interval: 25 }
 
 const panel = (page: Page) => page.getByTestId('comments-panel')
 const thread = (page: Page, quote: string) =>

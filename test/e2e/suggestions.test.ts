@@ -12,6 +12,7 @@ import {
   storedText,
   typeAtEnd,
   type Visitor,
+  WITHIN_A_SECOND,
   waitOnline,
   withEditorAndBrowser,
 } from './support.ts'
@@ -19,8 +20,6 @@ import {
 const skip = browserSkipReason()
 const TEXT = 'De gemeenten kiezen een scherpere koers in de grote transities.'
 const SECOND = 'Regio’s verschillen sterk, ook binnen een provincie.'
-/** "Within a second" (C7): a test timeout with margin, never a measured time. */
-const WITHIN_A_SECOND = { timeout: 1000, interval: 25 }
 
 const struck = (page: Page) =>
   editorOf(page)

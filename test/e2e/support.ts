@@ -234,3 +234,6 @@ export async function pasteHtml(page: Page, html: string, plain: string): Promis
     [html, plain],
   )
 }
+
+/** "Within a second" (C7, S1): a test timeout with margin, never a measured time. */
+export const WITHIN_A_SECOND = { timeout: 1000, interval: 25 }

@@ -6,28 +6,13 @@
  * relayed presence and so cannot show whether a client relays.
  */
 import { once } from 'node:events'
-import * as decoding from 'lib0/decoding'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { WebSocket, WebSocketServer } from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { sendOwnAwarenessOnly } from '../../editor/features/presence/sendOwnAwareness.ts'
-import { caret } from '../helpers/carets.ts'
+import { awarenessIdsOf, caret } from '../helpers/carets.ts'
 import { awarenessFrame, frame } from '../helpers/identitySupport.ts'
-
-/** The client ids of an awareness frame (type 1), or null for another frame. */
-function awarenessIdsOf(data: Uint8Array): number[] | null {
-  const decoder = decoding.createDecoder(data)
-  if (decoding.readVarUint(decoder) !== 1) return null
-  const update = decoding.createDecoder(decoding.readVarUint8Array(decoder))
-  const ids: number[] = []
-  for (let n = decoding.readVarUint(update); n > 0; n--) {
-    ids.push(decoding.readVarUint(update))
-    decoding.readVarUint(update)
-    decoding.readVarString(update)
-  }
-  return ids
-}
 
 const cleanups: Array<() => void> = []
 afterEach(() => {

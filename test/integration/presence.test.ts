@@ -1,10 +1,9 @@
 /** Presence that cannot be forged (contract A6). */
-import * as decoding from 'lib0/decoding'
 import { describe, expect, it, vi } from 'vitest'
 import type { WebSocket } from 'ws'
 import * as Y from 'yjs'
 import { sendOwnAwarenessOnly } from '../../editor/features/presence/sendOwnAwareness.ts'
-import { caret } from '../helpers/carets.ts'
+import { awarenessIdsOf, caret } from '../helpers/carets.ts'
 import { closeOf, type TestClient } from '../helpers/clients.ts'
 import {
   awarenessFrame,
@@ -79,20 +78,6 @@ describe('presence', () => {
     await vi.waitFor(() => expect(linesOf(a.doc)).toBe('Van Anna\nVan Bram'))
     expect([a.closeCodes, b.closeCodes]).toEqual([[], []])
   })
-
-  /** The client ids in an awareness frame (type 1), or null for other frames. */
-  function awarenessIdsOf(data: Uint8Array): number[] | null {
-    const decoder = decoding.createDecoder(data)
-    if (decoding.readVarUint(decoder) !== 1) return null
-    const update = decoding.createDecoder(decoding.readVarUint8Array(decoder))
-    const ids: number[] = []
-    for (let n = decoding.readVarUint(update); n > 0; n--) {
-      ids.push(decoding.readVarUint(update))
-      decoding.readVarUint(update)
-      decoding.readVarString(update)
-    }
-    return ids
-  }
 
   /**
    * Asks the server for every presence on `socket` (message type 3) and resolves

@@ -4,8 +4,9 @@
  * repairs the merge as its own change, and every replica and storage end with
  * the same valid text and the same Yjs state.
  */
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
+import { connectClient, type TestClient } from '../helpers/clients.ts'
 import {
   type HeadlessEditor,
   startHeadlessEditor,
@@ -111,4 +112,65 @@ describe('edits valid alone, invalid together', () => {
         expect(Y.equalSnapshots(Y.snapshot(stored), Y.snapshot(h.doc))).toBe(true)
     })
   }
+})
+
+describe('deletions alone, from a client that is not the editor', () => {
+  let server: TestServer
+  const editors: HeadlessEditor[] = []
+  const clients: TestClient[] = []
+  afterEach(async () => {
+    for (const e of editors.splice(0)) e.destroy()
+    for (const c of clients.splice(0)) c.destroy()
+    await server.close()
+  })
+
+  it('[S9][S8] deleting every item of a list but not the list is applied and mended; a deletion that also adds a wrong child is refused', {
+    timeout: 60_000,
+  }, async () => {
+    server = await startServer()
+    const [anna, bram] = await Promise.all(
+      ['Anna', 'Bram'].map((name) =>
+        server.invite({ name, role: 'writer', proposals: ['voorstel-1'] }),
+      ),
+    )
+    const honest = startHeadlessEditor({
+      wsUrl: server.wsUrl,
+      proposalId: 'voorstel-1',
+      token: anna!.token,
+      name: 'Anna',
+    })
+    editors.push(honest)
+    await honest.synced()
+    honest.editor.commands.setContent(
+      '<p>Voor</p><ul><li><p>Een</p></li><li><p>Twee</p></li></ul><p>Na</p>',
+    )
+    const raw = connectClient(server.wsUrl, 'voorstel-1', bram!.token)
+    clients.push(raw)
+    await raw.synced()
+    const listOf = (doc: Y.Doc) =>
+      fragmentOf(doc)
+        .toArray()
+        .find((child) => child instanceof Y.XmlElement && child.nodeName === 'bulletList') as
+        | Y.XmlElement
+        | undefined
+    await vi.waitFor(() => expect(listOf(raw.doc)?.length).toBe(2))
+
+    // What no editor sends: the items go, the list stays.
+    listOf(raw.doc)!.delete(0, 2)
+    const agreed = await waitForConvergence([honest], {
+      serverDoc: async () => (await server.api<{ doc: unknown }>(`${P1}/content`)).body.doc,
+      check: (doc) => (JSON.stringify(doc).includes('bulletList') ? 'list still there' : null),
+    })
+    expectValidDocument(agreed)
+    expect(honest.text()).toBe('Voor\nNa')
+    await vi.waitFor(() => expect(listOf(raw.doc)).toBeUndefined())
+    expect(raw.closeCodes).toEqual([])
+    const stored = await storedDoc(server, 'voorstel-1')
+    expect(Y.equalSnapshots(Y.snapshot(stored), Y.snapshot(raw.doc))).toBe(true)
+
+    // The same path refuses what deletions cannot excuse: text straight in the root.
+    fragmentOf(raw.doc).insert(0, [new Y.XmlText('los')])
+    await vi.waitFor(() => expect(raw.closeCodes).toEqual([4400]))
+    expect(honest.text()).toBe('Voor\nNa')
+  })
 })
