@@ -52,6 +52,7 @@ function clusterProjects() {
         include: ['test/integration-cluster/**/*.test.ts'],
         // Its own group: three server processes each, besides the other tests, is too much for two cores.
         sequence: { groupOrder: 1 },
+        maxWorkers: 1,
         environment: 'node',
         globalSetup: ['test/integration-cluster/globalSetup.ts'],
         testTimeout: 60_000,
@@ -67,6 +68,9 @@ function clusterProjects() {
  */
 export default defineConfig({
   test: {
+    // Vitest's default on two cores is one worker; the tests wait on sockets,
+    // servers and browsers often enough that two shorten the run by about a third.
+    maxWorkers: 2,
     projects: [
       {
         test: {
@@ -98,12 +102,13 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           // After everything else: browsers on a machine busy with other tests time out.
+          // Two files at a time: each waits on its browser most of the time.
           sequence: { groupOrder: 2 },
           environment: 'node',
           globalSetup: ['test/e2e/buildEditor.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          fileParallelism: false,
+          maxWorkers: 2,
         },
       },
     ],
