@@ -45,6 +45,7 @@ export interface SuggestionThread {
   decision?: string
   note?: string
   createdBy: { id: string; name: string }
+  createdAt: string
 }
 
 /**

@@ -24,6 +24,7 @@ import { FailedSuggestions } from '../suggestions/FailedSuggestions.tsx'
 import { SuggestionControls } from '../suggestions/SuggestionControls.tsx'
 import { SuggestionPopover } from '../suggestions/SuggestionPopover.tsx'
 import { SuggestionsByPerson } from '../suggestions/SuggestionsByPerson.tsx'
+import { SuggestionTooltip } from '../suggestions/SuggestionTooltip.tsx'
 import { useSuggestions } from '../suggestions/useSuggestions.ts'
 import { useRestored } from '../versions/useRestored.ts'
 import { useVersions } from '../versions/useVersions.ts'
@@ -204,15 +205,19 @@ export function ProposalPage({ proposalId, me }: { proposalId: string; me: Me })
                 }
                 suggesting={suggesting ? { undo: suggestions.undo, redo: suggestions.redo } : null}
                 overlay={
-                  atCaret &&
                   textEditor && (
-                    <SuggestionPopover
-                      editor={textEditor}
-                      suggestion={atCaret}
-                      suggestions={suggestions}
-                      isEditor={isEditor}
-                      onOpenThread={(id) => comments.open(id, 'keyboard')}
-                    />
+                    <>
+                      <SuggestionTooltip editor={textEditor} placed={suggestions.placed} />
+                      {atCaret && (
+                        <SuggestionPopover
+                          editor={textEditor}
+                          suggestion={atCaret}
+                          suggestions={suggestions}
+                          isEditor={isEditor}
+                          onOpenThread={(id) => comments.open(id, 'keyboard')}
+                        />
+                      )}
+                    </>
                   )
                 }
               />
