@@ -8,6 +8,7 @@ import { SkipLink } from '../../lib/SkipLink.tsx'
 import type { Me } from '../../lib/types.ts'
 import { CommentBar } from '../comments/CommentBar.tsx'
 import { CommentsPanel } from '../comments/CommentsPanel.tsx'
+import { MarginCards } from '../comments/MarginCards.tsx'
 import { useComments } from '../comments/useComments.ts'
 import { ConnectionStatus } from '../connection/ConnectionStatus.tsx'
 import { type Refusal, refusalForCloseCode, refusalForEvent } from '../connection/closeMessages.ts'
@@ -226,6 +227,12 @@ export function ProposalPage({ proposalId, me }: { proposalId: string; me: Me })
             )}
             {/* After the text, so the keyboard reaches the text before the bars beside it. */}
             <div ref={setGutterHost} className="passages__gutter" />
+            <MarginCards
+              editor={textEditor}
+              threads={comments.threads}
+              activeId={comments.activeId}
+              onOpen={(id) => comments.open(id, 'panel')}
+            />
           </div>
         </div>
         <div className="proposal__aside">
