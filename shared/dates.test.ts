@@ -3,6 +3,7 @@ import {
   endOfNetherlandsDay,
   formatDate,
   formatDateTime,
+  formatShortDateTime,
   formatTime,
   isDateOnly,
   netherlandsDate,
@@ -18,6 +19,15 @@ describe('Dutch dates', () => {
 
   it('uses Dutch winter time and leading zeros', () => {
     expect(formatDateTime('2021-12-01T08:03:00Z')).toBe('1 december 2021 om 09:03')
+  })
+
+  it('writes a moment beside the text short, with the year only when it is not this year', () => {
+    const now = new Date('2026-12-04T15:00:00Z')
+    expect(formatShortDateTime('2026-12-04T13:03:00Z', now)).toBe('4 dec. 14:03')
+    expect(formatShortDateTime('2025-06-14T12:05:00Z', now)).toBe('14 jun. 2025 14:05')
+    // New Year's Eve 23:30 UTC is already the next year in Amsterdam.
+    expect(formatShortDateTime('2025-12-31T23:30:00Z', now)).toBe('1 jan. 00:30')
+    expect(formatShortDateTime('geen datum', now)).toBe('')
   })
 
   it('gives nothing for a value that is not a date', () => {

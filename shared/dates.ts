@@ -43,6 +43,35 @@ export function formatDateTime(value: string | Date): string {
   return date ? `${formatDate(date)} om ${formatTime(date)}` : ''
 }
 
+/** Dutch month abbreviations, written out: browsers' and Node's ICU differ on the dot. */
+const SHORT_MONTHS = [
+  'jan.',
+  'feb.',
+  'mrt.',
+  'apr.',
+  'mei',
+  'jun.',
+  'jul.',
+  'aug.',
+  'sep.',
+  'okt.',
+  'nov.',
+  'dec.',
+]
+
+/**
+ * "4 dec. 14:03", as a note beside the text has it; with the year ("4 dec.
+ * 2025 14:03") for a moment in another year than `now`.
+ */
+export function formatShortDateTime(value: string | Date, now: Date = new Date()): string {
+  const date = toDate(value)
+  if (!date) return ''
+  const [year, month, day] = netherlandsDate(date).split('-')
+  const short = `${Number(day)} ${SHORT_MONTHS[Number(month) - 1]}`
+  const withYear = year === netherlandsDate(now).slice(0, 4) ? short : `${short} ${year}`
+  return `${withYear} ${formatTime(date)}`
+}
+
 const partsFormat = new Intl.DateTimeFormat('en-GB', {
   year: 'numeric',
   month: '2-digit',

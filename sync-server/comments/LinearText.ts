@@ -49,7 +49,11 @@ export class LinearText {
   readonly #start = new Map<unknown, number>()
   readonly #end = new Map<unknown, number>()
 
+  /** The document the text is read from. */
+  readonly root: Y.XmlFragment
+
   constructor(fragment: Y.XmlFragment) {
+    this.root = fragment
     this.#walk(fragment)
   }
 

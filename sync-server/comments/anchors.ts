@@ -95,15 +95,22 @@ export function anchorAt(linear: LinearText, from: number, to: number): AnchorRe
   }
 }
 
-function pointAt(linear: LinearText, at: number): AnchorRecord | null {
+/** Where a point sticks: the character before it, its empty passage, or the start of an empty document. */
+function pointPosition(linear: LinearText, at: number): Y.RelativePosition | null {
   const place = linear.positionAt(at, 'end')
-  const empty = place ? null : linear.emptyBlockAt(at)
-  if (!place && !empty) return null
-  const position = Y.relativePositionToJSON(
-    place
-      ? Y.createRelativePositionFromTypeIndex(place.text, place.index, -1)
-      : Y.createRelativePositionFromTypeIndex(empty!, 0, -1),
-  )
+  if (place) return Y.createRelativePositionFromTypeIndex(place.text, place.index, -1)
+  const empty = linear.emptyBlockAt(at)
+  if (empty) return Y.createRelativePositionFromTypeIndex(empty, 0, -1)
+  // A proposal nobody wrote in yet has no passage at all: the text starts there.
+  if (linear.blocks.length === 0 && at === 0)
+    return Y.createRelativePositionFromTypeIndex(linear.root, 0, -1)
+  return null
+}
+
+function pointAt(linear: LinearText, at: number): AnchorRecord | null {
+  const place = pointPosition(linear, at)
+  if (!place) return null
+  const position = Y.relativePositionToJSON(place)
   return {
     from: position,
     to: position,

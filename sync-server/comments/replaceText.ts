@@ -16,6 +16,22 @@ export interface Replacement {
   to: number
 }
 
+/** Text for a document that has none yet: one paragraph per line. */
+function firstText(linear: LinearText, replacement: string): Replacement {
+  return {
+    from: 0,
+    to: replacement.length,
+    apply: () => {
+      const paragraphs = replacement.split('\n').map((line) => {
+        const paragraph = new Y.XmlElement('paragraph')
+        if (line) paragraph.insert(0, [new Y.XmlText(line)])
+        return paragraph
+      })
+      linear.root.insert(0, paragraphs)
+    },
+  }
+}
+
 /**
  * @returns null when the range spans more than one run of text (several
  *   blocks), or the replacement has several lines (it splits the passage)
@@ -26,6 +42,7 @@ export function planReplacement(
   to: number,
   replacement: string,
 ): Replacement | null {
+  if (linear.blocks.length === 0 && from === 0 && to === 0) return firstText(linear, replacement)
   if (replacement.includes('\n')) return null
   const empty = from === to ? linear.emptyBlockAt(from) : null
   if (empty) {

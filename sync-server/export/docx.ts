@@ -26,7 +26,13 @@ import {
   WidthType,
 } from 'docx'
 import { formatDateTime } from '../../shared/dates.ts'
-import { type Block, type ExportDocument, type Inline, subtitle } from './model.ts'
+import {
+  type Block,
+  type ExportDocument,
+  type Inline,
+  subtitle,
+  type TrackedMark,
+} from './model.ts'
 
 const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3] as const
 const BULLETS = 'opsomming'
@@ -105,6 +111,13 @@ function runs(parts: Inline[]): ParagraphChild[] {
   })
 }
 
+/** The paragraph mark deleted by a suggestion (Word: w:pPr/w:rPr/w:del), when one is. */
+function markRun(b: { markDeleted?: TrackedMark }) {
+  if (!b.markDeleted) return {}
+  const { author, date } = b.markDeleted
+  return { run: { deletion: { id: ++revisions, author, date } } }
+}
+
 /** Writes blocks as paragraphs and tables; `list` says where in a list they stand. */
 class Writer {
   readonly paragraphs: Array<Paragraph | Table> = []
@@ -123,7 +136,11 @@ class Writer {
     const left = indent > 0 ? { indent: { left: INDENT * indent } } : {}
     if (b.kind === 'heading') {
       this.paragraphs.push(
-        new Paragraph({ heading: HEADINGS[b.level - 1], children: runs(b.inlines) }),
+        new Paragraph({
+          heading: HEADINGS[b.level - 1],
+          children: runs(b.inlines),
+          ...markRun(b),
+        }),
       )
     } else if (b.kind === 'paragraph') {
       const style = quote ? { style: QUOTE_STYLE.id } : {}
@@ -132,6 +149,7 @@ class Writer {
           children: runs(b.inlines),
           ...(numbering ? { numbering } : left),
           ...style,
+          ...markRun(b),
         }),
       )
     } else if (b.kind === 'quote') {

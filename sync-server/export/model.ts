@@ -7,6 +7,7 @@
  */
 import { isAllowedHref } from '../../shared/link.ts'
 import { STATUS_LABELS, type Status } from '../../shared/roles.ts'
+import { TRACKED_BREAK_DELETE } from './trackedChanges.ts'
 
 /** The marks of a run of text that exports write. */
 export interface TextMarks {
@@ -38,6 +39,21 @@ function trackedOf(marks: NonNullable<PmJson['marks']>): TrackedMark | undefined
   return undefined
 }
 
+/** A suggestion deletes the paragraph mark of a passage (trackedChanges.ts): by whom, when. */
+function markDeletedOf(node: PmJson): { markDeleted?: TrackedMark } {
+  const value = node.attrs?.[TRACKED_BREAK_DELETE] as
+    | { author?: unknown; date?: unknown }
+    | undefined
+  if (!value) return {}
+  return {
+    markDeleted: {
+      kind: 'delete',
+      author: String(value.author ?? ''),
+      date: String(value.date ?? ''),
+    },
+  }
+}
+
 /**
  * A run of text with its marks, a line break within a block, or a footnote
  * where its reference stands (numbered from 1 in text order, W1).
@@ -62,8 +78,8 @@ export interface TableRowModel {
 }
 
 export type Block =
-  | { kind: 'heading'; level: 1 | 2 | 3; inlines: Inline[] }
-  | { kind: 'paragraph'; inlines: Inline[] }
+  | { kind: 'heading'; level: 1 | 2 | 3; inlines: Inline[]; markDeleted?: TrackedMark }
+  | { kind: 'paragraph'; inlines: Inline[]; markDeleted?: TrackedMark }
   | { kind: 'list'; ordered: boolean; start: number; items: Block[][] }
   | { kind: 'quote'; blocks: Block[] }
   | { kind: 'table'; columns: number; rows: TableRowModel[] }
@@ -148,10 +164,15 @@ class ModelReader {
             kind: 'heading',
             level: headingLevel(node.attrs?.level),
             inlines: this.inlines(node.content),
+            ...markDeletedOf(node),
           })
           break
         case 'paragraph':
-          out.push({ kind: 'paragraph', inlines: this.inlines(node.content) })
+          out.push({
+            kind: 'paragraph',
+            inlines: this.inlines(node.content),
+            ...markDeletedOf(node),
+          })
           break
         case 'bulletList':
         case 'orderedList':

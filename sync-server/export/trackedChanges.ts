@@ -25,6 +25,11 @@ export interface TrackedChange {
 /** The mark types the DOCX writer reads (see model.ts). */
 export const TRACKED_INSERT = 'trackedInsert'
 export const TRACKED_DELETE = 'trackedDelete'
+/**
+ * The attribute of a textblock whose paragraph mark a suggestion deletes (it
+ * joins the passage with the next): `{author, date}`.
+ */
+export const TRACKED_BREAK_DELETE = 'trackedBreakDelete'
 
 const textblocks: ReadonlySet<string> = new Set(TEXTBLOCK_TYPES)
 
@@ -47,7 +52,14 @@ class Marker {
   node(node: PmJson): PmJson {
     if (textblocks.has(node.type)) {
       if (this.#blocks++ > 0) this.#offset += 1
-      return { ...node, content: this.#inline(node.content ?? []) }
+      const content = this.#inline(node.content ?? [])
+      // The separator after this passage is at its end: deleted, Word joins it with the next.
+      const end = this.#offset
+      const joining = this.#changes.find((change) => change.from <= end && end < change.to)
+      if (!joining) return { ...node, content }
+      const by = { author: joining.author, date: joining.date }
+      const attrs = { ...node.attrs, [TRACKED_BREAK_DELETE]: by }
+      return { ...node, attrs, content }
     }
     if (!node.content) return node
     return { ...node, content: node.content.map((child) => this.node(child)) }

@@ -1,47 +1,27 @@
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { browserSkipReason } from '../helpers/browser.ts'
 import type { TestServer } from '../helpers/server.ts'
 import { seriousViolations } from './axe.ts'
 import { selectText } from './selectText.ts'
 import {
+  inserted,
+  popover,
+  SECOND,
+  type SuggestionThread,
+  struck,
+  TEXT,
+  threePeople as threePeopleOn,
+} from './suggestionPeople.ts'
+import {
   editorOf,
   editorText,
-  openProposal,
-  signIn,
   storedText,
-  typeAtEnd,
-  type Visitor,
   WITHIN_A_SECOND,
-  waitOnline,
   withEditorAndBrowser,
 } from './support.ts'
 
 const skip = browserSkipReason()
-const TEXT = 'De gemeenten kiezen een scherpere koers in de grote transities.'
-const SECOND = 'Regio’s verschillen sterk, ook binnen een provincie.'
-
-const struck = (page: Page) =>
-  editorOf(page)
-    .locator('del.suggestion-del')
-    .allTextContents()
-    .then((parts) => parts.join(''))
-const inserted = (page: Page) =>
-  editorOf(page)
-    .locator('ins.suggestion-ins')
-    .allTextContents()
-    .then((parts) => parts.join('|'))
-const popover = (page: Page) => page.getByTestId('suggestion-popover')
-
-/** An open or decided suggestion as the API lists it. */
-interface SuggestionThread {
-  kind: string
-  status: string
-  quote: string
-  replacement: string
-  decision?: string
-  note?: string
-}
 
 interface Change {
   type: string
@@ -56,51 +36,7 @@ describe.skipIf(skip)('suggesting changes in the text', () => {
 
   withEditorAndBrowser((started) => ({ server, browser } = started))
 
-  /** An editor (VNG) who wrote two paragraphs, a writer and a member, all online. */
-  async function threePeople(proposalId: string) {
-    const proposals = [proposalId]
-    const eva = await server.invite({
-      name: `Eva ${proposalId}`,
-      role: 'editor',
-      proposals: '*',
-      organisation: 'VNG',
-    })
-    const wim = await server.invite({
-      name: `Wim ${proposalId}`,
-      role: 'writer',
-      proposals,
-      organisation: 'Gemeente Urk',
-    })
-    const mila = await server.invite({
-      name: `Mila ${proposalId}`,
-      role: 'reviewer',
-      proposals,
-      organisation: 'Gemeente Zwolle',
-    })
-    // axe is put into the editor's page as a script, which the page's CSP would refuse.
-    const editor = await signIn(browser, eva.url, { bypassCSP: true })
-    await openProposal(editor.page, server.url, proposalId)
-    await waitOnline(editor.page)
-    await typeAtEnd(editor.page, TEXT)
-    await editor.page.keyboard.press('Enter')
-    await editor.page.keyboard.type(SECOND)
-    await expect
-      .poll(() => storedText(server.url, server.adminToken, proposalId))
-      .toBe(`${TEXT}\n${SECOND}`)
-    const people: Record<'writer' | 'member', Visitor> = {
-      writer: await signIn(browser, wim.url),
-      member: await signIn(browser, mila.url),
-    }
-    for (const visitor of Object.values(people)) {
-      await openProposal(visitor.page, server.url, proposalId)
-      await waitOnline(visitor.page)
-      await expect.poll(() => editorText(visitor.page)).toContain(SECOND)
-    }
-    const close = async () => {
-      for (const visitor of [editor, ...Object.values(people)]) await visitor.context.close()
-    }
-    return { editor, ...people, close, eva }
-  }
+  const threePeople = (proposalId: string) => threePeopleOn(server, browser, proposalId)
 
   it('[C2][C6][A3][V3] a member replaces a word by typing; the writer sees it inline at once while the text is unchanged; the editor takes it over in the text, credited to the member', async () => {
     const proposalId = 'voorstel-1'
@@ -152,9 +88,7 @@ describe.skipIf(skip)('suggesting changes in the text', () => {
 
   it('[C2] typing a sentence is one suggestion, and deleting across two paragraphs is one; the writer sees both while the text stays as it was', async () => {
     const proposalId = 'voorstel-2'
-    const { writer, member, close } = await threePeople(proposalId)
-    const threads = async () =>
-      (await server.api<SuggestionThread[]>(`/api/proposals/${proposalId}/threads`)).body
+    const { writer, member, close, threads } = await threePeople(proposalId)
     const sentence = ' Dat vraagt om regie.'
 
     // At the end of the second paragraph: the caret after "provincie.".

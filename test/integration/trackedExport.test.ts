@@ -102,6 +102,37 @@ describe('open suggestions in a Word export', () => {
     expect(clean).not.toContain('duidelijke')
   })
 
+  it('[W2] a suggestion that deletes a paragraph break marks the paragraph mark deleted (w:pPr/w:rPr/w:del), so Word joins the passages', async () => {
+    const made = await server.api(`${P1}/threads`, {
+      method: 'POST',
+      token: member.token,
+      body: { quote: 'transities.\nRegio’s', replacement: '' },
+    })
+    expect(made.status, JSON.stringify(made.body)).toBe(201)
+    const xml = await documentXml((await download('format=docx&suggestions=tracked')).bytes)
+    const paragraphs = [...xml.matchAll(/<w:p>(.*?)<\/w:p>|<w:p [^>]*>(.*?)<\/w:p>/g)].map(
+      (match) => match[1] ?? match[2] ?? '',
+    )
+    const markDeleted = (paragraph: string) =>
+      /<w:pPr>.*<w:rPr>.*<w:del [^>]*w:author="([^"]*)"[^>]*w:date="\d{4}-[^"]*"/.exec(
+        paragraph,
+      )?.[1]
+    const withText = (text: string) => paragraphs.find((p) => p.includes(text))!
+    // The first passage's mark is deleted, by the member; the second's is not.
+    expect(markDeleted(withText('transities.'))).toBe(MILA)
+    expect(markDeleted(withText('verschillen'))).toBeUndefined()
+    // The text of both sides of the break is deleted as well.
+    expect(trackedIn(xml)).toEqual(
+      expect.arrayContaining([
+        ['del', MILA, 'transities.'],
+        ['del', MILA, 'Regio’s'],
+      ]),
+    )
+    // Revision ids stay unique within the document, as Word requires.
+    const ids = [...xml.matchAll(/<w:(?:ins|del) [^>]*w:id="(\d+)"/g)].map((m) => m[1])
+    expect(new Set(ids).size).toBe(ids.length)
+  })
+
   it('[W2] tracked changes only in Word and of the current text: other requests are refused with a reason', async () => {
     for (const query of [
       'format=md&suggestions=tracked',

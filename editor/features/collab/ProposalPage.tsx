@@ -8,6 +8,7 @@ import { SkipLink } from '../../lib/SkipLink.tsx'
 import type { Me } from '../../lib/types.ts'
 import { CommentBar } from '../comments/CommentBar.tsx'
 import { CommentsPanel } from '../comments/CommentsPanel.tsx'
+import { MarginCards } from '../comments/MarginCards.tsx'
 import { useComments } from '../comments/useComments.ts'
 import { ConnectionStatus } from '../connection/ConnectionStatus.tsx'
 import { type Refusal, refusalForCloseCode, refusalForEvent } from '../connection/closeMessages.ts'
@@ -24,6 +25,7 @@ import { FailedSuggestions } from '../suggestions/FailedSuggestions.tsx'
 import { SuggestionControls } from '../suggestions/SuggestionControls.tsx'
 import { SuggestionPopover } from '../suggestions/SuggestionPopover.tsx'
 import { SuggestionsByPerson } from '../suggestions/SuggestionsByPerson.tsx'
+import { SuggestionTooltip } from '../suggestions/SuggestionTooltip.tsx'
 import { useSuggestions } from '../suggestions/useSuggestions.ts'
 import { useRestored } from '../versions/useRestored.ts'
 import { useVersions } from '../versions/useVersions.ts'
@@ -204,15 +206,19 @@ export function ProposalPage({ proposalId, me }: { proposalId: string; me: Me })
                 }
                 suggesting={suggesting ? { undo: suggestions.undo, redo: suggestions.redo } : null}
                 overlay={
-                  atCaret &&
                   textEditor && (
-                    <SuggestionPopover
-                      editor={textEditor}
-                      suggestion={atCaret}
-                      suggestions={suggestions}
-                      isEditor={isEditor}
-                      onOpenThread={(id) => comments.open(id, 'keyboard')}
-                    />
+                    <>
+                      <SuggestionTooltip editor={textEditor} placed={suggestions.placed} />
+                      {atCaret && (
+                        <SuggestionPopover
+                          editor={textEditor}
+                          suggestion={atCaret}
+                          suggestions={suggestions}
+                          isEditor={isEditor}
+                          onOpenThread={(id) => comments.open(id, 'keyboard')}
+                        />
+                      )}
+                    </>
                   )
                 }
               />
@@ -221,6 +227,12 @@ export function ProposalPage({ proposalId, me }: { proposalId: string; me: Me })
             )}
             {/* After the text, so the keyboard reaches the text before the bars beside it. */}
             <div ref={setGutterHost} className="passages__gutter" />
+            <MarginCards
+              editor={textEditor}
+              threads={comments.threads}
+              activeId={comments.activeId}
+              onOpen={(id) => comments.open(id, 'panel')}
+            />
           </div>
         </div>
         <div className="proposal__aside">

@@ -1,6 +1,6 @@
 import type { Editor } from '@tiptap/core'
 import { useId, useLayoutEffect, useState } from 'react'
-import { formatDateTime } from '../../../shared/dates.ts'
+import { formatShortDateTime } from '../../../shared/dates.ts'
 import { ApiError } from '../../lib/api.ts'
 import { personLabel } from '../comments/threadText.ts'
 import { decideAll, decidedText } from './decideAll.ts'
@@ -99,7 +99,7 @@ export function SuggestionPopover(props: {
       <p id={`${id}-wie`} className="suggestion-popover__who">
         Voorstel van {suggestion.mine ? 'uzelf' : personLabel(suggestion.person)}
         {suggestion.createdAt
-          ? `, ${formatDateTime(suggestion.createdAt)}`
+          ? `, ${formatShortDateTime(suggestion.createdAt)}`
           : ' (nog niet verstuurd)'}
       </p>
       <p className="suggestion-popover__what">{changeText(suggestion)}</p>

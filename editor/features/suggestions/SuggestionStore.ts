@@ -1,4 +1,4 @@
-import type { EditorState } from '@tiptap/pm/state'
+import { type EditorState, Selection } from '@tiptap/pm/state'
 import { resolveAnchor } from '../comments/anchorPositions.ts'
 import { isOpenSuggestion, type Thread } from '../comments/types.ts'
 import { colorForPerson } from '../presence/personColor.ts'
@@ -210,12 +210,27 @@ export class SuggestionStore {
   }
 }
 
+/**
+ * A point between passages (the start of a document Yjs holds nothing of yet,
+ * where the editor shows one empty paragraph) is placed where the caret can
+ * be: at the start of the next passage. Otherwise the next letter typed there
+ * would not touch it and would start a suggestion of its own.
+ */
+function inText(state: EditorState, at: number): { from: number; to: number } {
+  const $at = state.doc.resolve(at)
+  if ($at.parent.inlineContent) return { from: at, to: at }
+  const near = Selection.findFrom($at, 1, true) ?? Selection.findFrom($at, -1, true)
+  const place = near?.from ?? at
+  return { from: place, to: place }
+}
+
 /** Places suggestions in `state`; those that do not resolve are left out. */
 export function placeAll(state: EditorState, shown: ShownSuggestion[]): PlacedSuggestion[] {
   const placed: PlacedSuggestion[] = []
   for (const suggestion of shown) {
-    const range = resolveAnchor(state, suggestion.anchor, suggestion.quote === '')
-    if (range) placed.push({ ...suggestion, ...range })
+    const point = suggestion.quote === ''
+    const range = resolveAnchor(state, suggestion.anchor, point)
+    if (range) placed.push({ ...suggestion, ...(point ? inText(state, range.from) : range) })
   }
   return placed
 }

@@ -1,7 +1,6 @@
 import type { Node } from '@tiptap/pm/model'
 import { Decoration, DecorationSet } from '@tiptap/pm/view'
 import { linearSlice } from './linearPositions.ts'
-import { suggestionTitle } from './suggestionText.ts'
 import type { PlacedSuggestion, SuggestionView } from './types.ts'
 
 /** Characters that end a word, so a shown change starts and ends on whole words. */
@@ -47,7 +46,6 @@ function insertedElement(suggestion: PlacedSuggestion, text: string, active: boo
   element.setAttribute('style', styleFor(suggestion))
   element.setAttribute('contenteditable', 'false')
   element.dataset.suggestionId = suggestion.id
-  element.title = suggestionTitle(suggestion)
   text.split('\n').forEach((line, index) => {
     if (index > 0) {
       const mark = document.createElement('span')
@@ -67,7 +65,6 @@ function struckBreak(suggestion: PlacedSuggestion, active: boolean): HTMLElement
   element.setAttribute('style', styleFor(suggestion))
   element.setAttribute('contenteditable', 'false')
   element.dataset.suggestionId = suggestion.id
-  element.title = suggestionTitle(suggestion)
   element.textContent = '¶'
   return element
 }
@@ -93,7 +90,6 @@ function decorationsOf(doc: Node, suggestion: PlacedSuggestion, activeId: string
           nodeName: 'del',
           class: `suggestion-del${active ? ' suggestion--active' : ''}`,
           style: styleFor(suggestion),
-          title: suggestionTitle(suggestion),
           'data-suggestion-id': suggestion.id,
         },
         spec,

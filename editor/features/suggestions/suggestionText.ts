@@ -1,11 +1,18 @@
-import { formatDateTime } from '../../../shared/dates.ts'
-import { personLabel } from '../comments/threadText.ts'
+import { formatShortDateTime } from '../../../shared/dates.ts'
 import type { ShownSuggestion } from './types.ts'
 
-/** Who made a suggestion and when: "Anna Jansen (Gemeente Zwolle), 14 juni 2023 14:05". */
-export function suggestionTitle(suggestion: ShownSuggestion): string {
-  const when = suggestion.createdAt ? formatDateTime(suggestion.createdAt) : 'nog niet verstuurd'
-  return `Voorstel van ${personLabel(suggestion.person)}, ${when}`
+/**
+ * Who made a suggestion and when, as the tooltip over it says: "Gemeente
+ * Zwolle, 4 dec. 14:03" — the organisation that speaks, or the person.
+ */
+export function whoAndWhen(suggestion: ShownSuggestion): string {
+  const who = suggestion.mine
+    ? 'Uw voorstel'
+    : (suggestion.person.organisation ?? suggestion.person.name)
+  const when = suggestion.createdAt
+    ? formatShortDateTime(suggestion.createdAt)
+    : 'nog niet verstuurd'
+  return `${who}, ${when}`
 }
 
 /** Text quoted in a sentence, with line breaks as ¶ and long text shortened. */
