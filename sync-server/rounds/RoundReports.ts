@@ -6,6 +6,7 @@
 import type { ProposalRecord, Storage } from '../persistence/Storage.ts'
 import { lookupPeople } from '../versions/people.ts'
 import { memberOrganisations, responseCounts } from './members.ts'
+import { FreshSharedBuilds } from './memorandum/FreshSharedBuilds.ts'
 import { buildMemorandum, type Memorandum } from './memorandum/model.ts'
 import type { ResponseService } from './ResponseService.ts'
 import type { RoundService } from './RoundService.ts'
@@ -16,6 +17,8 @@ export class RoundReports {
   readonly #storage: Storage
   readonly #rounds: RoundService
   readonly #responses: ResponseService
+  /** Requests for the same reactienota that arrive together share one build. */
+  readonly #memoranda = new FreshSharedBuilds<Memorandum>()
 
   constructor(storage: Storage, rounds: RoundService, responses: ResponseService) {
     this.#storage = storage
@@ -67,7 +70,13 @@ export class RoundReports {
   }
 
   /** The response memorandum of a round, as one model for every format (R7). */
-  async memorandum(proposal: ProposalRecord, roundId: string): Promise<Memorandum> {
+  memorandum(proposal: ProposalRecord, roundId: string): Promise<Memorandum> {
+    return this.#memoranda.get(`${proposal.id}/${roundId}`, () =>
+      this.#buildMemorandum(proposal, roundId),
+    )
+  }
+
+  async #buildMemorandum(proposal: ProposalRecord, roundId: string): Promise<Memorandum> {
     const round = await this.#rounds.record(proposal.id, roundId)
     const [passages, tally, people, view, threads, lookup, responses] = await Promise.all([
       this.#rounds.passages(round),

@@ -4,6 +4,7 @@ import { AppError, invalidField } from '../../errors.ts'
 import { renderDocxTask } from '../../rounds/memorandum/docx.ts'
 import { renderHtml } from '../../rounds/memorandum/html.ts'
 import { renderMarkdown } from '../../rounds/memorandum/markdown.ts'
+import { docxOnce } from '../../rounds/memorandum/sharedDocx.ts'
 import { attachment } from '../contentDisposition.ts'
 import { signedIn, visibleProposal, wellFormed } from '../guards.ts'
 import { readJsonObject, sendJson } from '../http.ts'
@@ -122,7 +123,7 @@ export function addRoundRoutes(router: Router<Services>): void {
         ? renderMarkdown(memo)
         : format === 'html'
           ? renderHtml(memo)
-          : Buffer.from(await ctx.services.workers.run(renderDocxTask, memo))
+          : Buffer.from(await docxOnce(memo, (m) => ctx.services.workers.run(renderDocxTask, m)))
     const { type, extension } = FORMATS[format]
     sendFile(ctx, body, type, `${memo.fileName}.${extension}`)
   })
