@@ -69,7 +69,7 @@ function clusterProjects() {
 export default defineConfig({
   test: {
     // Vitest's default on two cores is one worker; the tests wait on sockets,
-    // servers and browsers often enough that two shorten the run by about a third.
+    // servers and child processes often enough that two shorten them by about a third.
     maxWorkers: 2,
     projects: [
       {
@@ -102,13 +102,14 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           // After everything else: browsers on a machine busy with other tests time out.
-          // Two files at a time: each waits on its browser most of the time.
           sequence: { groupOrder: 2 },
           environment: 'node',
           globalSetup: ['test/e2e/buildEditor.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          maxWorkers: 2,
+          // One file at a time: a browser keeps a core busy, so two files at once took
+          // as long in all and each test twice as long.
+          fileParallelism: false,
         },
       },
     ],
