@@ -26,6 +26,8 @@ export interface ReceivingRoom {
   readonly fragment: Y.XmlFragment
   readonly status: Status
   readonly authorship: Authorship
+  /** The full state encoded (kept until the next change). */
+  encodedState(): Uint8Array
 }
 
 export interface ReceiverParts {
@@ -56,6 +58,7 @@ export class UpdateReceiver {
   receive(conn: Connection, update: Uint8Array): void {
     const room = this.#room
     const { log, changes, acceptance } = this.#parts
+    this.#measureIfNearLimit(update)
     const verdict = judgeUpdate(conn, update, {
       doc: room.doc,
       fragment: room.fragment,
@@ -95,5 +98,17 @@ export class UpdateReceiver {
         if (applied) this.#parts.followUps.repairMerge(applied.tr)
       }
     }
+  }
+
+  /**
+   * The store's size is an upper bound: it grows with every update, deletions
+   * and other instances' changes included, and only this instance's compaction
+   * brings it back. Before an update would be refused for it, the document is
+   * measured, so nobody is refused for text that was pasted and deleted again.
+   */
+  #measureIfNearLimit(update: Uint8Array): void {
+    const { store, maxDocumentBytes } = this.#parts
+    if (store.size + update.length <= maxDocumentBytes) return
+    store.size = this.#room.encodedState().length
   }
 }

@@ -25,6 +25,30 @@ describe('[D1] three instances serve one proposal together', () => {
     return client
   }
 
+  it('[S4][D1] after ten pastes of 1 MiB deleted again through one instance, typing through another is accepted', async () => {
+    const [anna, bram] = await Promise.all(
+      ['Anna', 'Bram'].map((name, i) =>
+        cluster.invite(cluster.instances[i]!, { name, role: 'writer', proposals: ['voorstel-7'] }),
+      ),
+    )
+    const paster = connect(0, anna!.token, 'voorstel-7')
+    const typist = connect(1, bram!.token, 'voorstel-7')
+    await Promise.all([paster.synced(), typist.synced()])
+    appendBlock(paster.doc, 'Begin.')
+    await vi.waitFor(() => expect(linesOf(typist.doc)).toBe('Begin.'))
+    for (let i = 0; i < 10; i++) {
+      textOfBlock(paster.doc, 0).insert(6, 'x'.repeat(1024 * 1024))
+      await vi.waitFor(() => expect(textOfBlock(typist.doc, 0).length).toBe(6 + 1024 * 1024))
+      textOfBlock(paster.doc, 0).delete(6, 1024 * 1024)
+      await vi.waitFor(() => expect(linesOf(typist.doc)).toBe('Begin.'))
+    }
+    textOfBlock(typist.doc, 0).insert(6, ' Getypt bij de tweede.')
+    await vi.waitFor(() => {
+      expect(typist.closed).toBeNull()
+      expect(linesOf(paster.doc)).toBe('Begin. Getypt bij de tweede.')
+    })
+  })
+
   it('[D1][S1] clients on different instances converge, and see each other’s carets', async () => {
     const people = await Promise.all(
       ['Anna', 'Bram', 'Cor'].map((name, i) =>

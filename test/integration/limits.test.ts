@@ -79,6 +79,32 @@ describe('limits with clear answers', () => {
     await vi.waitFor(() => expect(roomText()).toBe('Begin. Dit past nog.'))
   })
 
+  it('[S4] text pasted and deleted again does not count toward the limit: typing after ten such pastes is accepted', async () => {
+    // No compaction in between, as on an instance that only forwards others' changes.
+    server = await startServer({ maxDocumentBytes: 40_000, compactAfterBytes: 10 * 1024 * 1024 })
+    const { token } = await server.invite({
+      name: 'Wim',
+      role: 'writer',
+      proposals: ['voorstel-1'],
+    })
+    const writer = connectClient(server.wsUrl, 'voorstel-1', token)
+    clients.push(writer)
+    await writer.synced()
+    appendBlock(writer.doc, 'Begin.')
+    await vi.waitFor(() => expect(roomText()).toBe('Begin.'))
+    for (let i = 0; i < 10; i++) {
+      textOfBlock(writer.doc, 0).insert(6, 'x'.repeat(10_000))
+      await vi.waitFor(() => expect(roomText()).toHaveLength(10_006))
+      textOfBlock(writer.doc, 0).delete(6, 10_000)
+      await vi.waitFor(() => expect(roomText()).toBe('Begin.'))
+    }
+    textOfBlock(writer.doc, 0).insert(6, ' Nog steeds welkom.')
+    await vi.waitFor(() => {
+      expect(writer.closed).toBeNull()
+      expect(roomText()).toBe('Begin. Nog steeds welkom.')
+    })
+  })
+
   it('[A6] an awareness state of more than a few kB is refused; a normal one arrives', async () => {
     server = await startServer()
     const { token } = await server.invite({
