@@ -77,21 +77,37 @@ export class ThreadService {
     })
   }
 
+  /**
+   * A proposal's threads. Kept in memory only while this instance holds the
+   * proposal's room: then every change made elsewhere reaches it through the
+   * bus (`#deliver`); without the room nothing would, so they are read afresh.
+   */
   #threads(proposalId: string): Promise<Map<string, ThreadRecord>> {
-    let cached = this.#cache.get(proposalId)
-    if (!cached) {
-      cached = this.#storage.threads
-        .list(proposalId)
-        .then((list) => new Map(list.map((t) => [t.id, t])))
-      this.#cache.set(proposalId, cached)
-      cached.catch(() => this.#cache.delete(proposalId))
+    const cached = this.#cache.get(proposalId)
+    if (cached) return cached
+    const read = this.#storage.threads
+      .list(proposalId)
+      .then((list) => new Map(list.map((t) => [t.id, t])))
+    if (this.#rooms.peek(proposalId)) {
+      this.#cache.set(proposalId, read)
+      read.catch(() => this.#cache.delete(proposalId))
     }
-    return cached
+    return read
   }
 
+  /**
+   * The stored record of a thread about to be changed: another instance (D1)
+   * may have opened or changed it since this one's list was read, and a change
+   * made to an old copy would write that copy back over theirs.
+   */
   async #thread(proposalId: string, threadId: string): Promise<ThreadRecord> {
-    const thread = (await this.#threads(proposalId)).get(threadId)
-    if (!thread) throw new AppError('not_found', 'Deze reactie bestaat niet (meer).')
+    const cached = await this.#threads(proposalId)
+    const thread = await this.#storage.threads.get(proposalId, threadId)
+    if (!thread) {
+      cached.delete(threadId)
+      throw new AppError('not_found', 'Deze reactie bestaat niet (meer).')
+    }
+    cached.set(threadId, thread)
     return thread
   }
 
@@ -323,7 +339,11 @@ export class ThreadService {
     threadId: string,
     input: Record<string, unknown>,
   ) {
-    const thread = await this.#thread(proposal.id, threadId)
+    return this.#resolved(editor, await this.#thread(proposal.id, threadId), input)
+  }
+
+  /** Resolves `thread` as read (and perhaps changed) by the caller, and stores it. */
+  async #resolved(editor: Principal, thread: ThreadRecord, input: Record<string, unknown>) {
     thread.decision = decisionField(input.decision)
     thread.note = optionalNote(input.note)
     thread.status = 'resolved'
@@ -380,7 +400,8 @@ export class ThreadService {
       await room.flushed()
     })
     thread.applied = true
-    return this.resolve(editor, proposal, thread.id, { decision: 'verwerkt', note: thread.note })
+    // This very record: reading it again would lose the anchor and acceptance set above.
+    return this.#resolved(editor, thread, { decision: 'verwerkt', note: thread.note })
   }
 
   /** Stores and announces suggestions made from a .docx's tracked changes (W2). */

@@ -119,6 +119,60 @@ describe('[D1] three instances serve one proposal together', () => {
     expect(listed.body.map((t) => t.quote)).toContain('instantie A')
   })
 
+  it('[C2][D1] a thread opened where the proposal is open takes replies through the other instances in turn, after they listed the proposals; every instance lists all', async () => {
+    const writer = await cluster.invite(cluster.instances[0]!, {
+      name: 'Schrijver',
+      role: 'writer',
+      proposals: ['voorstel-6'],
+    })
+    let threadId = ''
+    const held = connect(0, writer.token, 'voorstel-6')
+    await held.synced()
+    appendBlock(held.doc, 'Een tekst om op te reageren.')
+    const members = await Promise.all(
+      [0, 1, 2].map((i) =>
+        cluster.invite(cluster.instances[i]!, {
+          name: `Lid ${i}`,
+          role: 'reviewer',
+          proposals: ['voorstel-6'],
+        }),
+      ),
+    )
+    // Every instance has read the proposals, and with them their threads, before.
+    for (const instance of cluster.instances)
+      expect((await cluster.api(instance, '/api/proposals')).status).toBe(200)
+    await vi.waitFor(async () => {
+      const opened = await cluster.api<{ id: string }>(
+        cluster.instances[0]!,
+        '/api/proposals/voorstel-6/threads',
+        { method: 'POST', token: members[0]!.token, body: { body: 'Waarom?', quote: 'tekst' } },
+      )
+      expect(opened.status).toBe(201)
+      threadId = opened.body.id
+    })
+    for (const i of [1, 2, 0]) {
+      const reply = await cluster.api(
+        cluster.instances[i]!,
+        `/api/proposals/voorstel-6/threads/${threadId}/comments`,
+        { method: 'POST', token: members[i]!.token, body: { body: `Antwoord via ${i}` } },
+      )
+      expect(reply.status).toBe(201)
+    }
+    for (const instance of cluster.instances) {
+      const listed = await cluster.api<Array<{ id: string; comments: Array<{ body: string }> }>>(
+        instance,
+        '/api/proposals/voorstel-6/threads',
+      )
+      const thread = listed.body.find((t) => t.id === threadId)
+      expect(thread?.comments.map((c) => c.body)).toEqual([
+        'Waarom?',
+        'Antwoord via 1',
+        'Antwoord via 2',
+        'Antwoord via 0',
+      ])
+    }
+  })
+
   it('[A5][D1] an invitation made on one instance works on another; a revocation closes sockets everywhere', async () => {
     const person = await cluster.invite(cluster.instances[0]!, {
       name: 'Dirk',
