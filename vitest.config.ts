@@ -68,9 +68,6 @@ function clusterProjects() {
  */
 export default defineConfig({
   test: {
-    // Vitest's default on two cores is one worker; the tests wait on sockets,
-    // servers and child processes often enough that two shorten them by about a third.
-    maxWorkers: 2,
     projects: [
       {
         test: {
