@@ -51,43 +51,41 @@ describe.skipIf(skip)('typing a suggestion where the text has no characters to h
 
   withEditorAndBrowser((started) => ({ server, browser } = started))
 
+  /** The writer sees `sentence` inserted at once, as one suggestion, while the stored text is unchanged. */
+  async function expectOneInsertion(
+    people: Awaited<ReturnType<typeof threePeople>>,
+    proposalId: string,
+    sentence: string,
+  ) {
+    await expect.poll(() => inserted(people.writer.page), WITHIN_A_SECOND).toBe(sentence)
+    await expect
+      .poll(async () => (await people.threads()).map((t) => [t.kind, t.quote, t.replacement]))
+      .toEqual([['amendment', '', sentence]])
+    expect(await storedText(server.url, server.adminToken, proposalId)).toBe(people.written)
+  }
+
   it('[C2] a sentence typed into an empty paragraph is one suggestion with the whole sentence', async () => {
     const proposalId = 'voorstel-4'
-    const { writer, member, close, threads, written } = await threePeople(
-      server,
-      browser,
-      proposalId,
-      ['', LAST],
-    )
+    const people = await threePeople(server, browser, proposalId, ['', LAST])
+    const { member, close } = people
     const sentence = 'Een nieuwe alinea.'
     await caretBefore(member.page, LAST)
     await typeWithPauses(member.page, sentence)
 
-    await expect.poll(() => inserted(writer.page), WITHIN_A_SECOND).toBe(sentence)
-    await expect
-      .poll(async () => (await threads()).map((t) => [t.kind, t.quote, t.replacement]))
-      .toEqual([['amendment', '', sentence]])
-    expect(await storedText(server.url, server.adminToken, proposalId)).toBe(written)
+    await expectOneInsertion(people, proposalId, sentence)
     await close()
   })
 
   it('[C2] a sentence typed at the end of a paragraph that is followed by another is one suggestion', async () => {
     const proposalId = 'voorstel-5'
-    const { writer, member, close, threads, written } = await threePeople(
-      server,
-      browser,
-      proposalId,
-    )
+    const people = await threePeople(server, browser, proposalId)
+    const { member, close } = people
     const sentence = ' Dat vraagt om regie.'
     await selectText(member.page, 'transities.')
     await member.page.keyboard.press('ArrowRight')
     await typeWithPauses(member.page, sentence)
 
-    await expect.poll(() => inserted(writer.page), WITHIN_A_SECOND).toBe(sentence)
-    await expect
-      .poll(async () => (await threads()).map((t) => [t.kind, t.quote, t.replacement]))
-      .toEqual([['amendment', '', sentence]])
-    expect(await storedText(server.url, server.adminToken, proposalId)).toBe(written)
+    await expectOneInsertion(people, proposalId, sentence)
     await close()
   })
 
