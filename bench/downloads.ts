@@ -9,6 +9,7 @@ import { WebSocket } from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import type { RunningServer } from '../sync-server/server.ts'
+import { nowNs } from './lib/clock.ts'
 import { type Timing, timingOf, until } from './lib/timing.ts'
 
 export interface DownloadBurst {
@@ -21,6 +22,8 @@ export interface DownloadBurst {
   loopP99Ms: number
   loopMaxMs: number
   keystrokes: number
+  /** The burst on the machine's monotonic clock, ms: `bench/profile.ts --window FROM-TO`. */
+  window: [fromMs: number, toMs: number]
 }
 
 /** Fires `count` downloads of `path` at once and types meanwhile into `proposal`. */
@@ -54,6 +57,7 @@ export async function downloadBurst(
   const loop = monitorEventLoopDelay({ resolution: 5 })
   loop.enable()
   const started = performance.now()
+  const fromMs = nowNs() / 1e6
   const statuses: Record<number, number> = {}
   const each = await Promise.all(
     Array.from({ length: count }, async () => {
@@ -67,6 +71,7 @@ export async function downloadBurst(
     }),
   )
   const totalMs = performance.now() - started
+  const toMs = nowNs() / 1e6
   loop.disable()
   clearInterval(typist)
   provider.destroy()
@@ -80,5 +85,6 @@ export async function downloadBurst(
     loopP99Ms: Math.max(0, loop.percentile(99) / 1e6 - 5),
     loopMaxMs: Math.max(0, loop.max / 1e6 - 5),
     keystrokes,
+    window: [fromMs, toMs],
   }
 }

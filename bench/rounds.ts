@@ -297,6 +297,9 @@ async function main(): Promise<void> {
       `all done after ${b.totalMs.toFixed(0)} ms, answers ${JSON.stringify(b.statuses)}`,
   )
   console.log(
+    `  window on the monotonic clock (profile.ts --window): ${b.window.map((ms) => ms.toFixed(0)).join('-')}`,
+  )
+  console.log(
     `goals (summary under 200 ms, memorandum under 2 s): ${result.goalMet ? 'met' : 'NOT met'}`,
   )
   console.log(JSON.stringify({ bench: 'rounds', ...result }))

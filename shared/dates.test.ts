@@ -17,6 +17,18 @@ describe('Dutch dates', () => {
     expect(formatDateTime('2023-06-14T12:05:00Z')).toBe('14 juni 2023 om 14:05')
   })
 
+  it('writes a moment the same when asked again, and after many others', () => {
+    const moment = '2023-06-14T12:05:00Z'
+    expect(formatDateTime(moment)).toBe('14 juni 2023 om 14:05')
+    for (let minute = 0; minute < 25_000; minute++)
+      formatDateTime(new Date(Date.UTC(2024, 0, 1, 0, minute)).toISOString())
+    expect(formatDateTime(moment)).toBe('14 juni 2023 om 14:05')
+    expect(formatDate(moment)).toBe('14 juni 2023')
+    expect(formatTime(moment)).toBe('14:05')
+    expect(formatDate('geen datum')).toBe('')
+    expect(formatDateTime(new Date(moment))).toBe('14 juni 2023 om 14:05')
+  })
+
   it('uses Dutch winter time and leading zeros', () => {
     expect(formatDateTime('2021-12-01T08:03:00Z')).toBe('1 december 2021 om 09:03')
   })

@@ -25,22 +25,53 @@ function toDate(value: string | Date): Date | null {
   return Number.isNaN(date.getTime()) ? null : date
 }
 
+/**
+ * What was written for the moments seen lately. Formatting through Intl takes
+ * microseconds each, and a reactienota of a large round writes thousands of
+ * moments (every position, thread and comment) for each download; the same
+ * stored moments come back every time. Dropped whole past `REMEMBERED`, so it
+ * stays small.
+ */
+const written = new Map<string, string>()
+const REMEMBERED = 20_000
+
+function remembered(key: string, write: () => string): string {
+  let text = written.get(key)
+  if (text === undefined) {
+    text = write()
+    if (written.size >= REMEMBERED) written.clear()
+    written.set(key, text)
+  }
+  return text
+}
+
+function writeDate(date: Date | null): string {
+  return date ? dateFormat.format(date) : ''
+}
+
+function writeTime(date: Date | null): string {
+  return date ? timeFormat.format(date) : ''
+}
+
 /** "14 juni 2023"; an empty string for a value that is not a date. */
 export function formatDate(value: string | Date): string {
-  const date = toDate(value)
-  return date ? dateFormat.format(date) : ''
+  if (typeof value !== 'string') return writeDate(toDate(value))
+  return remembered(`d${value}`, () => writeDate(toDate(value)))
 }
 
 /** "14:05"; an empty string for a value that is not a date. */
 export function formatTime(value: string | Date): string {
-  const date = toDate(value)
-  return date ? timeFormat.format(date) : ''
+  if (typeof value !== 'string') return writeTime(toDate(value))
+  return remembered(`t${value}`, () => writeTime(toDate(value)))
 }
 
 /** "14 juni 2023 om 14:05". */
 export function formatDateTime(value: string | Date): string {
-  const date = toDate(value)
-  return date ? `${formatDate(date)} om ${formatTime(date)}` : ''
+  const write = () => {
+    const date = toDate(value)
+    return date ? `${writeDate(date)} om ${writeTime(date)}` : ''
+  }
+  return typeof value === 'string' ? remembered(`dt${value}`, write) : write()
 }
 
 /** Dutch month abbreviations, written out: browsers' and Node's ICU differ on the dot. */

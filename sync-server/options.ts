@@ -64,6 +64,12 @@ export interface ServerOptions {
   workerHeapMb?: number
   /** A .docx whose parts unpack to more than this is refused (422) before it is read. @default 8 MiB */
   maxImportUnpackedBytes?: number
+  /**
+   * While downloads of one reactienota keep coming, the wait after one build of it
+   * before the next starts (each request still gets a build that started after it).
+   * @default 150
+   */
+  memorandumGapMs?: number
   /** Runs the DOCX work instead of a pool of `workerThreads` (tests). */
   workers?: TaskRunner
   /** SMTP (M2: `SMTP_URL`, `MAIL_FROM`); without both, mail is written to `DATA_DIR/outbox/`. */
@@ -103,6 +109,7 @@ export const DEFAULTS = {
   maxQueuedJobs: 100,
   workerHeapMb: 1024,
   maxImportUnpackedBytes: 8 * 1024 * 1024,
+  memorandumGapMs: 150,
   mailPollMs: 2_000,
   mailRetryMs: 60_000,
   notificationIntervalMs: 15 * 60 * 1000,

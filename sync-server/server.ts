@@ -169,7 +169,12 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     rounds,
     positions: new PositionService(storage, rounds),
     responses,
-    roundReports: new RoundReports(storage, rounds, responses),
+    roundReports: new RoundReports(
+      storage,
+      rounds,
+      responses,
+      options.memorandumGapMs ?? DEFAULTS.memorandumGapMs,
+    ),
     metrics,
     schema,
     workers,

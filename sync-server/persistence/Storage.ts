@@ -141,6 +141,12 @@ export interface AcceptanceRecord {
 
 export interface ThreadStore {
   list(proposalId: string): Promise<ThreadRecord[]>
+  /**
+   * The same threads, to read and never change: where the records are kept in
+   * memory, these are they, frozen, not copies (a large proposal's threads take
+   * milliseconds of the event loop to copy).
+   */
+  listReadOnly(proposalId: string): Promise<ReadonlyArray<Readonly<ThreadRecord>>>
   get(proposalId: string, threadId: string): Promise<ThreadRecord | undefined>
   /** Creates or replaces a thread; durable when the promise resolves. */
   put(thread: ThreadRecord): Promise<void>

@@ -252,6 +252,32 @@ export function describeStorageContract(
         expect(await again.threads.get('voorstel-1', 't2')).toBeUndefined()
       }))
 
+    it('lists threads to read as stored; what was read stays as it was after a change', () =>
+      withStorage(async ({ storage }) => {
+        await storage.threads.put(thread('t1'))
+        await storage.threads.put(thread('t2'))
+        const before = await storage.threads.listReadOnly('voorstel-1')
+        expect(before).toEqual(await storage.threads.list('voorstel-1'))
+        await storage.threads.put(thread('t1', { status: 'resolved', decision: 'verwerkt' }))
+        const after = await storage.threads.listReadOnly('voorstel-1')
+        expect(after.map((t) => [t.id, t.status])).toEqual([
+          ['t1', 'resolved'],
+          ['t2', 'open'],
+        ])
+        // What a reader already held is not altered under it, nor can it alter what is stored.
+        expect(before.map((t) => [t.id, t.status])).toEqual([
+          ['t1', 'open'],
+          ['t2', 'open'],
+        ])
+        try {
+          ;(before[1] as ThreadRecord).status = 'resolved'
+        } catch {
+          // frozen where the records are kept in memory
+        }
+        expect((await storage.threads.get('voorstel-1', 't2'))?.status).toBe('open')
+        expect((await storage.threads.listReadOnly('voorstel-1'))[1]?.status).toBe('open')
+      }))
+
     it('removes a withdrawn thread and only that one', () =>
       withStorage(async ({ storage, reopen }) => {
         await storage.threads.put(thread('t1'))

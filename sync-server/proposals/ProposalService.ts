@@ -5,6 +5,7 @@
  * `touchFlushMs`, so typing never rewrites the proposals file per keystroke.
  */
 import type { Schema } from '@tiptap/pm/model'
+import { compareDutch } from '../../shared/collation.ts'
 import { Limits } from '../../shared/protocol.ts'
 import { isStatus, STATUSES, type Status } from '../../shared/roles.ts'
 import type { ActivityLog } from '../activity/ActivityLog.ts'
@@ -105,11 +106,7 @@ export class ProposalService {
     const proposals = await this.#storage.proposals.list()
     const visible = proposals
       .filter((proposal) => canSee(principal, proposal.id))
-      .sort(
-        (a, b) =>
-          a.createdAt.localeCompare(b.createdAt) ||
-          a.id.localeCompare(b.id, 'nl', { numeric: true }),
-      )
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || compareDutch(a.id, b.id))
     const people = await lookupPeople(this.#storage)
     return Promise.all(visible.map((proposal) => this.view(proposal, principal, people)))
   }

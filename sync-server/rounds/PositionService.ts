@@ -10,6 +10,7 @@
  * the append run under one lock per organisation and passage, on every instance.
  */
 import { randomBytes } from 'node:crypto'
+import { byOrganisation } from '../../shared/collation.ts'
 import { POSITION_LABELS } from '../../shared/rounds.ts'
 import type { Principal } from '../auth/Principal.ts'
 import { AppError } from '../errors.ts'
@@ -120,8 +121,6 @@ export class PositionService {
     await this.#rounds.block(round, blockId)
     const tally = await this.#rounds.positions.tally(proposal.id, round.id)
     const people = await lookupPeople(this.#storage)
-    const byOrganisation = (a: { organisation: string }, b: { organisation: string }) =>
-      a.organisation.localeCompare(b.organisation, 'nl', { numeric: true })
     return {
       current: tally
         .current(blockId)

@@ -3,6 +3,7 @@
  * organisations (R5), the open rounds with their response rate for the
  * overview, and the response memorandum (R7).
  */
+import { setImmediate as nextTurn } from 'node:timers/promises'
 import type { ProposalRecord, Storage } from '../persistence/Storage.ts'
 import { lookupPeople } from '../versions/people.ts'
 import { memberOrganisations, responseCounts } from './members.ts'
@@ -18,12 +19,19 @@ export class RoundReports {
   readonly #rounds: RoundService
   readonly #responses: ResponseService
   /** Requests for the same reactienota that arrive together share one build. */
-  readonly #memoranda = new FreshSharedBuilds<Memorandum>()
+  readonly #memoranda: FreshSharedBuilds<Memorandum>
 
-  constructor(storage: Storage, rounds: RoundService, responses: ResponseService) {
+  /** @param memorandumGapMs while downloads keep coming, the least time between two builds' reading (see `FreshSharedBuilds`) */
+  constructor(
+    storage: Storage,
+    rounds: RoundService,
+    responses: ResponseService,
+    memorandumGapMs = 0,
+  ) {
     this.#storage = storage
     this.#rounds = rounds
     this.#responses = responses
+    this.#memoranda = new FreshSharedBuilds(memorandumGapMs)
   }
 
   /**
@@ -83,10 +91,13 @@ export class RoundReports {
       this.#rounds.positions.tally(proposal.id, round.id),
       this.#storage.people.list(),
       this.#rounds.view(round),
-      this.#storage.threads.list(proposal.id),
+      this.#storage.threads.listReadOnly(proposal.id),
       lookupPeople(this.#storage),
       this.#responses.current(proposal.id, round.id),
     ])
+    // Reading (copies of every thread) and building are each milliseconds of work for
+    // a large round; between them, what arrived on the sockets is served.
+    await nextTurn()
     return buildMemorandum({
       proposalTitle: proposal.title,
       round: view,

@@ -8,6 +8,8 @@
  * memorandum under its name, so it stays among those who responded — and
  * among those invited, or the response could read "3 van 2".
  */
+
+import { byOrganisation } from '../../shared/collation.ts'
 import { EDITORS_ORGANISATION } from '../../shared/roles.ts'
 import { canSee } from '../auth/Principal.ts'
 import type { PersonRecord } from '../persistence/Storage.ts'
@@ -68,9 +70,7 @@ export function memberOrganisations(
     if (members.has(organisation) || own.has(same(organisation))) continue
     members.set(organisation, { organisation, province, responded: true })
   }
-  return [...members.values()].sort((a, b) =>
-    a.organisation.localeCompare(b.organisation, 'nl', { numeric: true }),
-  )
+  return [...members.values()].sort(byOrganisation)
 }
 
 /** `{responded, invited}` of R5. */

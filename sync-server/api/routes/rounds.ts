@@ -123,8 +123,13 @@ export function addRoundRoutes(router: Router<Services>): void {
         ? renderMarkdown(memo)
         : format === 'html'
           ? renderHtml(memo)
-          : Buffer.from(await docxOnce(memo, (m) => ctx.services.workers.run(renderDocxTask, m)))
+          : bufferView(await docxOnce(memo, (m) => ctx.services.workers.run(renderDocxTask, m)))
     const { type, extension } = FORMATS[format]
     sendFile(ctx, body, type, `${memo.fileName}.${extension}`)
   })
+}
+
+/** The bytes as a Buffer without copying them: one rendering is sent to every download that shares it. */
+function bufferView(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
 }

@@ -35,6 +35,9 @@ export class LowdbThreadStore implements ThreadStore {
   async list(proposalId: string) {
     return (await this.collections.of(proposalId)).all()
   }
+  async listReadOnly(proposalId: string) {
+    return (await this.collections.of(proposalId)).shared()
+  }
   async get(proposalId: string, threadId: string) {
     return (await this.collections.of(proposalId)).get(threadId)
   }

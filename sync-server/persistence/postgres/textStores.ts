@@ -22,13 +22,14 @@ import { all, first } from './rows.ts'
 
 /** Threads, each replaced whole on `put`, listed in the order they were opened. */
 export function pgThreadStore(db: Queryable): ThreadStore {
+  const list: ThreadStore['list'] = async (proposalId) =>
+    all(
+      await db.query('SELECT data FROM threads WHERE proposal_id = $1 ORDER BY ord', [proposalId]),
+    )
   return {
-    list: async (proposalId) =>
-      all(
-        await db.query('SELECT data FROM threads WHERE proposal_id = $1 ORDER BY ord', [
-          proposalId,
-        ]),
-      ),
+    list,
+    // Rows are parsed anew for each query: nothing is shared to copy.
+    listReadOnly: list,
     get: async (proposalId, threadId) =>
       first(
         await db.query('SELECT data FROM threads WHERE proposal_id = $1 AND id = $2', [

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { FreshSharedBuilds } from './FreshSharedBuilds.ts'
 
 /** A build the test finishes by hand, numbered in the order builds start. */
@@ -45,5 +45,37 @@ describe('FreshSharedBuilds', () => {
     started[2]!()
     expect(await otherRound).toBe(2)
     expect(await late).toBe(3)
+  })
+
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
+  it('[R7] while a build runs, the next starts a gap after it and serves every request of that time', async () => {
+    vi.useFakeTimers()
+    const shared = new FreshSharedBuilds<number>(150)
+    const { started, build } = manualBuilds()
+    // Nothing running: the first request's build starts at once, without a gap.
+    const first = shared.get('p/r', build)
+    await vi.advanceTimersByTimeAsync(0)
+    expect(started.length).toBe(1)
+    const during = shared.get('p/r', build)
+    started[0]!()
+    expect(await first).toBe(1)
+    await vi.advanceTimersByTimeAsync(100)
+    // Within the gap: no build yet, and a request now joins the one to come.
+    expect(started.length).toBe(1)
+    const inGap = shared.get('p/r', build)
+    await vi.advanceTimersByTimeAsync(50)
+    expect(started.length).toBe(2)
+    // Once that build is reading, a new request waits for another of its own.
+    const afterStart = shared.get('p/r', build)
+    started[1]!()
+    expect(await during).toBe(2)
+    expect(await inGap).toBe(2)
+    await vi.advanceTimersByTimeAsync(150)
+    expect(started.length).toBe(3)
+    started[2]!()
+    expect(await afterStart).toBe(3)
   })
 })

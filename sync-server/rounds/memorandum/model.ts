@@ -9,6 +9,7 @@
  * renderers' work.
  */
 
+import { byOrganisation } from '../../../shared/collation.ts'
 import { formatDate, formatDateTime } from '../../../shared/dates.ts'
 import { POSITION_LABELS, POSITIONS, type PositionCounts } from '../../../shared/rounds.ts'
 import type { PositionRecord, ResponseRecord, ThreadRecord } from '../../persistence/Storage.ts'
@@ -88,9 +89,7 @@ export const SUMMARY_COLUMNS = ['Nr.', 'Passage', ...POSITIONS.map((p) => POSITI
 
 /** The latest positions on a passage, per position in the order of R4, organisations by name. */
 function positionGroups(records: PositionRecord[], people: PersonLookup): MemoPositionGroup[] {
-  const sorted = records.sort((a, b) =>
-    a.organisation.localeCompare(b.organisation, 'nl', { numeric: true }),
-  )
+  const sorted = records.sort(byOrganisation)
   return POSITIONS.flatMap((position) => {
     const holding = sorted.filter((record) => record.position === position)
     if (holding.length === 0) return []

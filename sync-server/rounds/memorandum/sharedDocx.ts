@@ -6,18 +6,41 @@
  * rendering is shared by every model with the same content: fifty downloads at
  * once cost the pool one render while the round stands still.
  */
+import { createHash } from 'node:crypto'
+import { setImmediate as nextTurn } from 'node:timers/promises'
 import type { Memorandum } from './model.ts'
 
-/** Renderings of the last few contents, newest last. */
+/** Renderings of the last few contents (by digest), newest last. */
 const rendered = new Map<string, Promise<Uint8Array>>()
 const KEPT = 4
 
+/**
+ * The digest of each model's content, worked out once per model: downloads
+ * sharing one build get the same model object. The digest, not the written-out
+ * model (a megabyte for a large round), is the key: looking a megabyte up in a
+ * map hashes and compares all of it, on the event loop, for every download.
+ */
+const digests = new WeakMap<Memorandum, string>()
+
+async function digestOf(memo: Memorandum): Promise<string> {
+  let digest = digests.get(memo)
+  if (digest !== undefined) return digest
+  // The model was just built in this turn of the event loop: let sockets be served first.
+  await nextTurn()
+  digest = digests.get(memo)
+  if (digest === undefined) {
+    digest = createHash('sha256').update(JSON.stringify(memo)).digest('base64')
+    digests.set(memo, digest)
+  }
+  return digest
+}
+
 /** The DOCX of `memo`, rendered by `render` unless one of equal content is there; a failed one is tried again. */
-export function docxOnce(
+export async function docxOnce(
   memo: Memorandum,
   render: (memo: Memorandum) => Promise<Uint8Array>,
 ): Promise<Uint8Array> {
-  const content = JSON.stringify(memo)
+  const content = await digestOf(memo)
   let docx = rendered.get(content)
   if (!docx) {
     docx = render(memo)
