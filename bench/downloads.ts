@@ -2,9 +2,14 @@
  * Many people download the memorandum as DOCX at once (the evening a round closes),
  * while someone types: the server's event loop is watched over the whole burst. Runs
  * inside runRoundsBench, whose server lives in this process, so the loop measured is
- * the server's own; a writer types five keystrokes a second meanwhile over a real socket.
+ * the server's own; the downloads come from a process of their own
+ * (`downloadClients.ts`), so their client work is not counted; a writer types five
+ * keystrokes a second meanwhile over a real socket.
  */
+import { spawn } from 'node:child_process'
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
+import { createInterface } from 'node:readline'
+import { fileURLToPath } from 'node:url'
 import { WebSocket } from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
@@ -54,22 +59,12 @@ export async function downloadBurst(
     typing.insert(0, 'a')
     keystrokes++
   }, 200)
+  const clients = await downloadClients(`${server.url}${path}`, token, count)
   const loop = monitorEventLoopDelay({ resolution: 5 })
   loop.enable()
   const started = performance.now()
   const fromMs = nowNs() / 1e6
-  const statuses: Record<number, number> = {}
-  const each = await Promise.all(
-    Array.from({ length: count }, async () => {
-      const t = performance.now()
-      const response = await fetch(`${server.url}${path}`, {
-        headers: { authorization: `Bearer ${token}` },
-      })
-      await response.arrayBuffer()
-      statuses[response.status] = (statuses[response.status] ?? 0) + 1
-      return performance.now() - t
-    }),
-  )
+  const { statuses, each } = await clients.go()
   const totalMs = performance.now() - started
   const toMs = nowNs() / 1e6
   loop.disable()
@@ -86,5 +81,33 @@ export async function downloadBurst(
     loopMaxMs: Math.max(0, loop.max / 1e6 - 5),
     keystrokes,
     window: [fromMs, toMs],
+  }
+}
+
+/** The downloading process, loaded and waiting; `go` fires the downloads and gives their answers. */
+async function downloadClients(url: string, token: string, count: number) {
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      fileURLToPath(new URL('./downloadClients.ts', import.meta.url)),
+      JSON.stringify({ url, token, count }),
+    ],
+    { stdio: ['pipe', 'pipe', 'inherit'] },
+  )
+  const lines = createInterface({ input: child.stdout })
+  const next = () =>
+    new Promise<string>((resolve, reject) => {
+      lines.once('line', resolve)
+      child.once('exit', (code) => reject(new Error(`the download clients stopped (${code})`)))
+    })
+  await next()
+  return {
+    async go(): Promise<{ statuses: Record<number, number>; each: number[] }> {
+      const answer = next()
+      child.stdin.write('go\n')
+      return JSON.parse(await answer)
+    },
   }
 }
