@@ -34,6 +34,9 @@ export type CloseCodeNumber = (typeof CloseCode)[CloseCodeName]['code']
 /** Close code the server uses when it shuts down; clients reconnect after it. */
 export const CLOSE_GOING_AWAY = 1001
 
+/** The 1001 reason when an editor changed the person's role or proposals: the client reconnects and reads its access again (A5). */
+export const ACCESS_CHANGED = 'access_changed'
+
 /**
  * y-websocket message types. 0–3 are the y-protocols ones; 100 carries the
  * server's events (E1) as a lib0 var-string of UTF-8 JSON. Clients never send 100.

@@ -5,7 +5,7 @@
  * proposals outside its own set, and cannot change its own role or proposals.
  * Open sockets of the person close (1001) so they reconnect with the new access.
  */
-import { CLOSE_GOING_AWAY } from '../../shared/protocol.ts'
+import { ACCESS_CHANGED, CLOSE_GOING_AWAY } from '../../shared/protocol.ts'
 import { hasRole, isProvince, isRole, ROLES } from '../../shared/roles.ts'
 import type { Principal } from '../auth/Principal.ts'
 import { AppError, invalidField } from '../errors.ts'
@@ -87,6 +87,6 @@ export async function editPerson(
   if (changes.email) requireFreeEmail(await storage.people.list(), changes.email, person.id)
   await storage.people.saveBatch({ create: [], change: [{ id: person.id, changes }] })
   // Sockets carry the access they opened with: they reconnect and get the new one.
-  if (accessChanges) rooms.closeConnectionsOf(person.id, CLOSE_GOING_AWAY, 'access_changed')
+  if (accessChanges) rooms.closeConnectionsOf(person.id, CLOSE_GOING_AWAY, ACCESS_CHANGED)
   return { ...person, ...changes }
 }
