@@ -26,6 +26,8 @@ export const CloseReason = {
   invalidDocument: 'invalid_document',
   /** 4400: the socket kept sending presence the server could not pass on (A7). */
   badPresence: 'bad_presence',
+  /** 4403: an edit from someone who may not write (any more: their role changed while they were offline, A3). */
+  readOnly: 'read_only',
 } as const
 
 export type CloseCodeName = keyof typeof CloseCode

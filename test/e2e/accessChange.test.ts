@@ -9,8 +9,10 @@ import { browserSkipReason } from '../helpers/browser.ts'
 import type { TestServer } from '../helpers/server.ts'
 import {
   editorOf,
+  editorText,
   openProposal,
   signIn,
+  signInBehindSwitch,
   storedText,
   waitOnline,
   withEditorAndBrowser,
@@ -108,6 +110,63 @@ describe.skipIf(skip)('access changed while the proposal is open', () => {
     // The proposal still on the list opens as usual.
     await openProposal(page, server.url, 'voorstel-6')
     await waitOnline(page)
+    await context.close()
+  })
+})
+
+describe.skipIf(skip)('access changed while offline', () => {
+  let server: TestServer
+  let browser: Browser
+
+  const suggested = (page: Page) =>
+    editorOf(page)
+      .locator('ins.suggestion-ins')
+      .allTextContents()
+      .then((parts) => parts.join(''))
+
+  withEditorAndBrowser((started) => ({ server, browser } = started))
+
+  it('[A5][S5][P5] words a writer typed offline, made member meanwhile, are not lost: they are shown as not saved, with why', async () => {
+    const proposal = 'voorstel-3'
+    const person = await server.invite({
+      name: 'Olaf Offline',
+      role: 'writer',
+      proposals: [proposal],
+    })
+    const { page, context, link } = await signInBehindSwitch(browser, person.url)
+    await openProposal(page, server.url, proposal)
+    await waitOnline(page)
+    await editorOf(page).click()
+    await page.keyboard.type('Online.')
+    await expect.poll(() => storedText(server.url, server.adminToken, proposal)).toBe('Online.')
+    link.set('down')
+    await page.keyboard.type(' Offline geschreven.')
+    const answer = await server.api(`/api/people/${person.person.id}`, {
+      method: 'PATCH',
+      body: { role: 'reviewer' },
+    })
+    expect(answer.status).toBe(200)
+    link.set('open')
+
+    // The server refuses the words (4403 read_only); the page says so, keeps them to copy,
+    // and goes on as a member with the stored text.
+    const notice = page.getByTestId('unsent-notice')
+    await expect
+      .poll(() => notice.textContent(), { timeout: 10_000 })
+      .toContain('Deze wijzigingen zijn niet opgeslagen: u mag de tekst niet meer wijzigen')
+    expect(await notice.getByTestId('unsent-text').textContent()).toBe(
+      'Online. Offline geschreven.',
+    )
+    await expect.poll(() => page.getByTestId('session-role').textContent()).toContain('Lid')
+    await expect.poll(() => editorText(page)).toBe('Online.')
+    await waitOnline(page)
+    expect(await editorOf(page).getAttribute('aria-readonly')).toBe('true')
+    expect(await storedText(server.url, server.adminToken, proposal)).toBe('Online.')
+    // As a member, what they type again becomes their suggestion.
+    await editorOf(page).click()
+    await page.keyboard.press('Control+End')
+    await page.keyboard.type(' Opnieuw.')
+    await expect.poll(() => suggested(page)).toBe(' Opnieuw.')
     await context.close()
   })
 })
