@@ -299,6 +299,11 @@ export interface ProposalStore {
   get(id: string): Promise<ProposalRecord | undefined>
   /** Creates a proposal (or replaces one wholesale, when copying); durable when the promise resolves. */
   put(proposal: ProposalRecord): Promise<void>
+  /**
+   * Creates a proposal unless one with its id is stored (made meanwhile through
+   * another instance, D4): then nothing changes and it resolves false.
+   */
+  add(proposal: ProposalRecord): Promise<boolean>
   /** Changes a stored proposal as one step (see {@link RecordChange}); undefined when unknown. */
   change(id: string, apply: RecordChange<ProposalRecord>): Promise<ProposalRecord | undefined>
 }

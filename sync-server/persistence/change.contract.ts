@@ -186,6 +186,18 @@ export function describeChangeContract(name: string, open: () => Promise<Storage
         expect((await again.people.get('c'))?.name).toBe('Nieuw c')
       }))
 
+    it('[D4] a proposal added with an id taken meanwhile changes nothing and says so', () =>
+      withStorages(async (one, two, { reopen }) => {
+        expect(await one.proposals.add(proposal('nota', { title: 'Van de een' }))).toBe(true)
+        expect(await two.proposals.add(proposal('nota', { title: 'Van de ander' }))).toBe(false)
+        expect(await two.proposals.add(proposal('nota-2', { title: 'Van de ander' }))).toBe(true)
+        const again = await reopen()
+        expect((await again.proposals.list()).map((p) => [p.id, p.title])).toEqual([
+          ['nota', 'Van de een'],
+          ['nota-2', 'Van de ander'],
+        ])
+      }))
+
     it('[D4] a proposal changed from two sides keeps both changes', () =>
       withStorages(async (one, two, { reopen }) => {
         await one.proposals.put(proposal('voorstel-1'))

@@ -69,7 +69,8 @@ export class ProposalService {
     if ((await this.#storage.proposals.list()).length > 0) return false
     const now = new Date().toISOString()
     for (const { id, title } of INITIAL_PROPOSALS) {
-      await this.#storage.proposals.put({
+      // Instances starting together each try; the first one's record stays.
+      await this.#storage.proposals.add({
         id,
         title,
         status: 'concept',
@@ -118,16 +119,20 @@ export class ProposalService {
     const title = titleField(input.title)
     const taken = new Set((await this.#storage.proposals.list()).map((p) => p.id))
     const now = new Date().toISOString()
-    const proposal: ProposalRecord = {
-      id: uniqueId(slugify(title), taken),
-      title,
-      status: 'concept',
-      statusChangedAt: null,
-      statusChangedBy: null,
-      createdAt: now,
-      updatedAt: now,
-    }
-    await this.#storage.proposals.put(proposal)
+    let proposal: ProposalRecord
+    do {
+      proposal = {
+        id: uniqueId(slugify(title), taken),
+        title,
+        status: 'concept',
+        statusChangedAt: null,
+        statusChangedBy: null,
+        createdAt: now,
+        updatedAt: now,
+      }
+      // An id taken meanwhile (the same title, through another instance) takes the next.
+      taken.add(proposal.id)
+    } while (!(await this.#storage.proposals.add(proposal)))
     const { person } = principal
     if (person.proposals !== '*' && !person.isAdmin) {
       // The creator keeps access to what they made. Only that field changes, on

@@ -184,6 +184,41 @@ describe('[D4] several instances change one record at the same time', () => {
     }
   })
 
+  it('[D4][H2] proposals given one title at once through two instances are two proposals, each kept by its creator', async () => {
+    const editors = await Promise.all(
+      [1, 2].map((i) =>
+        cluster.invite(instance(0), {
+          name: `Maker ${i}`,
+          role: 'editor',
+          proposals: ['voorstel-1'],
+        }),
+      ),
+    )
+    const created = await Promise.all(
+      [1, 2].map((i) =>
+        cluster.api<{ id: string; title: string }>(instance(i), '/api/proposals', {
+          method: 'POST',
+          token: editors[i - 1]!.token,
+          body: { title: 'Nota gelijktijdig' },
+        }),
+      ),
+    )
+    expect(created.map((answer) => answer.status)).toEqual([201, 201])
+    const ids = created.map((answer) => answer.body.id)
+    expect(new Set(ids).size).toBe(2)
+    expect(ids.sort()).toEqual(['nota-gelijktijdig', 'nota-gelijktijdig-2'])
+    for (const on of cluster.instances) {
+      for (const [i, editor] of editors.entries()) {
+        const me = await cluster.api<{ proposals: string[] }>(on, '/api/me', {
+          token: editor.token,
+        })
+        expect(me.body.proposals).toContain(created[i]!.body.id)
+        // Each sees their own, not the other's: two records, not one written over.
+        expect(me.body.proposals).not.toContain(created[1 - i]!.body.id)
+      }
+    }
+  })
+
   it('[D4] an anonymised person stays nameless while they are edited and listed at the same time through other instances; others are changed', async () => {
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
       const [gone, other, inList] = await Promise.all(

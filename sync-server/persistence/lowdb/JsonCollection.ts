@@ -80,6 +80,13 @@ export class JsonCollection<T extends { id: string }> {
     return next
   }
 
+  /** Creates a record unless its id is taken; resolves false then, else true once durable. */
+  async add(item: T): Promise<boolean> {
+    if (this.#byId.has(item.id)) return false
+    await this.put(item)
+    return true
+  }
+
   /** Creates or replaces a record; resolves when the file is durably written. */
   put(item: T): Promise<void> {
     return this.putAll([item])

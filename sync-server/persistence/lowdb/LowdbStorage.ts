@@ -102,6 +102,7 @@ export class LowdbStorage implements Storage {
       list: async () => proposals.all(),
       get: async (id) => proposals.get(id),
       put: (proposal) => proposals.put(proposal),
+      add: (proposal) => proposals.add(proposal),
       change: (id, apply) => proposals.change(id, apply),
     }
   }

@@ -48,6 +48,13 @@ export function pgProposalStore(db: Queryable): Omit<ProposalStore, 'change'> {
         [proposal.id, proposal],
       )
     },
+    async add(proposal: ProposalRecord) {
+      const { rowCount } = await db.query(
+        'INSERT INTO proposals (id, data) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING',
+        [proposal.id, proposal],
+      )
+      return rowCount === 1
+    },
   }
 }
 
