@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest'
 import { connectClient, type TestClient } from '../helpers/clients.ts'
 import { startTestCluster, type TestCluster } from '../helpers/cluster.ts'
 import type { ServerProcess } from '../helpers/serverProcess.ts'
-import { appendBlock } from '../helpers/ydoc.ts'
+import { appendBlock, linesOf } from '../helpers/ydoc.ts'
 
 /** Replies sent through each of two instances at once. */
 const REPLIES = 8
@@ -134,6 +134,42 @@ describe('[D4] several instances change one record at the same time', () => {
         expect(seen.at(-1)?.comments).toHaveLength(1 + 2 * REPLIES)
       })
     }
+  })
+
+  it('[D4][C6] an amendment accepted at once through two instances changes the text once; the other hears it was already done', async () => {
+    const writer = await cluster.invite(instance(0), {
+      name: 'Indiener',
+      role: 'writer',
+      proposals: ['voorstel-4'],
+    })
+    const held = connect(0, writer.token, 'voorstel-4')
+    await held.synced()
+    appendBlock(held.doc, 'De gemeente beslist binnen acht weken.')
+    let threadId = ''
+    await vi.waitFor(async () => {
+      const opened = await cluster.api<{ id: string }>(
+        instance(0),
+        '/api/proposals/voorstel-4/threads',
+        { method: 'POST', token: writer.token, body: { quote: 'acht', replacement: 'zes' } },
+      )
+      expect(opened.status).toBe(201)
+      threadId = opened.body.id
+    })
+    const accepted = await Promise.all(
+      [1, 2].map((i) =>
+        cluster.api(instance(i), `/api/proposals/voorstel-4/threads/${threadId}/accept`, {
+          method: 'POST',
+        }),
+      ),
+    )
+    expect(accepted.map((answer) => answer.status).sort()).toEqual([200, 409])
+    for (const on of cluster.instances) {
+      await vi.waitFor(async () => {
+        const content = await cluster.api<{ text: string }>(on, '/api/proposals/voorstel-4/content')
+        expect(content.body.text).toBe('De gemeente beslist binnen zes weken.')
+      })
+    }
+    await vi.waitFor(() => expect(linesOf(held.doc)).toBe('De gemeente beslist binnen zes weken.'))
   })
 
   it('[D4][A5] a revocation holds while the person creates proposals through another instance; creating still gives the creator access', async () => {
