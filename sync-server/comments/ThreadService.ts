@@ -8,6 +8,7 @@
 import type { Schema } from '@tiptap/pm/model'
 import { isFrozen } from '../../shared/roles.ts'
 import type { Principal } from '../auth/Principal.ts'
+import { LocalLocks } from '../cluster/Locks.ts'
 import { AppError, textFrozen } from '../errors.ts'
 import type { Logger } from '../log.ts'
 import type { ProposalRecord, Storage, ThreadRecord } from '../persistence/Storage.ts'
@@ -51,8 +52,8 @@ export class ThreadService {
   readonly #storage: Storage
   readonly #rooms: Rooms
   readonly #records: ThreadRecords
-  /** Per proposal, the delivery of thread changes to sockets under way: they go out in order. */
-  readonly #delivering = new Map<string, Promise<void>>()
+  /** Thread changes go out to a proposal's sockets one delivery after another, in order. */
+  readonly #delivering = new LocalLocks()
   readonly anchoring: ThreadAnchoring
   readonly #views: ThreadViews
   readonly #schema: Schema
@@ -65,19 +66,16 @@ export class ThreadService {
     this.#views = new ThreadViews(storage, options.log, options.outdated)
     rooms.on('threads', (room, { ids, removed, from }) => {
       const gone = (removed as string[] | undefined) ?? []
-      const previous = this.#delivering.get(room.id) ?? Promise.resolve()
-      const delivered = previous
-        .then(() => this.#deliver(room, ids as string[], gone, from !== rooms.instanceId))
+      this.#delivering
+        .withLock(room.id, () =>
+          this.#deliver(room, ids as string[], gone, from !== rooms.instanceId),
+        )
         .catch((error) =>
           options.log.error('sending thread changes failed', {
             proposal: room.id,
             error: String(error),
           }),
         )
-      this.#delivering.set(room.id, delivered)
-      void delivered.then(() => {
-        if (this.#delivering.get(room.id) === delivered) this.#delivering.delete(room.id)
-      })
     })
     this.anchoring = new ThreadAnchoring({
       delayMs: options.anchorDelayMs,
@@ -285,9 +283,9 @@ export class ThreadService {
     threadId: string,
     input: Record<string, unknown>,
   ) {
-    const body = bodyField(input.body)
+    // Checked inside the change: an unknown thread is 404 before a bad body is 422.
     return this.#change(proposal.id, threadId, (thread) => {
-      thread.comments.push(newComment(author.person.id, body))
+      thread.comments.push(newComment(author.person.id, bodyField(input.body)))
     })
   }
 
@@ -314,10 +312,13 @@ export class ThreadService {
     threadId: string,
     input: Record<string, unknown>,
   ) {
-    const decision = decisionField(input.decision)
-    const note = optionalNote(input.note)
     return this.#change(proposal.id, threadId, (thread) =>
-      resolveThread(thread, editor.person.id, decision, note),
+      resolveThread(
+        thread,
+        editor.person.id,
+        decisionField(input.decision),
+        optionalNote(input.note),
+      ),
     )
   }
 
@@ -331,10 +332,9 @@ export class ThreadService {
     threadId: string,
     input: Record<string, unknown>,
   ) {
-    const note = optionalNote(input.note)
     return this.#change(proposal.id, threadId, (thread) => {
       requireAmendment(thread)
-      resolveThread(thread, editor.person.id, 'niet-verwerkt', note)
+      resolveThread(thread, editor.person.id, 'niet-verwerkt', optionalNote(input.note))
     })
   }
 
