@@ -20,8 +20,11 @@ import type {
 import { bytes, type Queryable } from './database.ts'
 import { all, first } from './rows.ts'
 
-/** Threads, each replaced whole on `put`, listed in the order they were opened. */
-export function pgThreadStore(db: Queryable): ThreadStore {
+/**
+ * Threads, created (or replaced whole, when copying) on `put`, listed in the
+ * order they were opened; changed and removed by `changeStores.ts`.
+ */
+export function pgThreadStore(db: Queryable): Omit<ThreadStore, 'change' | 'remove'> {
   return {
     list: async (proposalId) =>
       all(
@@ -42,12 +45,6 @@ export function pgThreadStore(db: Queryable): ThreadStore {
          ON CONFLICT (proposal_id, id) DO UPDATE SET data = EXCLUDED.data`,
         [thread.proposalId, thread.id, thread],
       )
-    },
-    async remove(proposalId, threadId) {
-      await db.query('DELETE FROM threads WHERE proposal_id = $1 AND id = $2', [
-        proposalId,
-        threadId,
-      ])
     },
   }
 }
