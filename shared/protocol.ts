@@ -26,6 +26,8 @@ export const CloseReason = {
   invalidDocument: 'invalid_document',
   /** 4400: the socket kept sending presence the server could not pass on (A7). */
   badPresence: 'bad_presence',
+  /** 4403: an edit from someone who may not write (any more: their role changed while they were offline, A3). */
+  readOnly: 'read_only',
 } as const
 
 export type CloseCodeName = keyof typeof CloseCode
@@ -33,6 +35,9 @@ export type CloseCodeNumber = (typeof CloseCode)[CloseCodeName]['code']
 
 /** Close code the server uses when it shuts down; clients reconnect after it. */
 export const CLOSE_GOING_AWAY = 1001
+
+/** The 1001 reason when an editor changed the person's role or proposals: the client reconnects and reads its access again (A5). */
+export const ACCESS_CHANGED = 'access_changed'
 
 /**
  * y-websocket message types. 0–3 are the y-protocols ones; 100 carries the

@@ -5,7 +5,7 @@
  * reads as the quote (`changed`), and reports them.
  */
 import type { Logger } from '../log.ts'
-import type { ThreadRecord } from '../persistence/Storage.ts'
+import type { AnchorRecord, ThreadRecord } from '../persistence/Storage.ts'
 import type { Room } from '../rooms/Room.ts'
 import { resolveAnchor } from './anchors.ts'
 import { LinearText } from './LinearText.ts'
@@ -14,10 +14,19 @@ export interface AnchoringOptions {
   /** Quiet time after a change before anchors are resolved. */
   delayMs: number
   log: Logger
-  /** Stores and announces threads whose anchor changed. */
-  onMoved: (proposalId: string, threads: ThreadRecord[]) => Promise<void>
+  /**
+   * Stores and announces threads whose anchor changed: each as the pass saw
+   * it, with its new anchor.
+   */
+  onMoved: (proposalId: string, moved: MovedThread[]) => Promise<void>
   /** The threads of a proposal (cached by the caller). */
   threadsOf: (proposalId: string) => Promise<ThreadRecord[]>
+}
+
+/** A thread whose anchor a pass changed: the record it resolved, and the anchor now. */
+export interface MovedThread {
+  seen: ThreadRecord
+  anchor: AnchorRecord
 }
 
 export class ThreadAnchoring {
@@ -48,7 +57,7 @@ export class ThreadAnchoring {
     this.#timers.delete(room.id)
     const threads = await this.#options.threadsOf(room.id)
     const linear = new LinearText(room.fragment)
-    const moved: ThreadRecord[] = []
+    const moved: MovedThread[] = []
     for (const thread of threads) {
       const resolved = resolveAnchor(thread, room.doc, linear, room.authorship.provenance)
       const { changed: _, ...anchor } = resolved.anchor
@@ -59,7 +68,7 @@ export class ThreadAnchoring {
         linear.value.slice(resolved.from, resolved.to) !== thread.quote
       const next = changed ? { ...anchor, changed } : anchor
       if (JSON.stringify(next) !== JSON.stringify(thread.anchor)) {
-        moved.push({ ...thread, anchor: next })
+        moved.push({ seen: thread, anchor: next })
       }
     }
     if (moved.length > 0) await this.#options.onMoved(room.id, moved)

@@ -1,11 +1,14 @@
 /**
  * Comment threads and amendments (contract C1–C7). The thread store is the
  * server's: every change is checked against the role (A2) and announced to the
- * proposal's open editors on the event channel (E1).
+ * proposal's open editors on the event channel (E1). Every change of a stored
+ * thread is made in place (D4): its checks run on the freshest record, so
+ * changes made at the same time through several instances are all kept.
  */
 import type { Schema } from '@tiptap/pm/model'
 import { isFrozen } from '../../shared/roles.ts'
 import type { Principal } from '../auth/Principal.ts'
+import { LocalLocks } from '../cluster/Locks.ts'
 import { AppError, textFrozen } from '../errors.ts'
 import type { Logger } from '../log.ts'
 import type { ProposalRecord, Storage, ThreadRecord } from '../persistence/Storage.ts'
@@ -19,8 +22,17 @@ import { LinearText } from './LinearText.ts'
 import { newThreadFields, revisedFields } from './newThreadFields.ts'
 import { placedFields, placeThread } from './placeThread.ts'
 import { newComment, newThread, now } from './records.ts'
-import { ThreadAnchoring } from './ThreadAnchoring.ts'
+import { type MovedThread, ThreadAnchoring } from './ThreadAnchoring.ts'
+import { ThreadRecords } from './ThreadRecords.ts'
 import { type OutdatedLookup, ThreadViews } from './ThreadViews.ts'
+import {
+  reopenThread,
+  requireAmendment,
+  requireNotApplied,
+  requireOwnOpenAmendment,
+  requireWithdrawable,
+  resolveThread,
+} from './threadDecisions.ts'
 import { isUnread } from './unread.ts'
 
 export type ThreadFilter = 'open' | 'resolved' | 'all'
@@ -39,7 +51,9 @@ export interface ThreadServiceOptions {
 export class ThreadService {
   readonly #storage: Storage
   readonly #rooms: Rooms
-  readonly #cache = new Map<string, Promise<Map<string, ThreadRecord>>>()
+  readonly #records: ThreadRecords
+  /** Thread changes go out to a proposal's sockets one delivery after another, in order. */
+  readonly #delivering = new LocalLocks()
   readonly anchoring: ThreadAnchoring
   readonly #views: ThreadViews
   readonly #schema: Schema
@@ -48,67 +62,54 @@ export class ThreadService {
     this.#schema = options.schema
     this.#storage = storage
     this.#rooms = rooms
+    this.#records = new ThreadRecords(storage, rooms)
     this.#views = new ThreadViews(storage, options.log, options.outdated)
     rooms.on('threads', (room, { ids, removed, from }) => {
       const gone = (removed as string[] | undefined) ?? []
-      this.#deliver(room, ids as string[], gone, from !== rooms.instanceId).catch((error) =>
-        options.log.error('sending thread changes failed', {
-          proposal: room.id,
-          error: String(error),
-        }),
-      )
+      this.#delivering
+        .withLock(room.id, () =>
+          this.#deliver(room, ids as string[], gone, from !== rooms.instanceId),
+        )
+        .catch((error) =>
+          options.log.error('sending thread changes failed', {
+            proposal: room.id,
+            error: String(error),
+          }),
+        )
     })
     this.anchoring = new ThreadAnchoring({
       delayMs: options.anchorDelayMs,
       log: options.log,
-      threadsOf: async (id) => [...(await this.#threads(id)).values()],
-      onMoved: async (id, moved) => {
-        const threads = await this.#threads(id)
-        const changed: ThreadRecord[] = []
-        for (const { id: threadId, anchor } of moved) {
-          const current = threads.get(threadId)
-          if (!current) continue
-          current.anchor = anchor
-          await this.#storage.threads.put(current)
-          changed.push(current)
-        }
-        await this.#announce(id, changed)
-      },
+      threadsOf: async (id) => [...(await this.#records.of(id)).values()],
+      onMoved: (id, moved) => this.#moved(id, moved),
     })
   }
 
   /**
-   * A proposal's threads. Kept in memory only while this instance holds the
-   * proposal's room: then every change made elsewhere reaches it through the
-   * bus (`#deliver`); without the room nothing would, so they are read afresh.
+   * Stores the anchors a pass found, each only if the thread still reads as
+   * the pass saw it: a thread revised or decided meanwhile (here or through
+   * another instance) was anchored by that change, on the text as it is then.
    */
-  #threads(proposalId: string): Promise<Map<string, ThreadRecord>> {
-    const cached = this.#cache.get(proposalId)
-    if (cached) return cached
-    const read = this.#storage.threads
-      .list(proposalId)
-      .then((list) => new Map(list.map((t) => [t.id, t])))
-    if (this.#rooms.peek(proposalId)) {
-      this.#cache.set(proposalId, read)
-      read.catch(() => this.#cache.delete(proposalId))
+  async #moved(proposalId: string, moved: MovedThread[]): Promise<void> {
+    const changed: ThreadRecord[] = []
+    for (const { seen, anchor } of moved) {
+      let moves = false
+      const thread = await this.#records
+        .change(proposalId, seen.id, (current) => {
+          moves =
+            current.quote === seen.quote &&
+            current.status === seen.status &&
+            JSON.stringify(current.anchor) === JSON.stringify(seen.anchor)
+          if (moves) current.anchor = anchor
+        })
+        .catch((error: unknown) => {
+          // Withdrawn meanwhile: nothing to anchor.
+          if (error instanceof AppError && error.code === 'not_found') return null
+          throw error
+        })
+      if (thread && moves) changed.push(thread)
     }
-    return read
-  }
-
-  /**
-   * The stored record of a thread about to be changed: another instance (D1)
-   * may have opened or changed it since this one's list was read, and a change
-   * made to an old copy would write that copy back over theirs.
-   */
-  async #thread(proposalId: string, threadId: string): Promise<ThreadRecord> {
-    const cached = await this.#threads(proposalId)
-    const thread = await this.#storage.threads.get(proposalId, threadId)
-    if (!thread) {
-      cached.delete(threadId)
-      throw new AppError('not_found', 'Deze reactie bestaat niet (meer).')
-    }
-    cached.set(threadId, thread)
-    return thread
+    await this.#announce(proposalId, changed)
   }
 
   /** Runs `work` with the proposal's room loaded, then lets it unload when idle. */
@@ -124,19 +125,30 @@ export class ThreadService {
   /** Drops a proposal's cached threads once it left memory (they stay stored). */
   forget(proposalId: string): void {
     this.anchoring.cancel(proposalId)
-    this.#cache.delete(proposalId)
+    this.#records.forget(proposalId)
   }
 
   /** Called after every accepted change of a proposal's text. */
   textChanged(proposalId: string): void {
     const room = this.#rooms.peek(proposalId)
-    if (room && this.#cache.has(proposalId)) this.anchoring.schedule(room)
+    if (room && this.#records.isKept(proposalId)) this.anchoring.schedule(room)
   }
 
-  async #save(thread: ThreadRecord): Promise<void> {
-    thread.updatedAt = now()
-    await this.#storage.threads.put(thread)
-    await this.#announce(thread.proposalId, [thread])
+  /**
+   * Changes a stored thread in place (`apply` checks and changes the freshest
+   * record, and may refuse by throwing), notes when, and announces it.
+   */
+  async #change(
+    proposalId: string,
+    threadId: string,
+    apply: (thread: ThreadRecord) => void,
+  ): Promise<ThreadRecord> {
+    const thread = await this.#records.change(proposalId, threadId, (current) => {
+      apply(current)
+      current.updatedAt = now()
+    })
+    await this.#announce(proposalId, [thread])
+    return thread
   }
 
   /**
@@ -160,26 +172,12 @@ export class ThreadService {
     removed: string[],
     fromElsewhere: boolean,
   ): Promise<void> {
-    const proposalId = room.id
-    const cached = this.#cache.has(proposalId) ? await this.#threads(proposalId) : null
-    for (const id of removed) cached?.delete(id)
-    const threads: ThreadRecord[] = []
-    for (const id of ids) {
-      // Changed by another instance: storage has the current version. Changed
-      // here: the cached record is the one that was just saved.
-      const thread =
-        fromElsewhere || !cached?.has(id)
-          ? await this.#storage.threads.get(proposalId, id)
-          : cached.get(id)
-      if (!thread) continue
-      if (fromElsewhere) cached?.set(id, thread)
-      threads.push(thread)
-    }
+    const threads = await this.#records.refreshed(room.id, ids, removed, fromElsewhere)
     await this.#views.sendTo(room, threads, removed)
   }
 
   async list(viewer: Principal, proposal: ProposalRecord, filter: ThreadFilter) {
-    const threads = await this.#threads(proposal.id)
+    const threads = await this.#records.of(proposal.id)
     if (threads.size > 0) await this.#withRoom(proposal.id, (room) => this.anchoring.run(room))
     const lastVisit = await this.#storage.visits.get(viewer.person.id, proposal.id)
     const linearOrder = await this.#textOrder(proposal.id, [...threads.values()])
@@ -208,7 +206,7 @@ export class ThreadService {
   }
 
   async get(viewer: Principal, proposal: ProposalRecord, threadId: string) {
-    const thread = await this.#thread(proposal.id, threadId)
+    const thread = await this.#records.get(proposal.id, threadId)
     const lastVisit = await this.#storage.visits.get(viewer.person.id, proposal.id)
     const [view] = await this.#views.for(viewer, proposal.id, [thread], lastVisit)
     return view!
@@ -238,8 +236,8 @@ export class ThreadService {
       placed,
       versionId: versions[0]?.id ?? null,
     })
-    ;(await this.#threads(proposal.id)).set(thread.id, thread)
-    await this.#save(thread)
+    await this.#records.add(thread)
+    await this.#announce(proposal.id, [thread])
     return thread
   }
 
@@ -248,176 +246,134 @@ export class ThreadService {
    * quote_changed, or typing on in a suggestion), and with `quote` and `anchor`
    * the text it replaces (a suggestion that grew).
    */
-  async revise(
+  revise(
     actor: Principal,
     proposal: ProposalRecord,
     threadId: string,
     input: Record<string, unknown>,
   ) {
-    const thread = await this.#ownOpenAmendment(actor, proposal.id, threadId)
-    const { quote, replacement } = revisedFields(thread, input)
-    if (quote !== thread.quote || input.anchor !== undefined) {
-      const placed = await this.#withRoom(proposal.id, (room) =>
-        placeThread(room, quote, input.anchor),
-      )
-      Object.assign(thread, placedFields(placed), { quote })
-    }
-    thread.replacement = replacement
-    await this.#save(thread)
-    return thread
+    return this.#withRoom(proposal.id, (room) =>
+      this.#change(proposal.id, threadId, (thread) => {
+        requireOwnOpenAmendment(thread, actor)
+        const { quote, replacement } = revisedFields(thread, input)
+        if (quote !== thread.quote || input.anchor !== undefined) {
+          Object.assign(thread, placedFields(placeThread(room, quote, input.anchor)), { quote })
+        }
+        thread.replacement = replacement
+      }),
+    )
   }
 
   /**
    * The author takes back an open amendment nobody else has spoken on (a
-   * suggestion typed and then removed again): it is gone for everyone.
+   * suggestion typed and then removed again): it is gone for everyone. A reply
+   * that came in meanwhile, through any instance, keeps it.
    */
   async withdraw(actor: Principal, proposal: ProposalRecord, threadId: string) {
-    const thread = await this.#ownOpenAmendment(actor, proposal.id, threadId)
-    if (thread.comments.some((comment) => comment.authorId !== actor.person.id))
-      throw new AppError(
-        'conflict',
-        'Anderen hebben al op dit voorstel gereageerd; het blijft staan. Vraag de redactie het af te handelen.',
-      )
-    await this.#storage.threads.remove(proposal.id, thread.id)
-    ;(await this.#threads(proposal.id)).delete(thread.id)
-    await this.#announce(proposal.id, [], [thread.id])
+    requireWithdrawable(await this.#records.get(proposal.id, threadId), actor)
+    await this.#records.remove(proposal.id, threadId, (thread) =>
+      requireWithdrawable(thread, actor),
+    )
+    await this.#announce(proposal.id, [], [threadId])
   }
 
-  async #ownOpenAmendment(actor: Principal, proposalId: string, threadId: string) {
-    const thread = await this.#amendment(proposalId, threadId)
-    if (thread.createdBy !== actor.person.id) {
-      throw new AppError('forbidden', 'Alleen wie het voorstel deed, kan het aanpassen.')
-    }
-    if (thread.status !== 'open' || thread.applied) {
-      throw new AppError('conflict', 'Dit wijzigingsvoorstel is al afgehandeld.')
-    }
-    return thread
-  }
-
-  async reply(
+  reply(
     author: Principal,
     proposal: ProposalRecord,
     threadId: string,
     input: Record<string, unknown>,
   ) {
-    const thread = await this.#thread(proposal.id, threadId)
-    const body = bodyField(input.body)
-    thread.comments.push(newComment(author.person.id, body))
-    await this.#save(thread)
-    return thread
-  }
-
-  /** The author edits a comment's body; an editor hides or shows it (C4). */
-  async changeComment(
-    actor: Principal,
-    proposal: ProposalRecord,
-    threadId: string,
-    commentId: string,
-    input: Record<string, unknown>,
-  ) {
-    const thread = await this.#thread(proposal.id, threadId)
-    changeComment(thread, actor, commentId, input)
-    await this.#save(thread)
-    return thread
-  }
-
-  async deleteComment(
-    actor: Principal,
-    proposal: ProposalRecord,
-    threadId: string,
-    commentId: string,
-  ) {
-    const thread = await this.#thread(proposal.id, threadId)
-    deleteComment(thread, actor, commentId)
-    await this.#save(thread)
-    return thread
-  }
-
-  async resolve(
-    editor: Principal,
-    proposal: ProposalRecord,
-    threadId: string,
-    input: Record<string, unknown>,
-  ) {
-    return this.#resolved(editor, await this.#thread(proposal.id, threadId), input)
-  }
-
-  /** Resolves `thread` as read (and perhaps changed) by the caller, and stores it. */
-  async #resolved(editor: Principal, thread: ThreadRecord, input: Record<string, unknown>) {
-    thread.decision = decisionField(input.decision)
-    thread.note = optionalNote(input.note)
-    thread.status = 'resolved'
-    thread.resolvedBy = editor.person.id
-    thread.resolvedAt = now()
-    await this.#save(thread)
-    return thread
-  }
-
-  /** Reopening keeps the text as it is, also after an accepted amendment (C5). */
-  async reopen(_editor: Principal, proposal: ProposalRecord, threadId: string) {
-    const thread = await this.#thread(proposal.id, threadId)
-    thread.status = 'open'
-    thread.decision = null
-    thread.resolvedBy = null
-    thread.resolvedAt = null
-    await this.#save(thread)
-    return thread
-  }
-
-  async reject(
-    editor: Principal,
-    proposal: ProposalRecord,
-    threadId: string,
-    input: Record<string, unknown>,
-  ) {
-    const thread = await this.#amendment(proposal.id, threadId)
-    return this.resolve(editor, proposal, thread.id, {
-      decision: 'niet-verwerkt',
-      note: input.note,
+    // Checked inside the change: an unknown thread is 404 before a bad body is 422.
+    return this.#change(proposal.id, threadId, (thread) => {
+      thread.comments.push(newComment(author.person.id, bodyField(input.body)))
     })
   }
 
-  async #amendment(proposalId: string, threadId: string) {
-    const thread = await this.#thread(proposalId, threadId)
-    if (thread.kind !== 'amendment')
-      throw new AppError('conflict', 'Deze reactie is geen wijzigingsvoorstel.')
-    return thread
+  /** The author edits a comment's body; an editor hides or shows it (C4). */
+  changeComment(
+    actor: Principal,
+    proposal: ProposalRecord,
+    threadId: string,
+    commentId: string,
+    input: Record<string, unknown>,
+  ) {
+    return this.#change(proposal.id, threadId, (thread) =>
+      changeComment(thread, actor, commentId, input),
+    )
+  }
+
+  deleteComment(actor: Principal, proposal: ProposalRecord, threadId: string, commentId: string) {
+    return this.#change(proposal.id, threadId, (thread) => deleteComment(thread, actor, commentId))
+  }
+
+  resolve(
+    editor: Principal,
+    proposal: ProposalRecord,
+    threadId: string,
+    input: Record<string, unknown>,
+  ) {
+    return this.#change(proposal.id, threadId, (thread) =>
+      resolveThread(
+        thread,
+        editor.person.id,
+        decisionField(input.decision),
+        optionalNote(input.note),
+      ),
+    )
+  }
+
+  reopen(_editor: Principal, proposal: ProposalRecord, threadId: string) {
+    return this.#change(proposal.id, threadId, reopenThread)
+  }
+
+  reject(
+    editor: Principal,
+    proposal: ProposalRecord,
+    threadId: string,
+    input: Record<string, unknown>,
+  ) {
+    return this.#change(proposal.id, threadId, (thread) => {
+      requireAmendment(thread)
+      resolveThread(thread, editor.person.id, 'niet-verwerkt', optionalNote(input.note))
+    })
   }
 
   /**
    * Applies an amendment as one minimal change (C6), credited to its proposer;
-   * the thread records which editor accepted it.
+   * the thread records which editor accepted it. The text is written inside
+   * the thread's change, on the freshest record: an editor accepting it at the
+   * same moment through another instance waits, then finds it applied (409),
+   * so the text never takes it twice.
    */
   async accept(editor: Principal, proposal: ProposalRecord, threadId: string) {
     if (isFrozen(proposal.status)) throw textFrozen()
-    const thread = await this.#amendment(proposal.id, threadId)
-    if (thread.applied) throw new AppError('conflict', 'Dit wijzigingsvoorstel is al verwerkt.')
-    await this.#withRoom(proposal.id, async (room) => {
-      const linear = await this.anchoring.run(room)
-      const applied = applyAmendment(room, linear, this.#schema, thread, editor.person.id)
-      thread.anchor = applied.anchor
-      thread.acceptance = applied.acceptance
+    return this.#withRoom(proposal.id, async (room) => {
+      await this.anchoring.run(room)
+      const thread = await this.#change(proposal.id, threadId, (current) => {
+        requireNotApplied(current)
+        // The text as it is now: remote edits may have come in since the pass.
+        const linear = new LinearText(room.fragment)
+        const applied = applyAmendment(room, linear, this.#schema, current, editor.person.id)
+        current.anchor = applied.anchor
+        current.acceptance = applied.acceptance
+        current.applied = true
+        resolveThread(current, editor.person.id, 'verwerkt', current.note)
+      })
       await room.flushed()
+      return thread
     })
-    thread.applied = true
-    // This very record: reading it again would lose the anchor and acceptance set above.
-    return this.#resolved(editor, thread, { decision: 'verwerkt', note: thread.note })
   }
 
   /** Stores and announces suggestions made from a .docx's tracked changes (W2). */
   async addImported(proposalId: string, threads: ThreadRecord[]): Promise<void> {
     if (threads.length === 0) return
-    const known = await this.#threads(proposalId)
-    for (const thread of threads) {
-      known.set(thread.id, thread)
-      await this.#storage.threads.put(thread)
-    }
+    for (const thread of threads) await this.#records.add(thread)
     await this.#announce(proposalId, threads)
   }
 
   async openCount(proposalId: string): Promise<number> {
     let count = 0
-    for (const thread of (await this.#threads(proposalId)).values())
+    for (const thread of (await this.#records.of(proposalId)).values())
       if (thread.status === 'open') count++
     return count
   }
@@ -426,7 +382,7 @@ export class ThreadService {
   async unreadCount(viewer: Principal, proposalId: string): Promise<number> {
     const lastVisit = await this.#storage.visits.get(viewer.person.id, proposalId)
     let count = 0
-    for (const thread of (await this.#threads(proposalId)).values())
+    for (const thread of (await this.#records.of(proposalId)).values())
       if (isUnread(thread, viewer, lastVisit)) count++
     return count
   }

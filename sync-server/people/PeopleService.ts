@@ -127,19 +127,14 @@ export class PeopleService {
       .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
   }
 
+  /** Made in place on the freshest record (D4): nothing written meanwhile is undone. */
   async revoke(actor: Principal, personId: string): Promise<PersonRecord> {
-    const person = await this.#storage.people.get(personId)
-    if (!person) throw new AppError('not_found', 'Deze persoon bestaat niet.')
-    if (!within(actor.person.proposals, person.proposals)) {
-      throw new AppError('forbidden', 'Deze persoon valt buiten uw voorstellen.')
-    }
-    if (person.id === actor.person.id) {
-      throw new AppError('conflict', 'U kunt uw eigen toegang niet intrekken.')
-    }
-    if (!person.revokedAt) {
-      person.revokedAt = new Date().toISOString()
-      await this.#storage.people.put(person)
-    }
+    const person = await this.#change(actor, personId, (current) => {
+      if (current.id === actor.person.id) {
+        throw new AppError('conflict', 'U kunt uw eigen toegang niet intrekken.')
+      }
+      return current.revokedAt ? current : { ...current, revokedAt: new Date().toISOString() }
+    })
     this.#rooms.closeConnectionsOf(person.id, CloseCode.unauthorized.code, 'revoked')
     return person
   }
@@ -150,22 +145,34 @@ export class PeopleService {
    * stay, and their token stops working at once.
    */
   async anonymise(actor: Principal, personId: string): Promise<PersonRecord> {
-    const person = await this.#storage.people.get(personId)
-    if (!person) throw new AppError('not_found', 'Deze persoon bestaat niet.')
-    if (!within(actor.person.proposals, person.proposals)) {
-      throw new AppError('forbidden', 'Deze persoon valt buiten uw voorstellen.')
-    }
-    if (person.id === actor.person.id)
-      throw new AppError('conflict', 'U kunt uzelf niet anonimiseren.')
-    const anonymised: PersonRecord = {
-      ...person,
-      name: ANONYMOUS_NAME,
-      tokenHash: hashToken(newToken()),
-      revokedAt: person.revokedAt ?? new Date().toISOString(),
-      anonymisedAt: new Date().toISOString(),
-    }
-    await this.#storage.people.put(anonymised)
-    this.#rooms.closeConnectionsOf(person.id, CloseCode.unauthorized.code, 'revoked')
+    const anonymised = await this.#change(actor, personId, (current) => {
+      if (current.id === actor.person.id)
+        throw new AppError('conflict', 'U kunt uzelf niet anonimiseren.')
+      return {
+        ...current,
+        name: ANONYMOUS_NAME,
+        tokenHash: hashToken(newToken()),
+        revokedAt: current.revokedAt ?? new Date().toISOString(),
+        anonymisedAt: new Date().toISOString(),
+      }
+    })
+    this.#rooms.closeConnectionsOf(personId, CloseCode.unauthorized.code, 'revoked')
     return anonymised
+  }
+
+  /** Changes a person the actor manages, in place; 404 when unknown, 403 outside the actor's proposals. */
+  async #change(
+    actor: Principal,
+    personId: string,
+    apply: (current: PersonRecord) => PersonRecord,
+  ): Promise<PersonRecord> {
+    const changed = await this.#storage.people.change(personId, (current) => {
+      if (!within(actor.person.proposals, current.proposals)) {
+        throw new AppError('forbidden', 'Deze persoon valt buiten uw voorstellen.')
+      }
+      return apply(current)
+    })
+    if (!changed) throw new AppError('not_found', 'Deze persoon bestaat niet.')
+    return changed
   }
 }

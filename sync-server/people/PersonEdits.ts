@@ -5,7 +5,7 @@
  * proposals outside its own set, and cannot change its own role or proposals.
  * Open sockets of the person close (1001) so they reconnect with the new access.
  */
-import { CLOSE_GOING_AWAY } from '../../shared/protocol.ts'
+import { ACCESS_CHANGED, CLOSE_GOING_AWAY } from '../../shared/protocol.ts'
 import { hasRole, isProvince, isRole, ROLES } from '../../shared/roles.ts'
 import type { Principal } from '../auth/Principal.ts'
 import { AppError, invalidField } from '../errors.ts'
@@ -62,31 +62,42 @@ export async function editPerson(
   input: Record<string, unknown>,
 ): Promise<PersonRecord> {
   const changes = changesOf(input)
-  const person = await storage.people.get(personId)
-  if (!person) throw new AppError('not_found', 'Deze persoon bestaat niet.')
-  if (!within(editor.person.proposals, person.proposals))
-    throw new AppError('forbidden', 'Deze persoon valt buiten uw voorstellen.')
-  if (
-    (changes.role && !hasRole(editor.person.role, changes.role)) ||
-    (changes.proposals && !within(editor.person.proposals, changes.proposals))
-  )
-    throw new AppError(
-      'forbidden',
-      'U kunt niemand een hogere rol of meer voorstellen geven dan u zelf hebt.',
-    )
-  if (!isActive(person)) throw new AppError('conflict', 'Deze persoon heeft geen toegang meer.')
   const accessChanges = changes.role !== undefined || changes.proposals !== undefined
-  if (person.id === editor.person.id && accessChanges)
-    throw new AppError('conflict', 'Uw eigen rol en voorstellen kunt u niet wijzigen.')
+  /** A's rules against the person as stored; run again inside the change, on the freshest record. */
+  const allowed = (person: PersonRecord | undefined): PersonRecord => {
+    if (!person) throw new AppError('not_found', 'Deze persoon bestaat niet.')
+    if (!within(editor.person.proposals, person.proposals))
+      throw new AppError('forbidden', 'Deze persoon valt buiten uw voorstellen.')
+    if (
+      (changes.role && !hasRole(editor.person.role, changes.role)) ||
+      (changes.proposals && !within(editor.person.proposals, changes.proposals))
+    )
+      throw new AppError(
+        'forbidden',
+        'U kunt niemand een hogere rol of meer voorstellen geven dan u zelf hebt.',
+      )
+    if (!isActive(person)) throw new AppError('conflict', 'Deze persoon heeft geen toegang meer.')
+    if (person.id === editor.person.id && accessChanges)
+      throw new AppError('conflict', 'Uw eigen rol en voorstellen kunt u niet wijzigen.')
+    return person
+  }
+  allowed(await storage.people.get(personId))
   if (changes.proposals && changes.proposals !== '*') {
     const known = new Set((await storage.proposals.list()).map((p) => p.id))
     const unknown = changes.proposals.filter((id) => !known.has(id))
     if (unknown.length > 0)
       throw invalidField('proposals', `Onbekend voorstel: ${unknown.join(', ')}.`)
   }
-  if (changes.email) requireFreeEmail(await storage.people.list(), changes.email, person.id)
-  await storage.people.saveBatch({ create: [], change: [{ id: person.id, changes }] })
+  const people = changes.email ? await storage.people.list() : []
+  if (changes.email) requireFreeEmail(people, changes.email, personId)
+  // In place (D4): a person revoked or anonymised meanwhile, through any
+  // instance, is refused here, never given a name or access back.
+  const person = await storage.people.change(personId, (current) => ({
+    ...allowed(current),
+    ...changes,
+  }))
+  if (!person) throw new AppError('not_found', 'Deze persoon bestaat niet.')
   // Sockets carry the access they opened with: they reconnect and get the new one.
-  if (accessChanges) rooms.closeConnectionsOf(person.id, CLOSE_GOING_AWAY, 'access_changed')
-  return { ...person, ...changes }
+  if (accessChanges) rooms.closeConnectionsOf(person.id, CLOSE_GOING_AWAY, ACCESS_CHANGED)
+  return person
 }

@@ -139,6 +139,15 @@ export interface AcceptanceRecord {
   deleted: Array<[client: number, clock: number, length: number]>
 }
 
+/**
+ * Changes a stored record in place (D4): called with the freshest stored
+ * record, synchronously, while no other change of that record — through this
+ * instance or another — can come in between; returns the record to store.
+ * It may throw (a refusal: the thread was resolved meanwhile): then nothing is
+ * written and the error reaches the caller. It must keep the record's id.
+ */
+export type RecordChange<T> = (current: T) => T
+
 export interface ThreadStore {
   list(proposalId: string): Promise<ThreadRecord[]>
   /**
@@ -148,10 +157,27 @@ export interface ThreadStore {
    */
   listReadOnly(proposalId: string): Promise<ReadonlyArray<Readonly<ThreadRecord>>>
   get(proposalId: string, threadId: string): Promise<ThreadRecord | undefined>
-  /** Creates or replaces a thread; durable when the promise resolves. */
+  /** Creates a thread (or replaces one wholesale, when copying); durable when the promise resolves. */
   put(thread: ThreadRecord): Promise<void>
-  /** Removes a thread (a suggestion its author withdrew); durable when the promise resolves. */
-  remove(proposalId: string, threadId: string): Promise<void>
+  /**
+   * Changes a stored thread as one step (see {@link RecordChange}); resolves
+   * with the record as stored, durable, or undefined for an unknown thread.
+   */
+  change(
+    proposalId: string,
+    threadId: string,
+    apply: RecordChange<ThreadRecord>,
+  ): Promise<ThreadRecord | undefined>
+  /**
+   * Removes a thread (a suggestion its author withdrew); durable when the
+   * promise resolves. `check` sees the freshest record first, as in `change`:
+   * when it throws, nothing is removed.
+   */
+  remove(
+    proposalId: string,
+    threadId: string,
+    check?: (current: ThreadRecord) => void,
+  ): Promise<void>
 }
 
 export interface VersionRecord {
@@ -257,11 +283,16 @@ export interface PeopleStore {
   list(): Promise<PersonRecord[]>
   get(id: string): Promise<PersonRecord | undefined>
   getByTokenHash(tokenHash: string): Promise<PersonRecord | undefined>
-  /** Creates or replaces a person; durable when the promise resolves. */
+  /** Creates a person (or replaces one wholesale, when copying); durable when the promise resolves. */
   put(person: PersonRecord): Promise<void>
+  /** Changes a stored person as one step (see {@link RecordChange}); undefined when unknown. */
+  change(id: string, apply: RecordChange<PersonRecord>): Promise<PersonRecord | undefined>
   /**
    * Creates people and changes fields of others, all or nothing, in one write
-   * (a list of 342 municipalities is one transaction, M1).
+   * (a list of 342 municipalities is one transaction, M1). The fields are
+   * merged into the freshest record; a person revoked or anonymised since the
+   * list was planned is left as they are (a list never gives back a name or
+   * access that was taken away, see `unlessInactive`).
    */
   saveBatch(batch: {
     create: PersonRecord[]
@@ -272,8 +303,15 @@ export interface PeopleStore {
 export interface ProposalStore {
   list(): Promise<ProposalRecord[]>
   get(id: string): Promise<ProposalRecord | undefined>
-  /** Creates or replaces a proposal; durable when the promise resolves. */
+  /** Creates a proposal (or replaces one wholesale, when copying); durable when the promise resolves. */
   put(proposal: ProposalRecord): Promise<void>
+  /**
+   * Creates a proposal unless one with its id is stored (made meanwhile through
+   * another instance, D4): then nothing changes and it resolves false.
+   */
+  add(proposal: ProposalRecord): Promise<boolean>
+  /** Changes a stored proposal as one step (see {@link RecordChange}); undefined when unknown. */
+  change(id: string, apply: RecordChange<ProposalRecord>): Promise<ProposalRecord | undefined>
 }
 
 export interface DocumentStore {

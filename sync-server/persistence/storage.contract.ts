@@ -17,9 +17,16 @@ export interface StorageUnderTest {
   /** Closes the storage and opens a new one on the same data. */
   reopen(): Promise<Storage>
   cleanup(): Promise<void>
+  /**
+   * A second storage on the same data, as another instance opens it (D1);
+   * closed by `cleanup`. Absent where data belongs to one process (the embedded
+   * storage): there the one storage stands in for both.
+   */
+  another?(): Promise<Storage>
 }
 
-const person = (id: string, extra: Partial<PersonRecord> = {}): PersonRecord => ({
+/** Record fixtures, shared with the other contract suites. */
+export const person = (id: string, extra: Partial<PersonRecord> = {}): PersonRecord => ({
   id,
   name: `Persoon ${id}`,
   role: 'writer',
@@ -35,7 +42,7 @@ const person = (id: string, extra: Partial<PersonRecord> = {}): PersonRecord => 
   ...extra,
 })
 
-const proposal = (id: string, extra: Partial<ProposalRecord> = {}): ProposalRecord => ({
+export const proposal = (id: string, extra: Partial<ProposalRecord> = {}): ProposalRecord => ({
   id,
   title: `Titel ${id}`,
   status: 'concept',
@@ -48,7 +55,7 @@ const proposal = (id: string, extra: Partial<ProposalRecord> = {}): ProposalReco
 
 const bytes = (...values: number[]) => new Uint8Array(values)
 
-const thread = (id: string, extra: Partial<ThreadRecord> = {}): ThreadRecord => ({
+export const thread = (id: string, extra: Partial<ThreadRecord> = {}): ThreadRecord => ({
   id,
   proposalId: 'voorstel-1',
   kind: 'comment',

@@ -11,7 +11,7 @@ import { isStatus, STATUSES, type Status } from '../../shared/roles.ts'
 import type { ActivityLog } from '../activity/ActivityLog.ts'
 import { canSee, type Principal, publicPerson } from '../auth/Principal.ts'
 import { documentContent } from '../documents/content.ts'
-import { invalidField } from '../errors.ts'
+import { AppError, invalidField } from '../errors.ts'
 import type { ProposalRecord, Storage } from '../persistence/Storage.ts'
 import type { Rooms } from '../rooms/Rooms.ts'
 import { lookupPeople, type PersonLookup } from '../versions/people.ts'
@@ -70,7 +70,8 @@ export class ProposalService {
     if ((await this.#storage.proposals.list()).length > 0) return false
     const now = new Date().toISOString()
     for (const { id, title } of INITIAL_PROPOSALS) {
-      await this.#storage.proposals.put({
+      // Instances starting together each try; the first one's record stays.
+      await this.#storage.proposals.add({
         id,
         title,
         status: 'concept',
@@ -115,53 +116,70 @@ export class ProposalService {
     const title = titleField(input.title)
     const taken = new Set((await this.#storage.proposals.list()).map((p) => p.id))
     const now = new Date().toISOString()
-    const proposal: ProposalRecord = {
-      id: uniqueId(slugify(title), taken),
-      title,
-      status: 'concept',
-      statusChangedAt: null,
-      statusChangedBy: null,
-      createdAt: now,
-      updatedAt: now,
-    }
-    await this.#storage.proposals.put(proposal)
+    let proposal: ProposalRecord
+    do {
+      proposal = {
+        id: uniqueId(slugify(title), taken),
+        title,
+        status: 'concept',
+        statusChangedAt: null,
+        statusChangedBy: null,
+        createdAt: now,
+        updatedAt: now,
+      }
+      // An id taken meanwhile (the same title, through another instance) takes the next.
+      taken.add(proposal.id)
+    } while (!(await this.#storage.proposals.add(proposal)))
     const { person } = principal
     if (person.proposals !== '*' && !person.isAdmin) {
-      // The creator keeps access to what they made.
-      const stored = await this.#storage.people.get(person.id)
-      if (stored && stored.proposals !== '*') {
-        await this.#storage.people.put({ ...stored, proposals: [...stored.proposals, proposal.id] })
-      }
+      // The creator keeps access to what they made. Only that field changes, on
+      // the freshest record: a revocation or anonymising meanwhile holds (D4).
+      await this.#storage.people.change(person.id, (stored) =>
+        stored.proposals === '*' || stored.proposals.includes(proposal.id)
+          ? stored
+          : { ...stored, proposals: [...stored.proposals, proposal.id] },
+      )
     }
     return proposal
   }
 
-  /** Renames and changes status (H2, H4); each change is noted in the proposal's activity. */
+  /**
+   * Renames and changes status (H2, H4); each change is noted in the
+   * proposal's activity. Made in place on the freshest record (D4): what it
+   * changed from is what was stored, whichever instance wrote it.
+   */
   async update(principal: Principal, proposal: ProposalRecord, input: Record<string, unknown>) {
-    const next = { ...proposal }
-    if (input.title !== undefined) next.title = titleField(input.title)
-    if (input.status !== undefined) {
-      if (!isStatus(input.status))
-        throw invalidField('status', `Kies een status: ${STATUSES.join(', ')}.`)
-      if (input.status !== proposal.status) {
-        next.status = input.status
-        next.statusChangedAt = new Date().toISOString()
-        next.statusChangedBy = principal.person.id
+    const title = input.title === undefined ? undefined : titleField(input.title)
+    if (input.status !== undefined && !isStatus(input.status))
+      throw invalidField('status', `Kies een status: ${STATUSES.join(', ')}.`)
+    const status = input.status as Status | undefined
+    const at = new Date().toISOString()
+    let before = proposal
+    const next = await this.#storage.proposals.change(proposal.id, (current) => {
+      before = current
+      const changed = { ...current, updatedAt: later(at, current.updatedAt) }
+      if (title !== undefined) changed.title = title
+      if (status !== undefined && status !== current.status) {
+        Object.assign(changed, {
+          status,
+          statusChangedAt: at,
+          statusChangedBy: principal.person.id,
+        })
       }
-    }
-    next.updatedAt = new Date().toISOString()
-    await this.#storage.proposals.put(next)
+      return changed
+    })
+    if (!next) throw new AppError('not_found', 'Dit voorstel bestaat niet.')
     const who = principal.person.id
-    if (next.status !== proposal.status) {
+    if (next.status !== before.status) {
       this.#announceStatus(principal, next)
       await this.#activity.record('status.changed', who, proposal.id, {
-        from: proposal.status,
+        from: before.status,
         to: next.status,
       })
     }
-    if (next.title !== proposal.title) {
+    if (next.title !== before.title) {
       await this.#activity.record('title.changed', who, proposal.id, {
-        from: proposal.title,
+        from: before.title,
         to: next.title,
       })
     }
@@ -221,14 +239,24 @@ export class ProposalService {
     return run
   }
 
+  /**
+   * Only raises `updatedAt`, in place (D4): a status or title changed meanwhile
+   * through another instance stays, and a later time written there is kept.
+   */
   async #writeTouched(): Promise<void> {
     const touched = [...this.#touched]
     this.#touched.clear()
     for (const [id, ms] of touched) {
       const at = new Date(ms).toISOString()
-      const proposal = await this.#storage.proposals.get(id)
-      if (proposal && at > proposal.updatedAt)
-        await this.#storage.proposals.put({ ...proposal, updatedAt: at })
+      // Most flushes find the time already written: no write then.
+      const stored = await this.#storage.proposals.get(id)
+      if (!stored || at <= stored.updatedAt) continue
+      await this.#storage.proposals.change(id, (proposal) =>
+        at > proposal.updatedAt ? { ...proposal, updatedAt: at } : proposal,
+      )
     }
   }
 }
+
+/** The later of two ISO times. */
+const later = (a: string, b: string) => (a > b ? a : b)

@@ -60,7 +60,8 @@ export function judgeUpdate(conn: Connection, update: Uint8Array, context: Updat
     return { kind: 'cleanup', markers: novelty.items }
   }
   // A3: a reviewer's update is never applied, broadcast or stored; S5: told.
-  if (!writer) return { kind: 'close', code: CloseCode.forbidden.code, reason: 'read_only' }
+  if (!writer)
+    return { kind: 'close', code: CloseCode.forbidden.code, reason: CloseReason.readOnly }
   if (context.size + update.length > context.maxSize) {
     return { kind: 'close', code: CloseCode.tooLarge.code, reason: 'document_too_large' }
   }

@@ -21,7 +21,7 @@ function CannotOpen(props: { title: string; children: string }) {
  * Asks the server for the proposal before the editor opens: an unknown id (404,
  * or a malformed one, 400) gets "Voorstel niet gevonden" and a proposal outside
  * the person's set (403) "Geen toegang", instead of an editor frame full of
- * errors. When the server cannot be reached the editor opens all the same,
+ * errors; so does a proposal taken off the person's list while it is open. When the server cannot be reached the editor opens all the same,
  * from the copy the browser kept.
  */
 export function ProposalGate({ proposalId, me }: { proposalId: string; me: Me }) {
@@ -35,7 +35,9 @@ export function ProposalGate({ proposalId, me }: { proposalId: string; me: Me })
       </CannotOpen>
     )
   }
-  if (status === 403) {
+  // The server's answer came before an editor took the proposal off the person's list.
+  const onList = me.proposals === '*' || me.proposals.includes(proposalId)
+  if (status === 403 || !onList) {
     return (
       <CannotOpen title="Geen toegang tot dit voorstel">
         U hebt geen toegang tot dit voorstel, of het bestaat niet. Vraag de VNG-redactie om toegang

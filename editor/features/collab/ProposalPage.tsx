@@ -37,6 +37,7 @@ import { FreezeNotice } from './FreezeNotice.tsx'
 import { ProposalEditor } from './ProposalEditor.tsx'
 import { ReadOnlyNotice } from './ReadOnlyNotice.tsx'
 import type { RefusedEvent } from './serverEvents.ts'
+import { useAccessChanges } from './useAccessChanges.ts'
 import { useCollab } from './useCollab.ts'
 import { useFreeze } from './useFreeze.ts'
 import { useProposalMeta } from './useProposalMeta.ts'
@@ -50,9 +51,10 @@ const RoundsFeature = lazy(() => import('../rounds/RoundsFeature.tsx'))
 
 /** One proposal: title, status, connection, who is here, the shared text and its comments. */
 export function ProposalPage({ proposalId, me }: { proposalId: string; me: Me }) {
-  const { signOut } = useSession()
+  const { signOut, refresh } = useSession()
   const { collab, ready, reloadText } = useCollab(proposalId, me.person.id, readToken() ?? '')
   const connection = useConnection(collab?.provider ?? null)
+  useAccessChanges(collab?.provider ?? null, refresh)
   const present = usePresence(collab?.provider.awareness ?? null)
   const meta = useProposalMeta(proposalId, collab?.events ?? null)
   const { title, status } = meta

@@ -39,4 +39,32 @@ describe('the notice of unsent text', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Tekst opnieuw laden' }))
     expect(onReload).toHaveBeenCalled()
   })
+
+  it('[A3] after a change of role it says so, and that typing again makes a suggestion', () => {
+    const { rerender } = render(
+      <UnsentNotice
+        passages={passages}
+        cause="role"
+        frozen={false}
+        onDismiss={vi.fn()}
+        onReload={vi.fn()}
+      />,
+    )
+    const text = screen.getByTestId('unsent-notice').textContent
+    expect(text).toContain('u mag de tekst niet meer wijzigen')
+    expect(text).toContain('wijzigingsvoorstel')
+    expect(text).not.toContain('vastgesteld')
+    rerender(
+      <UnsentNotice
+        passages={null}
+        cause="role"
+        frozen={false}
+        onDismiss={vi.fn()}
+        onReload={vi.fn()}
+      />,
+    )
+    expect(screen.getByTestId('unsent-unknown').textContent).toContain(
+      'Uw rol is gewijzigd terwijl u schreef',
+    )
+  })
 })

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { MessageType } from '../../../shared/protocol.ts'
-import { installServerEvents, parseServerEvent } from './serverEvents.ts'
+import { installServerEvents, parseServerEvent, RECONNECTED } from './serverEvents.ts'
 
 function eventFrame(event: unknown): Uint8Array {
   const encoder = encoding.createEncoder()
@@ -60,5 +60,23 @@ describe('server events', () => {
       type: 'refused',
       reason: 'frozen',
     })
+  })
+
+  it('[E1] says "reconnected" on each sync after the first, and never for a server event of that name', () => {
+    const provider = new WebsocketProvider('ws://localhost:1', 'voorstel-1', new Y.Doc(), {
+      connect: false,
+      disableBc: true,
+    })
+    const events = installServerEvents(provider)
+    const onReconnected = vi.fn()
+    events.on(RECONNECTED, onReconnected)
+    provider.emit('sync', [true])
+    expect(onReconnected).not.toHaveBeenCalled()
+    deliver(provider, eventFrame({ type: RECONNECTED }))
+    expect(onReconnected).not.toHaveBeenCalled()
+    provider.emit('sync', [false])
+    provider.emit('sync', [true])
+    expect(onReconnected).toHaveBeenCalledTimes(1)
+    provider.destroy()
   })
 })

@@ -38,6 +38,13 @@ export interface ThreadsEvent extends ServerEvent {
   removed?: string[]
 }
 
+/**
+ * `{type: 'reconnected'}`: made here, not by the server — the socket is in step
+ * again after it was lost. Events sent meanwhile never came, so what is kept
+ * current by them (status, versions, rounds) is read again.
+ */
+export const RECONNECTED = 'reconnected'
+
 type Listener = (event: ServerEvent) => void
 
 /** A small event hub for one provider's server events. */
@@ -83,8 +90,14 @@ export function installServerEvents(provider: WebsocketProvider): ServerEvents {
   }
   provider.messageHandlers[MessageType.event] = (_encoder, decoder) => {
     const event = parseServerEvent(decoding.readVarString(decoder))
-    if (event) emit(event)
+    if (event && event.type !== RECONNECTED) emit(event)
   }
+  let syncedBefore = false
+  provider.on('sync', (synced: boolean) => {
+    if (!synced) return
+    if (syncedBefore) emit({ type: RECONNECTED })
+    syncedBefore = true
+  })
   return {
     on(type, listener) {
       const set = listeners.get(type) ?? new Set()

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react'
 import { isStatus, type Status } from '../../../shared/roles.ts'
 import { api } from '../../lib/api.ts'
 import type { Person, ProposalSummary } from '../../lib/types.ts'
-import type { ServerEvents, StatusEvent } from './serverEvents.ts'
+import { RECONNECTED, type ServerEvents, type StatusEvent } from './serverEvents.ts'
 
 /** Who last changed the status, and when (H4). */
 export interface StatusChange {
@@ -22,19 +22,24 @@ export function useProposalMeta(proposalId: string, events: ServerEvents | null)
 
   useEffect(() => {
     let cancelled = false
-    api<ProposalSummary[]>('api/proposals')
-      .then((list) => {
-        const found = list.find((proposal) => proposal.id === proposalId)
-        if (cancelled || !found) return
-        setTitle(found.title)
-        setStatus(found.status)
-        setStatusChange({ by: found.statusChangedBy ?? null, at: found.statusChangedAt ?? null })
-      })
-      .catch(() => undefined) // offline: the socket's refusal or the page says why
+    const load = () =>
+      api<ProposalSummary[]>('api/proposals')
+        .then((list) => {
+          const found = list.find((proposal) => proposal.id === proposalId)
+          if (cancelled || !found) return
+          setTitle(found.title)
+          setStatus(found.status)
+          setStatusChange({ by: found.statusChangedBy ?? null, at: found.statusChangedAt ?? null })
+        })
+        .catch(() => undefined) // offline: the socket's refusal or the page says why
+    void load()
+    // A status or title changed while the connection was gone came as no event.
+    const offReconnected = events?.on(RECONNECTED, () => void load())
     return () => {
       cancelled = true
+      offReconnected?.()
     }
-  }, [proposalId])
+  }, [proposalId, events])
 
   useEffect(() => {
     if (!events) return

@@ -72,6 +72,13 @@ const UNKNOWN: Refusal = {
 export function refusalForCloseCode(code: number, frozen = false, reason = ''): Refusal {
   if (code === CloseCode.badRequest.code && Object.hasOwn(BY_REASON, reason))
     return BY_REASON[reason] as Refusal
+  if (code === CloseCode.forbidden.code && reason === CloseReason.readOnly) {
+    return {
+      title: 'U mag de tekst niet meer wijzigen',
+      text: 'Uw rol is gewijzigd terwijl u schreef. Uw laatste wijziging is niet opgeslagen; de tekst wordt opnieuw geladen zoals die is opgeslagen.',
+      next: 'reloadText',
+    }
+  }
   if (code === CloseCode.forbidden.code && frozen) {
     return {
       title: 'De tekst is vastgesteld',

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { ApiError } from '../../lib/api.ts'
-import type { ServerEvents } from '../collab/serverEvents.ts'
+import { RECONNECTED, type ServerEvents } from '../collab/serverEvents.ts'
 import { roundsApi } from './roundsApi.ts'
 import type { PositionEvent, ResponseEvent, Round, Summary } from './types.ts'
 
@@ -121,13 +121,19 @@ export function useRounds(proposalId: string, events: ServerEvents | null): Roun
       if (refreshTimer.current) clearTimeout(refreshTimer.current)
       refreshTimer.current = setTimeout(() => setRefresh((n) => n + 1), 500)
     })
+    // Rounds, positions and responses given while the connection was gone came as no event.
+    const offReconnected = events.on(RECONNECTED, () => {
+      void reload()
+      setRefresh((n) => n + 1)
+    })
     return () => {
       offRound()
       offResponse()
       offPosition()
+      offReconnected()
       if (refreshTimer.current) clearTimeout(refreshTimer.current)
     }
-  }, [events, add])
+  }, [events, add, reload])
 
   // Open while the server says so and the clock has not passed `closesAt`: a round
   // closed early has a `closesAt` later than this clock's last tick.

@@ -20,6 +20,12 @@ export interface Session {
   signOut(reason?: SignedOutReason): Promise<void>
   /** Asks the server again who we are (after it could not be reached). */
   retry(): void
+  /**
+   * Reads the signed-in person's role and proposals again, without leaving the
+   * page: after an editor changed them (the server closes the sockets with
+   * 1001 `access_changed`, A5).
+   */
+  refresh(): Promise<void>
   /** While switching: clears the current person's data and signs in as the link's person. */
   switchPerson(): Promise<void>
   /** While switching: forgets the link and stays signed in as before. */

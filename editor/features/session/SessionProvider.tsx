@@ -62,6 +62,20 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }, [])
 
+  const refresh = useCallback(async () => {
+    if (!readToken()) return
+    try {
+      const me = await api<Me>('api/me')
+      setState((current) =>
+        current.status === 'signedIn' && JSON.stringify(current.me) !== JSON.stringify(me)
+          ? { ...current, me }
+          : current,
+      )
+    } catch {
+      // 401 signs out (onUnauthorized); unreachable: the next reconnect asks again
+    }
+  }, [])
+
   const switchPerson = useCallback(async () => {
     const token = pendingLink.current
     if (!token) return
@@ -97,8 +111,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [load])
 
   const session = useMemo<Session>(
-    () => ({ state, signOut, retry: () => void load(), switchPerson, staySignedIn }),
-    [state, signOut, load, switchPerson, staySignedIn],
+    () => ({ state, signOut, retry: () => void load(), refresh, switchPerson, staySignedIn }),
+    [state, signOut, load, refresh, switchPerson, staySignedIn],
   )
   return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>
 }

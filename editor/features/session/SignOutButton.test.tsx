@@ -10,6 +10,7 @@ function renderWith(signOut: Session['signOut']) {
     state: { status: 'loading' },
     signOut,
     retry: () => undefined,
+    refresh: async () => undefined,
     switchPerson: async () => undefined,
     staySignedIn: () => undefined,
   }

@@ -21,6 +21,10 @@ export interface SuggestionsState {
   decorations: DecorationSet
   /** The suggestion at the caret, if any. */
   atCaret: PlacedSuggestion | null
+  /** Other suggestions at the caret (two people proposing on the same word). */
+  hereToo: PlacedSuggestion[]
+  /** The suggestion the person chose among those at the caret, while the caret is on it. */
+  preferred: string | null
   /** True when the caret got there by moving (not by typing it): the popover shows. */
   navigated: boolean
 }
@@ -41,19 +45,23 @@ export interface SuggestingOptions {
 interface Meta {
   refresh?: boolean
   edited?: boolean
+  /** Show this one of the suggestions at the caret. */
+  prefer?: string
 }
 
 export const suggestionsKey = new PluginKey<SuggestionsState>('suggestions')
 
-function atCaretOf(placed: PlacedSuggestion[], state: EditorState): PlacedSuggestion | null {
+/** The suggestions at the caret: the chosen one, else the smallest, first. */
+function atCaretOf(
+  placed: PlacedSuggestion[],
+  state: EditorState,
+  preferred: string | null,
+): PlacedSuggestion[] {
   const { head, empty } = state.selection
-  if (!empty) return null
-  let best: PlacedSuggestion | null = null
-  for (const suggestion of placed) {
-    if (suggestion.from > head || suggestion.to < head) continue
-    if (!best || suggestion.to - suggestion.from < best.to - best.from) best = suggestion
-  }
-  return best
+  if (!empty) return []
+  const here = placed.filter((s) => s.from <= head && head <= s.to)
+  const rank = (s: PlacedSuggestion) => (s.id === preferred ? -1 : s.to - s.from)
+  return here.sort((a, b) => rank(a) - rank(b))
 }
 
 function build(
@@ -61,10 +69,13 @@ function build(
   state: EditorState,
   placed: PlacedSuggestion[],
   navigated: boolean,
+  preferred: string | null = null,
 ): SuggestionsState {
-  const atCaret = atCaretOf(placed, state)
+  const [atCaret = null, ...hereToo] = atCaretOf(placed, state, preferred)
   const decorations = suggestionDecorations(state.doc, placed, store.view, atCaret?.id ?? null)
-  return { placed, decorations, atCaret, navigated }
+  // A choice lasts while the caret stays on the chosen suggestion.
+  const kept = atCaret?.id === preferred ? preferred : null
+  return { placed, decorations, atCaret, hereToo, preferred: kept, navigated }
 }
 
 function mapPlaced(placed: PlacedSuggestion[], tr: Transaction): PlacedSuggestion[] {
@@ -85,14 +96,23 @@ function apply(
   const remote = tr.getMeta(ySyncPluginKey) !== undefined
   // Only the person's own moves of the caret open the popover; typing and others' edits do not.
   const moved = tr.selectionSet && !remote && !meta?.refresh
-  const navigated = meta?.edited ? false : moved || previous.navigated
+  const navigated = meta?.edited ? false : moved || previous.navigated || Boolean(meta?.prefer)
+  const preferred = meta?.prefer ?? previous.preferred
   if (tr.docChanged && !remote) {
     // A writer's own edit reaches Yjs only after this transaction: follow it by mapping.
-    return build(store, state, mapPlaced(previous.placed, tr), navigated)
+    return build(store, state, mapPlaced(previous.placed, tr), navigated, preferred)
   }
-  if (meta?.refresh || tr.docChanged) return build(store, state, store.placed(state), navigated)
-  if (!tr.selectionSet) return previous
-  return build(store, state, previous.placed, navigated)
+  if (meta?.refresh || tr.docChanged)
+    return build(store, state, store.placed(state), navigated, preferred)
+  if (!tr.selectionSet && !meta?.prefer) return previous
+  return build(store, state, previous.placed, navigated, preferred)
+}
+
+/** Shows the suggestion `id`, one of those at the caret, in the popover. */
+export function showSuggestionHere(view: EditorView, id: string): void {
+  view.dispatch(
+    view.state.tr.setMeta(suggestionsKey, { prefer: id }).setMeta('addToHistory', false),
+  )
 }
 
 /** Asks the plugin to show the store's suggestions again; `caret` moves the caret too. */

@@ -4,6 +4,7 @@ import { formatShortDateTime } from '../../../shared/dates.ts'
 import { ApiError } from '../../lib/api.ts'
 import { personLabel } from '../comments/threadText.ts'
 import { decideAll, decidedText } from './decideAll.ts'
+import { showSuggestionHere } from './SuggestingMode.ts'
 import { changeText } from './suggestionText.ts'
 import type { PlacedSuggestion } from './types.ts'
 import type { SuggestionsController } from './useSuggestions.ts'
@@ -71,6 +72,13 @@ export function SuggestionPopover(props: {
         throw new ApiError(409, 'conflict', decided.failed[0].message)
       return decidedText(decided, how)
     })
+  /** Shows another suggestion of the same place, keeping the focus in the popover. */
+  const showOther = (otherId: string) => {
+    showSuggestionHere(editor.view, otherId)
+    requestAnimationFrame(() =>
+      suggestions.popover.current?.querySelector<HTMLElement>('button')?.focus(),
+    )
+  }
   const withdraw = () =>
     run(async () => {
       suggestions.withdraw(suggestion.id)
@@ -165,6 +173,27 @@ export function SuggestionPopover(props: {
           </button>
         )}
       </div>
+      {suggestions.hereToo.length > 0 && !rejecting && (
+        <div className="suggestion-popover__here" data-testid="suggestions-here-too">
+          <p>
+            {suggestions.hereToo.length === 1
+              ? 'Op deze plek staat nog een voorstel:'
+              : `Op deze plek staan nog ${suggestions.hereToo.length} voorstellen:`}
+          </p>
+          <div className="button-row">
+            {suggestions.hereToo.map((other) => (
+              <button
+                key={other.id}
+                type="button"
+                className="button button--secondary"
+                onClick={() => showOther(other.id)}
+              >
+                Toon het voorstel van {other.mine ? 'uzelf' : personLabel(other.person)}
+              </button>
+            ))}
+          </div>
+        </div>
+      )}
       {passage.length > 1 && !rejecting && (
         <div className="suggestion-popover__passage">
           <p>Alle {passage.length} voorstellen in deze passage:</p>

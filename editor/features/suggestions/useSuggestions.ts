@@ -134,6 +134,7 @@ export function useSuggestions(options: SuggestionsOptions) {
   const redo = useCallback(() => history.redo(store) !== null, [history, store])
   // The popover shows where the caret went, not while the person types there.
   const atCaret: PlacedSuggestion | null = plugin?.state.navigated ? plugin.state.atCaret : null
+  const hereToo: PlacedSuggestion[] = atCaret ? (plugin?.state.hereToo ?? []) : []
   // biome-ignore lint/correctness/useExhaustiveDependencies: the store's version changes with its drafts
   const failed = useMemo(
     () => store.drafts().filter((draft) => draft.error !== null),
@@ -155,6 +156,7 @@ export function useSuggestions(options: SuggestionsOptions) {
     sendState,
     placed: plugin?.state.placed ?? [],
     atCaret,
+    hereToo,
     popover,
     failed,
     undo,

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react'
 import { ApiError } from '../../lib/api.ts'
-import type { ServerEvents } from '../collab/serverEvents.ts'
+import { RECONNECTED, type ServerEvents } from '../collab/serverEvents.ts'
 import type { Version } from './types.ts'
 import { versionsApi } from './versionsApi.ts'
 
@@ -50,11 +50,17 @@ export function useVersions(proposalId: string, events: ServerEvents | null): Ve
   useEffect(() => {
     if (!events) return
     // Automatic versions are pruned when one is saved: read the list again then.
-    return events.on('version', (event) => {
+    const offVersion = events.on('version', (event) => {
       if (!isVersion(event.version)) return
       if (event.version.auto) void reload()
       else add(event.version)
     })
+    // Versions saved while the connection was gone came as no event.
+    const offReconnected = events.on(RECONNECTED, () => void reload())
+    return () => {
+      offVersion()
+      offReconnected()
+    }
   }, [events, add, reload])
 
   return { versions, loaded, error, reload, add }

@@ -62,11 +62,39 @@ export class JsonCollection<T extends { id: string }> {
     return undefined
   }
 
-  /** Removes a record; resolves when the file is durably written. */
-  async remove(id: string): Promise<void> {
-    if (!this.#byId.delete(id)) return
-    this.#db.data.items = [...this.#byId.values()]
-    await this.#db.write()
+  /**
+   * Removes a record; resolves when the file is durably written. `check` sees
+   * the record first and may refuse by throwing (nothing is removed then).
+   */
+  async remove(id: string, check?: (current: T) => void): Promise<void> {
+    const current = this.#byId.get(id)
+    if (!current) return
+    check?.(structuredClone(current))
+    this.#byId.delete(id)
+    await this.#write()
+  }
+
+  /**
+   * Changes a record in place: `apply` runs on a copy of the record as it is
+   * now, with no await before the record is replaced, so in this one process
+   * no other change comes in between (D4). A throwing `apply` writes nothing.
+   * Resolves with the stored record once the file is durable; undefined when unknown.
+   */
+  async change(id: string, apply: (current: T) => T): Promise<T | undefined> {
+    const current = this.#byId.get(id)
+    if (!current) return undefined
+    const next = apply(structuredClone(current))
+    if (next.id !== id) throw new Error(`a change of ${id} may not change its id`)
+    this.#byId.set(id, deepFreeze(structuredClone(next)))
+    await this.#write()
+    return next
+  }
+
+  /** Creates a record unless its id is taken; resolves false then, else true once durable. */
+  async add(item: T): Promise<boolean> {
+    if (this.#byId.has(item.id)) return false
+    await this.put(item)
+    return true
   }
 
   /** Creates or replaces a record; resolves when the file is durably written. */
@@ -77,8 +105,12 @@ export class JsonCollection<T extends { id: string }> {
   /** Creates or replaces records with one write of the file; resolves when it is durable. */
   async putAll(items: readonly T[]): Promise<void> {
     for (const item of items) this.#byId.set(item.id, deepFreeze(structuredClone(item)))
+    await this.#write()
+  }
+
+  #write(): Promise<void> {
     this.#db.data.items = [...this.#byId.values()]
-    await this.#db.write()
+    return this.#db.write()
   }
 }
 

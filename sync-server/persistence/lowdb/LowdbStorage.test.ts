@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { StorageError } from '../../errors.ts'
 import { createLogger } from '../../log.ts'
+import { describeChangeContract } from '../change.contract.ts'
 import { describeReachingContract } from '../reaching.contract.ts'
 import { describeStorageContract } from '../storage.contract.ts'
 import { LowdbStorage } from './LowdbStorage.ts'
@@ -16,7 +17,7 @@ async function openAt(dataDir: string) {
   return storage
 }
 
-describeStorageContract('lowdb', async () => {
+async function underTest() {
   const dataDir = await mkdtemp(join(tmpdir(), 'meeschrijven-storage-'))
   let storage = await openAt(dataDir)
   return {
@@ -33,26 +34,11 @@ describeStorageContract('lowdb', async () => {
       await rm(dataDir, { recursive: true, force: true })
     },
   }
-})
+}
 
-describeReachingContract('lowdb', async () => {
-  const dataDir = await mkdtemp(join(tmpdir(), 'meeschrijven-storage-'))
-  let storage = await openAt(dataDir)
-  return {
-    get storage() {
-      return storage
-    },
-    async reopen() {
-      await storage.close()
-      storage = await openAt(dataDir)
-      return storage
-    },
-    async cleanup() {
-      await storage.close()
-      await rm(dataDir, { recursive: true, force: true })
-    },
-  }
-})
+describeStorageContract('lowdb', underTest)
+describeReachingContract('lowdb', underTest)
+describeChangeContract('lowdb', underTest)
 
 describe('lowdb files', () => {
   it('[P6] a log record that fails its checksum stops the start, naming the file', async () => {

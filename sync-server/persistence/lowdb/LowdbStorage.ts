@@ -95,12 +95,15 @@ export class LowdbStorage implements Storage {
       get: async (id) => people.get(id),
       getByTokenHash: async (hash) => people.find((person) => person.tokenHash === hash),
       put: (person) => people.put(person),
+      change: (id, apply) => people.change(id, apply),
       saveBatch: (batch) => saveBatchIn(people, batch),
     }
     this.proposals = {
       list: async () => proposals.all(),
       get: async (id) => proposals.get(id),
       put: (proposal) => proposals.put(proposal),
+      add: (proposal) => proposals.add(proposal),
+      change: (id, apply) => proposals.change(id, apply),
     }
   }
 

@@ -13,6 +13,7 @@ import type {
   ActivityRecord,
   ActivityStore,
   PositionRecord,
+  RecordChange,
   ResponseRecord,
   RoundRecord,
   RoundStore,
@@ -44,8 +45,11 @@ export class LowdbThreadStore implements ThreadStore {
   async put(thread: ThreadRecord) {
     await (await this.collections.of(thread.proposalId)).put(thread)
   }
-  async remove(proposalId: string, threadId: string) {
-    await (await this.collections.of(proposalId)).remove(threadId)
+  async change(proposalId: string, threadId: string, apply: RecordChange<ThreadRecord>) {
+    return (await this.collections.of(proposalId)).change(threadId, apply)
+  }
+  async remove(proposalId: string, threadId: string, check?: (current: ThreadRecord) => void) {
+    await (await this.collections.of(proposalId)).remove(threadId, check)
   }
 }
 

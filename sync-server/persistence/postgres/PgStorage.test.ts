@@ -1,6 +1,7 @@
 import { afterAll, describe } from 'vitest'
 import { startPostgresForTests } from '../../../test/helpers/postgres.ts'
 import { createLogger } from '../../log.ts'
+import { describeChangeContract } from '../change.contract.ts'
 import { describeReachingContract } from '../reaching.contract.ts'
 import { describeStorageContract } from '../storage.contract.ts'
 import { PgStorage } from './PgStorage.ts'
@@ -19,6 +20,7 @@ if (cluster) {
   const underTest = async () => {
     const url = await cluster.createDatabase()
     let storage = await openAt(url)
+    const others: PgStorage[] = []
     return {
       get storage() {
         return storage
@@ -28,11 +30,20 @@ if (cluster) {
         storage = await openAt(url)
         return storage
       },
-      cleanup: () => storage.close(),
+      // Its own pool, as another instance has.
+      async another() {
+        const other = await openAt(url)
+        others.push(other)
+        return other
+      },
+      cleanup: async () => {
+        await Promise.all([storage, ...others].map((s) => s.close()))
+      },
     }
   }
   describeStorageContract('postgres', underTest)
   describeReachingContract('postgres', underTest)
+  describeChangeContract('postgres', underTest)
 } else {
   describe.skip('storage contract: postgres (PostgreSQL is not installed)', () => {})
 }

@@ -21,6 +21,7 @@ import type {
   VersionStore,
   VisitStore,
 } from '../Storage.ts'
+import { pgPersonChange, pgProposalChange, pgThreadChanges } from './changeStores.ts'
 import { createPool, describeUrl, inTransaction, type PoolOptions } from './database.ts'
 import { migrate } from './migrate.ts'
 import { PgDocumentStore } from './PgDocumentStore.ts'
@@ -65,10 +66,11 @@ export class PgStorage implements Storage {
     })
     this.people = {
       ...pgPeopleStore(this.pool),
+      change: pgPersonChange(this.pool),
       saveBatch: (batch) => saveBatchInPostgres(this.pool, batch),
     }
-    this.proposals = pgProposalStore(this.pool)
-    this.threads = pgThreadStore(this.pool)
+    this.proposals = { ...pgProposalStore(this.pool), change: pgProposalChange(this.pool) }
+    this.threads = { ...pgThreadStore(this.pool), ...pgThreadChanges(this.pool) }
     this.versions = pgVersionStore(this.pool)
     this.rounds = pgRoundStore(this.pool)
     this.activity = pgActivityStore(this.pool)

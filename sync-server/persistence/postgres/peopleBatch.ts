@@ -2,9 +2,11 @@
  * Many people created and changed in one transaction (M1): the new ones with
  * one statement, the changed ones read with `FOR UPDATE` and written back with
  * only the changed fields merged in, so a change made meanwhile through another
- * instance to another field is kept (D4).
+ * instance to another field is kept (D4), and a person revoked or anonymised
+ * meanwhile is left as they are.
  */
 import type pg from 'pg'
+import { mergePersonChanges } from '../mergePersonChanges.ts'
 import type { PersonChanges, PersonRecord } from '../Storage.ts'
 import { inTransaction } from './database.ts'
 
@@ -29,7 +31,7 @@ export function saveBatchInPostgres(
     const current = new Map(rows.map((row) => [row.data.id, row.data]))
     const merged = batch.change.flatMap(({ id, changes }) => {
       const person = current.get(id)
-      return person ? [{ ...person, ...changes }] : []
+      return person ? [mergePersonChanges(person, changes)] : []
     })
     await db.query(
       `UPDATE people SET data = x FROM json_array_elements($1::json) AS t(x)

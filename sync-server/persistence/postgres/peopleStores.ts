@@ -2,6 +2,7 @@
  * The PostgreSQL stores of who and what: people (with the hashes of their
  * tokens), proposals, and when people last looked at a proposal. Each statement
  * is its own transaction, so a promise that resolves means the row is committed.
+ * Changes in place are in `changeStores.ts`.
  * Lists come back in the order records were first stored, as in the embedded storage.
  */
 import type {
@@ -15,7 +16,7 @@ import type { Queryable } from './database.ts'
 import { all, first } from './rows.ts'
 
 /** People; the token hash has its own indexed column, so a sign-in is one lookup. */
-export function pgPeopleStore(db: Queryable): Omit<PeopleStore, 'saveBatch'> {
+export function pgPeopleStore(db: Queryable): Omit<PeopleStore, 'saveBatch' | 'change'> {
   return {
     list: async () => all(await db.query('SELECT data FROM people ORDER BY ord')),
     get: async (id) => first(await db.query('SELECT data FROM people WHERE id = $1', [id])),
@@ -36,7 +37,7 @@ export function pgPeopleStore(db: Queryable): Omit<PeopleStore, 'saveBatch'> {
 }
 
 /** Proposals and their status. */
-export function pgProposalStore(db: Queryable): ProposalStore {
+export function pgProposalStore(db: Queryable): Omit<ProposalStore, 'change'> {
   return {
     list: async () => all(await db.query('SELECT data FROM proposals ORDER BY ord')),
     get: async (id) => first(await db.query('SELECT data FROM proposals WHERE id = $1', [id])),
@@ -46,6 +47,13 @@ export function pgProposalStore(db: Queryable): ProposalStore {
          ON CONFLICT (id) DO UPDATE SET data = EXCLUDED.data`,
         [proposal.id, proposal],
       )
+    },
+    async add(proposal: ProposalRecord) {
+      const { rowCount } = await db.query(
+        'INSERT INTO proposals (id, data) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING',
+        [proposal.id, proposal],
+      )
+      return rowCount === 1
     },
   }
 }

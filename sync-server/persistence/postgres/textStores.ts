@@ -20,8 +20,11 @@ import type {
 import { bytes, type Queryable } from './database.ts'
 import { all, first } from './rows.ts'
 
-/** Threads, each replaced whole on `put`, listed in the order they were opened. */
-export function pgThreadStore(db: Queryable): ThreadStore {
+/**
+ * Threads, created (or replaced whole, when copying) on `put`, listed in the
+ * order they were opened; changed and removed by `changeStores.ts`.
+ */
+export function pgThreadStore(db: Queryable): Omit<ThreadStore, 'change' | 'remove'> {
   const list: ThreadStore['list'] = async (proposalId) =>
     all(
       await db.query('SELECT data FROM threads WHERE proposal_id = $1 ORDER BY ord', [proposalId]),
@@ -43,12 +46,6 @@ export function pgThreadStore(db: Queryable): ThreadStore {
          ON CONFLICT (proposal_id, id) DO UPDATE SET data = EXCLUDED.data`,
         [thread.proposalId, thread.id, thread],
       )
-    },
-    async remove(proposalId, threadId) {
-      await db.query('DELETE FROM threads WHERE proposal_id = $1 AND id = $2', [
-        proposalId,
-        threadId,
-      ])
     },
   }
 }
