@@ -20,26 +20,28 @@ export function useProposalMeta(proposalId: string, events: ServerEvents | null)
   const [status, setStatus] = useState<Status | null>(null)
   const [statusChange, setStatusChange] = useState<StatusChange>({ by: null, at: null })
 
+  const [reconnects, setReconnects] = useState(0)
+
+  // Read once when the page opens, and again after each reconnect (a status or
+  // title changed while the connection was gone came as no event).
   useEffect(() => {
+    void reconnects
     let cancelled = false
-    const load = () =>
-      api<ProposalSummary[]>('api/proposals')
-        .then((list) => {
-          const found = list.find((proposal) => proposal.id === proposalId)
-          if (cancelled || !found) return
-          setTitle(found.title)
-          setStatus(found.status)
-          setStatusChange({ by: found.statusChangedBy ?? null, at: found.statusChangedAt ?? null })
-        })
-        .catch(() => undefined) // offline: the socket's refusal or the page says why
-    void load()
-    // A status or title changed while the connection was gone came as no event.
-    const offReconnected = events?.on(RECONNECTED, () => void load())
+    api<ProposalSummary[]>('api/proposals')
+      .then((list) => {
+        const found = list.find((proposal) => proposal.id === proposalId)
+        if (cancelled || !found) return
+        setTitle(found.title)
+        setStatus(found.status)
+        setStatusChange({ by: found.statusChangedBy ?? null, at: found.statusChangedAt ?? null })
+      })
+      .catch(() => undefined) // offline: the socket's refusal or the page says why
     return () => {
       cancelled = true
-      offReconnected?.()
     }
-  }, [proposalId, events])
+  }, [proposalId, reconnects])
+
+  useEffect(() => events?.on(RECONNECTED, () => setReconnects((n) => n + 1)), [events])
 
   useEffect(() => {
     if (!events) return
