@@ -169,4 +169,34 @@ describe.skipIf(skip)('access changed while offline', () => {
     await expect.poll(() => suggested(page)).toBe(' Opnieuw.')
     await context.close()
   })
+
+  it('[A3][A5] a member made writer while offline writes in the text once the connection returns, without reloading', async () => {
+    const proposal = 'voorstel-6'
+    const person = await server.invite({
+      name: 'Pim Promotie',
+      role: 'reviewer',
+      proposals: [proposal],
+    })
+    const { page, context, link } = await signInBehindSwitch(browser, person.url)
+    await openProposal(page, server.url, proposal)
+    await waitOnline(page)
+    expect(await editorOf(page).getAttribute('aria-readonly')).toBe('true')
+    link.set('down')
+    const answer = await server.api(`/api/people/${person.person.id}`, {
+      method: 'PATCH',
+      body: { role: 'writer' },
+    })
+    expect(answer.status).toBe(200)
+    link.set('open')
+    await waitOnline(page)
+    await expect
+      .poll(() => editorOf(page).getAttribute('aria-readonly'), { timeout: 10_000 })
+      .toBe('false')
+    await editorOf(page).click()
+    await page.keyboard.type('Nu als schrijver.')
+    await expect
+      .poll(() => storedText(server.url, server.adminToken, proposal))
+      .toBe('Nu als schrijver.')
+    await context.close()
+  })
 })

@@ -54,7 +54,7 @@ export function ProposalPage({ proposalId, me }: { proposalId: string; me: Me })
   const { signOut, refresh } = useSession()
   const { collab, ready, reloadText } = useCollab(proposalId, me.person.id, readToken() ?? '')
   const connection = useConnection(collab?.provider ?? null)
-  useAccessChanges(collab?.provider ?? null, refresh)
+  useAccessChanges(collab, refresh)
   const present = usePresence(collab?.provider.awareness ?? null)
   const meta = useProposalMeta(proposalId, collab?.events ?? null)
   const { title, status } = meta
