@@ -53,6 +53,18 @@ describe('[D4] several instances change one record at the same time', () => {
     clients.push(client)
     return client
   }
+  /** A writer on instance 1 who holds `proposal` open there, with `text` written. */
+  const heldBy = async (name: string, proposal: string, text: string) => {
+    const writer = await cluster.invite(instance(0), {
+      name,
+      role: 'writer',
+      proposals: [proposal],
+    })
+    const held = connect(0, writer.token, proposal)
+    await held.synced()
+    appendBlock(held.doc, text)
+    return { held, token: writer.token }
+  }
   const personOn = async (on: ServerProcess, id: string) => {
     const people = await cluster.api<PersonView[]>(on, '/api/people')
     return people.body.find((person) => person.id === id)
@@ -65,14 +77,11 @@ describe('[D4] several instances change one record at the same time', () => {
     })
 
   it('[D4][C2][C5] replies and a decision made at once through two instances on a thread opened on a third are all kept, listed everywhere, and reach clients on all three', async () => {
-    const writer = await cluster.invite(instance(0), {
-      name: 'Houder',
-      role: 'writer',
-      proposals: ['voorstel-5'],
-    })
-    const held = connect(0, writer.token, 'voorstel-5')
-    await held.synced()
-    appendBlock(held.doc, 'Een tekst waarop twee kanten tegelijk reageren.')
+    const { token: writerToken } = await heldBy(
+      'Houder',
+      'voorstel-5',
+      'Een tekst waarop twee kanten tegelijk reageren.',
+    )
     const members = await Promise.all(
       [1, 2].map((i) =>
         cluster.invite(instance(i), {
@@ -82,7 +91,7 @@ describe('[D4] several instances change one record at the same time', () => {
         }),
       ),
     )
-    const watchers = [0, 1, 2].map((i) => connect(i, writer.token, 'voorstel-5'))
+    const watchers = [0, 1, 2].map((i) => connect(i, writerToken, 'voorstel-5'))
     await Promise.all(watchers.map((watcher) => watcher.synced()))
     for (const on of cluster.instances)
       expect((await cluster.api(on, '/api/proposals')).status).toBe(200)
@@ -91,7 +100,7 @@ describe('[D4] several instances change one record at the same time', () => {
       const opened = await cluster.api<{ id: string }>(
         instance(0),
         '/api/proposals/voorstel-5/threads',
-        { method: 'POST', token: writer.token, body: { body: 'Klopt dit?', quote: 'twee kanten' } },
+        { method: 'POST', token: writerToken, body: { body: 'Klopt dit?', quote: 'twee kanten' } },
       )
       expect(opened.status).toBe(201)
       threadId = opened.body.id
@@ -137,20 +146,17 @@ describe('[D4] several instances change one record at the same time', () => {
   })
 
   it('[D4][C6] an amendment accepted at once through two instances changes the text once; the other hears it was already done', async () => {
-    const writer = await cluster.invite(instance(0), {
-      name: 'Indiener',
-      role: 'writer',
-      proposals: ['voorstel-4'],
-    })
-    const held = connect(0, writer.token, 'voorstel-4')
-    await held.synced()
-    appendBlock(held.doc, 'De gemeente beslist binnen acht weken.')
+    const { held, token: writerToken } = await heldBy(
+      'Indiener',
+      'voorstel-4',
+      'De gemeente beslist binnen acht weken.',
+    )
     let threadId = ''
     await vi.waitFor(async () => {
       const opened = await cluster.api<{ id: string }>(
         instance(0),
         '/api/proposals/voorstel-4/threads',
-        { method: 'POST', token: writer.token, body: { quote: 'acht', replacement: 'zes' } },
+        { method: 'POST', token: writerToken, body: { quote: 'acht', replacement: 'zes' } },
       )
       expect(opened.status).toBe(201)
       threadId = opened.body.id
