@@ -2,7 +2,8 @@
  * Carets and presence of one proposal. States from sockets pass the
  * PresenceGuard (A6); changes are forwarded in batches, because carets change on
  * every keystroke and forwarding each to every socket costs N² messages: the
- * changes of `flushMs` go out together, once, with each client's latest state.
+ * changes of `flushMs` go out together, once, with each client's latest state —
+ * or sooner, with the next text update, in the same write (`takeBatch`).
  * In a cluster, the batch of this instance's own sockets also goes to the other
  * instances (`share`), which apply it as remote presence.
  */
@@ -10,7 +11,7 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import type * as Y from 'yjs'
 import { FRAGMENT_NAME } from '../../shared/schema.ts'
 import type { Connection } from '../transport/Connection.ts'
-import { outgoingAwareness } from '../transport/Outgoing.ts'
+import { type Outgoing, outgoingAwareness } from '../transport/Outgoing.ts'
 import type { Authorship } from './Authorship.ts'
 import { awarenessMessage } from './messages.ts'
 import { PresenceGuard } from './PresenceGuard.ts'
@@ -19,6 +20,12 @@ import { PresenceGuard } from './PresenceGuard.ts'
 const REMOTE = Symbol('remote')
 
 type Share = (message: { kind: string } & Record<string, unknown>) => void
+
+/** Caret changes as one message, and which sockets need it. */
+export interface CaretBatch {
+  item: Outgoing
+  isFor(conn: Connection): boolean
+}
 
 export class AwarenessRelay {
   readonly awareness: awarenessProtocol.Awareness
@@ -84,7 +91,23 @@ export class AwarenessRelay {
     else this.#timer ??= setTimeout(() => this.#flush(), this.#flushMs)
   }
 
+  /**
+   * Takes the waiting carets now, to travel in the same write as a text update: a
+   * caret moves with nearly every keystroke, and riding along costs a reader no
+   * write of its own. Null when no caret waits.
+   */
+  takeBatch(): CaretBatch | null {
+    return this.#pending.size === 0 ? null : this.#take()
+  }
+
   #flush(): void {
+    const batch = this.#take()
+    if (!batch) return
+    for (const conn of this.#connections) if (batch.isFor(conn)) conn.sendOutgoing(batch.item)
+  }
+
+  /** The waiting changes as one message (shared with the other instances first), or null. */
+  #take(): CaretBatch | null {
     if (this.#timer) clearTimeout(this.#timer)
     this.#timer = null
     const clients = [...this.#pending]
@@ -95,11 +118,11 @@ export class AwarenessRelay {
       const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, local)
       this.#share({ kind: 'awareness', update: Buffer.from(update).toString('base64') })
     }
-    if (clients.length === 0) return
-    const item = outgoingAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients))
-    for (const conn of this.#connections) {
+    if (clients.length === 0) return null
+    return {
+      item: outgoingAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)),
       // A socket whose own caret is all that changed needs nothing.
-      if (!clients.every((id) => conn.awarenessIds.has(id))) conn.sendOutgoing(item)
+      isFor: (conn) => !clients.every((id) => conn.awarenessIds.has(id)),
     }
   }
 

@@ -10,7 +10,8 @@ import type { Logger } from '../log.ts'
 import type { Metrics } from '../metrics/Metrics.ts'
 import type { Storage } from '../persistence/Storage.ts'
 import type { Connection } from '../transport/Connection.ts'
-import { outgoingUpdate } from '../transport/Outgoing.ts'
+import { type Outgoing, outgoingUpdate } from '../transport/Outgoing.ts'
+import type { CaretBatch } from './AwarenessRelay.ts'
 
 export interface ChangeStoreOptions {
   storage: Storage
@@ -20,6 +21,13 @@ export interface ChangeStoreOptions {
   compactAfterBytes: number
 }
 
+/** What the store needs of its room: where to send, and the carets that travel with text. */
+export interface StoreRoom {
+  id: string
+  connections: ReadonlySet<Connection>
+  presence?: { takeBatch(): CaretBatch | null }
+}
+
 export class ChangeStore {
   /** The last append; sync answers wait for it so nobody sees unwritten state. */
   written: Promise<void> = Promise.resolve()
@@ -27,16 +35,12 @@ export class ChangeStore {
   size = 0
   /** Set once writing failed: the document is served no more (see `fail`). */
   failed = false
-  readonly #room: { id: string; connections: ReadonlySet<Connection> }
+  readonly #room: StoreRoom
   readonly #options: ChangeStoreOptions
   readonly #onFailed: () => void
 
   /** @param onFailed called once, when writing failed (the room closes its sockets and leaves memory) */
-  constructor(
-    room: { id: string; connections: ReadonlySet<Connection> },
-    options: ChangeStoreOptions,
-    onFailed: () => void,
-  ) {
+  constructor(room: StoreRoom, options: ChangeStoreOptions, onFailed: () => void) {
     this.#room = room
     this.#options = options
     this.#onFailed = onFailed
@@ -44,7 +48,7 @@ export class ChangeStore {
 
   /** Appends `update`, credited to `personId`, then sends it to every socket but `from`. */
   append(personId: string, update: Uint8Array, from: Connection | null): void {
-    const { id, connections } = this.#room
+    const { id } = this.#room
     let written: Promise<void>
     try {
       written = this.#options.storage.documents.append(id, { personId, update })
@@ -56,9 +60,7 @@ export class ChangeStore {
     this.#options.metrics?.countEdit(update.length)
     const item = outgoingUpdate(update)
     written.then(
-      () => {
-        for (const conn of connections) if (conn !== from) conn.sendOutgoing(item)
-      },
+      () => this.#broadcast(item, from),
       (error) => this.fail(error),
     )
   }
@@ -66,8 +68,23 @@ export class ChangeStore {
   /** Sends an update another instance stored (cluster) to every socket here. */
   forward(update: Uint8Array): void {
     this.size += update.length
-    const item = outgoingUpdate(update)
-    for (const conn of this.#room.connections) conn.sendOutgoing(item)
+    this.#broadcast(outgoingUpdate(update), null)
+  }
+
+  /**
+   * Sends a stored update to every socket but `from`, with the carets waiting for
+   * their batch in the same write: a keystroke and the caret it moved cost a reader
+   * one write, not two.
+   */
+  #broadcast(item: Outgoing, from: Connection | null): void {
+    const carets = this.#room.presence?.takeBatch() ?? null
+    for (const conn of this.#room.connections) {
+      const withCarets = carets?.isFor(conn) ?? false
+      if (conn === from) {
+        if (withCarets) conn.sendOutgoing(carets!.item)
+      } else if (withCarets) conn.sendOutgoing(item, carets!.item)
+      else conn.sendOutgoing(item)
+    }
   }
 
   /** Compacts with `compact` once the log has passed its threshold. */

@@ -77,15 +77,16 @@ export class Connection {
   }
 
   /**
-   * Sends a broadcast item: at once when nothing is being written to this socket,
-   * else merged with what else waits for it (see SendQueue).
+   * Sends broadcast items: at once when nothing is being written to this socket,
+   * else merged with what else waits for it (see SendQueue). Items given together
+   * leave in one write.
    */
-  sendOutgoing(item: Outgoing): void {
+  sendOutgoing(...items: Outgoing[]): void {
     if (!this.#writable()) return
     const raw = (this.socket as unknown as { _socket?: Socket })._socket
     if (!raw) return
     this.#queue ??= new SendQueue(raw)
-    this.#queue.push(item)
+    this.#queue.push(...items)
     this.lastSentAt = Date.now()
   }
 

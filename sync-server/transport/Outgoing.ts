@@ -82,17 +82,11 @@ export function mergeAwarenessUpdates(updates: Uint8Array[]): Uint8Array {
 const merged = new Map<string, Buffer>()
 let clearing = false
 
-/** The frame of `items` (all of one kind) merged into one message. */
-function mergedFrame(items: Outgoing[]): Buffer {
-  if (items.length === 1) return items[0]!.frame
-  const key = `${items[0]!.kind}:${items.map((item) => item.id).join(',')}`
+/** What `make` gives for `key`, made once per turn of the event loop for all sockets. */
+function oncePerTurn(key: string, make: () => Buffer): Buffer {
   let frame = merged.get(key)
   if (!frame) {
-    const payloads = items.map((item) => item.payload)
-    frame =
-      items[0]!.kind === 'update'
-        ? binaryFrame(updateMessage(Y.mergeUpdates(payloads)))
-        : binaryFrame(awarenessMessage(mergeAwarenessUpdates(payloads)))
+    frame = make()
     merged.set(key, frame)
     if (!clearing) {
       clearing = true
@@ -103,6 +97,22 @@ function mergedFrame(items: Outgoing[]): Buffer {
     }
   }
   return frame
+}
+
+/** The ids of `items`, telling this run of items apart from any other. */
+function runKey(items: Outgoing[]): string {
+  return items.map((item) => item.id).join(',')
+}
+
+/** The frame of `items` (all of one kind) merged into one message. */
+function mergedFrame(items: Outgoing[]): Buffer {
+  if (items.length === 1) return items[0]!.frame
+  return oncePerTurn(`${items[0]!.kind}:${runKey(items)}`, () => {
+    const payloads = items.map((item) => item.payload)
+    return items[0]!.kind === 'update'
+      ? binaryFrame(updateMessage(Y.mergeUpdates(payloads)))
+      : binaryFrame(awarenessMessage(mergeAwarenessUpdates(payloads)))
+  })
 }
 
 /**
@@ -130,5 +140,7 @@ export function mergeForSending(items: Outgoing[]): Buffer {
     }
   }
   closeRun()
-  return parts.length === 1 ? parts[0]! : Buffer.concat(parts)
+  if (parts.length === 1) return parts[0]!
+  // Every reader of a broadcast gets the same run: its bytes are joined once.
+  return oncePerTurn(`all:${runKey(items)}`, () => Buffer.concat(parts))
 }

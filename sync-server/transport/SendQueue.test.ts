@@ -109,6 +109,22 @@ describe('SendQueue', () => {
     expect(pair.messages.map((m) => payloadOf(m).data)).toEqual(updates)
   })
 
+  it('[S1] an update and the carets given with it leave in one write, also when nothing was under way; each is its own message', async () => {
+    const pair = await socketPair()
+    close = pair.close
+    const write = vi.spyOn(pair.serverEnd, 'write')
+    const queue = new SendQueue(pair.serverEnd)
+    const { updates } = typedUpdates(1)
+    const carets = new Uint8Array([1, 7, 1, 7, ...Buffer.from('{"a":1}')])
+    queue.push(outgoingUpdate(updates[0]!), outgoingAwareness(carets))
+    expect(write).toHaveBeenCalledTimes(1)
+    await vi.waitFor(() => expect(pair.messages).toHaveLength(2))
+    expect(write).toHaveBeenCalledTimes(1)
+    const [update, awareness] = pair.messages.map(payloadOf)
+    expect(update).toEqual({ type: 0, data: updates[0] })
+    expect(awareness).toEqual({ type: 1, data: carets })
+  })
+
   it('[A7] awareness that waited leaves as one message with the newest state of each client', async () => {
     const pair = await socketPair()
     close = pair.close

@@ -26,14 +26,20 @@ export class SendQueue {
     return this.#pendingBytes
   }
 
-  /** Sends `item` now, or with what else arrives before the write under way is done. */
-  push(item: Outgoing): void {
+  /**
+   * Sends `items` now, in one write, or with what else arrives before the write under
+   * way is done. Items given together (a text update and the carets that travel with
+   * it) always share a write: a reader that keeps up pays one write for both.
+   */
+  push(...items: Outgoing[]): void {
     if (this.#underWay === 0) {
-      this.#write(item.frame)
+      this.#write(items.length === 1 ? items[0]!.frame : mergeForSending(items))
       return
     }
-    this.#pending.push(item)
-    this.#pendingBytes += item.frame.length
+    for (const item of items) {
+      this.#pending.push(item)
+      this.#pendingBytes += item.frame.length
+    }
   }
 
   /** Calls `then` once everything sent so far is written (at once when it is). */
