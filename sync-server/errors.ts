@@ -73,6 +73,15 @@ export function textFrozen(): AppError {
 }
 
 /** 503 `storage_failed`: a change could not be stored; nothing of it was kept. */
+/** Another instance gave the address to someone else a moment ago (M1–M3). */
+export function emailTaken(): AppError {
+  return new AppError(
+    'conflict',
+    'Dit e-mailadres is zojuist aan iemand anders gegeven. Kies een ander adres of vraag de beheerder.',
+    { details: { field: 'email' } },
+  )
+}
+
 export function storageFailed(): AppError {
   return new AppError(
     'storage_failed',

@@ -261,6 +261,33 @@ describe('[D4] several instances change one record at the same time', () => {
     }
   })
 
+  it('[D4][M1] one address invited at once through two instances makes one person; the other invitation is refused with 409', async () => {
+    for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+      const email = `griffie-${attempt}@zwolle.nl`
+      const answers = await Promise.all(
+        [1, 2].map((i) =>
+          cluster.api<{ error?: { code: string; details?: { field?: string } } }>(
+            instance(i),
+            '/api/invites',
+            {
+              method: 'POST',
+              token: cluster.adminToken,
+              body: { name: `Griffier ${i}`, role: 'reviewer', proposals: ['voorstel-1'], email },
+            },
+          ),
+        ),
+      )
+      expect(answers.map((answer) => answer.status).sort()).toEqual([201, 409])
+      const refused = answers.find((answer) => answer.status === 409)!
+      expect(refused.body.error).toMatchObject({ code: 'conflict', details: { field: 'email' } })
+      const people = await cluster.api<Array<PersonView & { email: string | null }>>(
+        instance(0),
+        '/api/people',
+      )
+      expect(people.body.filter((person) => person.email === email)).toHaveLength(1)
+    }
+  })
+
   it('[D4] an anonymised person stays nameless while they are edited and listed at the same time through other instances; others are changed', async () => {
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
       const [gone, other, inList] = await Promise.all(

@@ -25,6 +25,7 @@ import { pgPersonChange, pgProposalChange, pgThreadChanges } from './changeStore
 import { createPool, describeUrl, inTransaction, type PoolOptions } from './database.ts'
 import { migrate } from './migrate.ts'
 import { PgDocumentStore } from './PgDocumentStore.ts'
+import { withTakenEmailRefused } from './emailTaken.ts'
 import { saveBatchInPostgres } from './peopleBatch.ts'
 import { pgPeopleStore, pgProposalStore, pgVisitStore } from './peopleStores.ts'
 import {
@@ -64,11 +65,11 @@ export class PgStorage implements Storage {
       transaction: (work) => inTransaction(this.pool, work),
       log: this.#log,
     })
-    this.people = {
+    this.people = withTakenEmailRefused({
       ...pgPeopleStore(this.pool),
       change: pgPersonChange(this.pool),
       saveBatch: (batch) => saveBatchInPostgres(this.pool, batch),
-    }
+    })
     this.proposals = { ...pgProposalStore(this.pool), change: pgProposalChange(this.pool) }
     this.threads = { ...pgThreadStore(this.pool), ...pgThreadChanges(this.pool) }
     this.versions = pgVersionStore(this.pool)
