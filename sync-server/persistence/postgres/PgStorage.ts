@@ -23,9 +23,9 @@ import type {
 } from '../Storage.ts'
 import { pgPersonChange, pgProposalChange, pgThreadChanges } from './changeStores.ts'
 import { createPool, describeUrl, inTransaction, type PoolOptions } from './database.ts'
+import { withTakenEmailRefused } from './emailTaken.ts'
 import { migrate } from './migrate.ts'
 import { PgDocumentStore } from './PgDocumentStore.ts'
-import { withTakenEmailRefused } from './emailTaken.ts'
 import { saveBatchInPostgres } from './peopleBatch.ts'
 import { pgPeopleStore, pgProposalStore, pgVisitStore } from './peopleStores.ts'
 import {
