@@ -40,6 +40,8 @@ export interface ServerOptions {
   fsyncDelayMs?: number
   /** Quiet time after a change of the text before threads are re-anchored. @default 150 */
   anchorDelayMs?: number
+  /** Longest stretch a re-anchoring pass runs before it lets other work run. @default 4 */
+  anchorSliceMs?: number
   /** How often the time of the last text change is written. @default 5000 */
   touchFlushMs?: number
   /** Requests per token (H5). @default burst 300, 50 per second */
@@ -98,6 +100,7 @@ export const DEFAULTS = {
   fsyncDelayMs: 50,
   touchFlushMs: 5_000,
   anchorDelayMs: 150,
+  anchorSliceMs: 4,
   rateLimit: { burst: 300, perSecond: 50 },
   maxBufferedBytes: 16 * 1024 * 1024,
   maxDocumentBytes: 10 * 1024 * 1024,

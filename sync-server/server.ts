@@ -105,6 +105,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
   threads = new ThreadService(storage, rooms, {
     log: log.child('comments'),
     anchorDelayMs: options.anchorDelayMs ?? DEFAULTS.anchorDelayMs,
+    anchorSliceMs: options.anchorSliceMs ?? DEFAULTS.anchorSliceMs,
     schema,
     outdated: new OutdatedThreads(storage, versionPassages),
   })

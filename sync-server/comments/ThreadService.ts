@@ -42,6 +42,8 @@ export type { OutdatedLookup }
 export interface ThreadServiceOptions {
   log: Logger
   anchorDelayMs: number
+  /** Longest stretch of a re-anchoring pass before other work runs (see ThreadAnchoring). */
+  anchorSliceMs?: number
   /** The schema of the text, for amendments that span passages (C6). */
   schema: Schema
   /** R6; without it no thread is ever outdated. */
@@ -79,6 +81,7 @@ export class ThreadService {
     })
     this.anchoring = new ThreadAnchoring({
       delayMs: options.anchorDelayMs,
+      sliceMs: options.anchorSliceMs,
       log: options.log,
       threadsOf: async (id) => [...(await this.#records.of(id)).values()],
       onMoved: (id, moved) => this.#moved(id, moved),

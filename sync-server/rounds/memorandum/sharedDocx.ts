@@ -20,19 +20,42 @@ const KEPT = 4
  * model (a megabyte for a large round), is the key: looking a megabyte up in a
  * map hashes and compares all of it, on the event loop, for every download.
  */
-const digests = new WeakMap<Memorandum, string>()
+const digests = new WeakMap<Memorandum, Promise<string>>()
 
-async function digestOf(memo: Memorandum): Promise<string> {
+/** Longest stretch of hashing before sockets and timers get the event loop. */
+const SLICE_MS = 4
+
+function digestOf(memo: Memorandum): Promise<string> {
   let digest = digests.get(memo)
-  if (digest !== undefined) return digest
-  // The model was just built in this turn of the event loop: let sockets be served first.
-  await nextTurn()
-  digest = digests.get(memo)
-  if (digest === undefined) {
-    digest = createHash('sha256').update(JSON.stringify(memo)).digest('base64')
+  if (!digest) {
+    digest = digestInSlices(memo)
     digests.set(memo, digest)
   }
   return digest
+}
+
+/**
+ * Hashes the model a piece at a time (the facts, each passage, each other
+ * thread), giving the event loop back every few milliseconds: written out at
+ * once, a large round's model held every typist for 15 ms and more. Each piece
+ * is one JSON value on a line of its own, so equal digests mean equal models.
+ */
+async function digestInSlices(memo: Memorandum): Promise<string> {
+  // The model was just built in this turn of the event loop: let sockets be served first.
+  await nextTurn()
+  const { passages, otherThreads, ...facts } = memo
+  const pieces: unknown[] = [facts, ...passages, 'andere reacties', ...otherThreads]
+  const hash = createHash('sha256')
+  let sliceStart = performance.now()
+  for (const piece of pieces) {
+    if (performance.now() - sliceStart >= SLICE_MS) {
+      await nextTurn()
+      sliceStart = performance.now()
+    }
+    hash.update(JSON.stringify(piece))
+    hash.update('\n')
+  }
+  return hash.digest('base64')
 }
 
 /** The DOCX of `memo`, rendered by `render` unless one of equal content is there; a failed one is tried again. */
