@@ -34,6 +34,12 @@ export interface ServerOptions {
   heartbeatMs?: number
   /** A proposal without sockets leaves memory after this. @default 30000 */
   idleUnloadMs?: number
+  /**
+   * A proposal opened from a lone snapshot answers its first socket from the
+   * stored bytes and builds its document right after that answer, or after
+   * this long when nobody asks anything. @default 1000
+   */
+  coldBuildDelayMs?: number
   /** Compact a proposal's log once it passes this size. @default 1 MiB */
   compactAfterBytes?: number
   /** Delay before appended updates are fsynced (P5: under 100). @default 50 */
@@ -96,6 +102,7 @@ export const DEFAULTS = {
   dataDir: './data',
   heartbeatMs: 15_000,
   idleUnloadMs: 30_000,
+  coldBuildDelayMs: 1_000,
   compactAfterBytes: 1024 * 1024,
   fsyncDelayMs: 50,
   touchFlushMs: 5_000,

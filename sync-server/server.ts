@@ -84,6 +84,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     compactAfterBytes: options.compactAfterBytes ?? DEFAULTS.compactAfterBytes,
     maxDocumentBytes: options.maxDocumentBytes ?? DEFAULTS.maxDocumentBytes,
     awarenessFlushMs: options.awarenessFlushMs ?? DEFAULTS.awarenessFlushMs,
+    coldBuildDelayMs: options.coldBuildDelayMs ?? DEFAULTS.coldBuildDelayMs,
     metrics,
     onUnloaded: (id) => {
       cluster?.roomUnloaded(id)

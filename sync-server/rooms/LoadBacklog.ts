@@ -1,13 +1,14 @@
 /**
- * What reaches a room while its stored document is still being built: frames,
- * greetings and other instances' changes wait here, in arrival order per kind,
- * and are handled once the document is there.
+ * What reaches a room while its stored document is not built yet: frames,
+ * the carets owed to sockets greeted meanwhile and other instances' changes
+ * wait here, in arrival order per kind, and are handled once the document is there.
  */
 import type { Connection } from '../transport/Connection.ts'
 
 export interface BacklogHandlers {
   remote(personId: string, update: Uint8Array): void
-  greet(conn: Connection): void
+  /** Sends a socket greeted before the build the carets of the others. */
+  presence(conn: Connection): void
   message(conn: Connection, data: Uint8Array): void
 }
 
@@ -20,7 +21,7 @@ export class LoadBacklog {
     this.#messages.push([conn, data])
   }
 
-  holdGreeting(conn: Connection): void {
+  holdPresence(conn: Connection): void {
     this.#greetings.push(conn)
   }
 
@@ -28,10 +29,10 @@ export class LoadBacklog {
     this.#remote.push([personId, update])
   }
 
-  /** Other instances' changes first: the greetings and answers must include them. */
+  /** Other instances' changes first: the answers that follow must include them. */
   drain(handlers: BacklogHandlers): void {
     for (const [personId, update] of this.#remote.splice(0)) handlers.remote(personId, update)
-    for (const conn of this.#greetings.splice(0)) if (!conn.closed) handlers.greet(conn)
+    for (const conn of this.#greetings.splice(0)) if (!conn.closed) handlers.presence(conn)
     for (const [conn, data] of this.#messages.splice(0))
       if (!conn.closed) handlers.message(conn, data)
   }

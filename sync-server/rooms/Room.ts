@@ -20,12 +20,13 @@ import { AwarenessRelay } from './AwarenessRelay.ts'
 import { collectTextblocks, olderFirst } from './blockIds.ts'
 import { ChangeAcceptance } from './ChangeAcceptance.ts'
 import { ChangeStore } from './ChangeStore.ts'
+import { ColdOpen } from './ColdOpen.ts'
 import { DocumentChanges } from './DocumentChanges.ts'
 import { EncodedState } from './EncodedState.ts'
 import { FollowUpChanges } from './FollowUpChanges.ts'
 import { LoadBacklog } from './LoadBacklog.ts'
 import { syncStep1Message, syncStep2Message } from './messages.ts'
-import { asksForEverything, readFrame } from './readFrame.ts'
+import { readFrame } from './readFrame.ts'
 import { replayStored, SNAPSHOT_ORIGIN } from './replayStored.ts'
 import { deliverEvent, deliverEventPer, type RoomEvent } from './roomEvents.ts'
 import { type ServerWrite, ServerWriter, SYSTEM_PERSON_ID } from './ServerWriter.ts'
@@ -43,6 +44,8 @@ export interface RoomOptions {
   maxDocumentBytes: number
   /** Carets are forwarded in batches this often; 0 forwards each at once. */
   awarenessFlushMs: number
+  /** A proposal opened from a lone snapshot is built by then even when nobody asks anything (see `ColdOpen`). */
+  coldBuildDelayMs: number
   /** True in a cluster: carets of this instance's sockets go to the other instances. */
   shareAwareness?: boolean
   metrics?: Metrics | undefined
@@ -69,8 +72,6 @@ export class Room {
   readonly presence: AwarenessRelay
   authorship = new Authorship()
   status: Status = 'concept'
-  /** Resolves once the document is built; HTTP readers wait for it. */
-  ready: Promise<void> = Promise.resolve()
   readonly #options: RoomOptions
   readonly #log: Logger
   readonly #writer: ServerWriter
@@ -81,6 +82,8 @@ export class Room {
   readonly #receiver: UpdateReceiver
   /** False until the stored document is built into `doc` (see `load`). */
   #built = false
+  /** The stored snapshot answering sockets while the document is not built yet. */
+  #cold: ColdOpen | null = null
   readonly #backlog = new LoadBacklog()
   /** The full state encoded, while it is known to be current (cold open, idle joins). */
   readonly #state = new EncodedState(this.doc)
@@ -135,6 +138,21 @@ export class Room {
     })
   }
 
+  /**
+   * Resolves once the document is built. HTTP readers and other instances'
+   * messages wait for it; asking starts a cold room's build at once.
+   */
+  get ready(): Promise<void> {
+    if (!this.#cold) return Promise.resolve()
+    this.#cold.buildNow()
+    return this.#cold.ready
+  }
+
+  /** False while a cold room answers from its stored snapshot (see `ColdOpen`). */
+  get built(): boolean {
+    return this.#built
+  }
+
   get awareness() {
     return this.presence.awareness
   }
@@ -142,26 +160,21 @@ export class Room {
   /**
    * Reads the stored document. Called once, before any socket joins (S3). When
    * the proposal is one snapshot (no log after it), its bytes are exactly the
-   * full state a new client needs: `load` returns at once, clients that ask for
-   * everything get those bytes, and the document is built from them in the next
-   * turn of the event loop (`ready`); every other message waits for that.
+   * full state: `load` returns at once, sockets are greeted and answered from
+   * those bytes, and the document is built only after the first answer has gone
+   * out (see `ColdOpen`); every other message waits for that.
    */
   async load(status: Status): Promise<void> {
     this.status = status
     const stored = await this.#options.storage.documents.load(this.id)
     if (stored.snapshot && stored.log.length === 0) {
       this.#state.keep(stored.snapshot.state)
-      this.ready = new Promise((resolve, reject) =>
-        setImmediate(() => {
-          try {
-            this.#build(stored)
-            resolve()
-          } catch (error) {
-            reject(error)
-          }
-        }),
+      this.#cold = new ColdOpen(
+        stored.snapshot.state,
+        () => this.#build(stored),
+        this.#options.coldBuildDelayMs,
       )
-      this.ready.catch((error) => this.#failLoad(error))
+      this.#cold.ready.catch((error) => this.#failLoad(error))
       return
     }
     this.#build(stored)
@@ -175,9 +188,14 @@ export class Room {
     this.#built = true
     this.#backlog.drain({
       remote: (personId, update) => this.applyRemote(personId, update),
-      greet: (conn) => this.greet(conn),
+      presence: (conn) => this.presence.sendAll(conn),
       message: (conn, data) => this.handleMessage(conn, data),
     })
+  }
+
+  /** True once building the stored snapshot was tried and failed. */
+  #buildFailed(): boolean {
+    return !this.#built && this.#cold !== null && this.#cold.started
   }
 
   /** A snapshot that cannot be built is unreadable data: its sockets cannot stay. */
@@ -201,8 +219,15 @@ export class Room {
       conn.close(1011, 'storage_failed')
       return
     }
-    if (!this.#built && !this.#answerFromSnapshot(conn, data)) {
+    if (this.#buildFailed()) {
+      conn.close(1011, 'load_failed')
+      return
+    }
+    if (!this.#built) {
+      // Answered from the stored bytes, or held until the document is built.
+      if (this.#answerFromSnapshot(conn, data)) return
       this.#backlog.holdMessage(conn, data)
+      this.#cold?.buildSoon()
       return
     }
     const frame = readFrame(data)
@@ -230,8 +255,21 @@ export class Room {
       conn.close(1011, 'storage_failed')
       return
     }
+    if (this.#buildFailed()) {
+      conn.close(1011, 'load_failed')
+      return
+    }
+    const storedVector = this.#built ? null : this.#cold?.stateVector()
+    if (storedVector) {
+      // Carets follow once the document is built (they are checked against it).
+      conn.send(syncStep1Message(storedVector))
+      this.#backlog.holdPresence(conn)
+      return
+    }
     if (!this.#built) {
-      this.#backlog.holdGreeting(conn)
+      // An unreadable snapshot: the build fails and closes every socket.
+      this.#backlog.holdPresence(conn)
+      this.#cold?.buildSoon()
       return
     }
     conn.send(syncStep1Message(Y.encodeStateVector(this.doc)))
@@ -239,15 +277,19 @@ export class Room {
   }
 
   /**
-   * While the document is being built, a client asking for everything (sync step
-   * 1 with an empty state vector) gets the stored snapshot's bytes at once.
+   * While the document is not built, a client's sync step 1 is answered from
+   * the stored snapshot, whatever its state vector; the build follows in the
+   * next turn, once the answer is written.
    * @returns false when the message must wait for the document
    */
   #answerFromSnapshot(conn: Connection, data: Uint8Array): boolean {
-    const snapshot = this.#state.kept()
-    if (!snapshot || !asksForEverything(data)) return false
+    const frame = this.#cold ? readFrame(data) : null
+    if (!this.#cold || this.#cold.started || frame?.kind !== 'syncStep1') return false
+    const answer = this.#cold.answer(frame.stateVector)
+    if (!answer) return false
     conn.caughtUp = true
-    conn.send(syncStep2Message(snapshot))
+    conn.send(syncStep2Message(answer))
+    this.#cold.buildSoon()
     return true
   }
 
@@ -298,6 +340,7 @@ export class Room {
   applyRemote(personId: string, update: Uint8Array): void {
     if (!this.#built) {
       this.#backlog.holdRemote(personId, update)
+      this.#cold?.buildSoon()
       return
     }
     const changes = this.#changes.collect(REMOTE_ORIGIN, personId, () =>
@@ -379,6 +422,7 @@ export class Room {
   }
 
   destroy(): void {
+    this.#cold?.cancel()
     this.presence.destroy()
     this.doc.destroy()
   }

@@ -27,6 +27,8 @@ export interface RoomsOptions {
   compactAfterBytes: number
   maxDocumentBytes: number
   awarenessFlushMs: number
+  /** See `RoomOptions.coldBuildDelayMs`. */
+  coldBuildDelayMs: number
   metrics?: Metrics | undefined
   /** Called after every accepted change of a proposal's text. */
   onTextChanged?: (proposalId: string, personId: string) => void
@@ -149,6 +151,7 @@ export class Rooms {
       shareAwareness: this.#options.bus.shared,
       maxDocumentBytes: this.#options.maxDocumentBytes,
       awarenessFlushMs: this.#options.awarenessFlushMs,
+      coldBuildDelayMs: this.#options.coldBuildDelayMs,
       metrics: this.#options.metrics,
       onTextChanged: this.#options.onTextChanged,
       onStorageFailed: (failed) => this.#discard(failed),
@@ -195,8 +198,11 @@ export class Rooms {
     this.#loading.delete(room.id)
     const done = (async () => {
       try {
-        await room.ready
-        if (this.#options.storage.documents.logBytes(room.id) > 0) await room.compact()
+        // Only a built document has a log; a cold room that nobody asked is not built for this.
+        if (this.#options.storage.documents.logBytes(room.id) > 0) {
+          await room.ready
+          await room.compact()
+        }
       } finally {
         room.destroy()
         if (!this.#loading.has(room.id)) {

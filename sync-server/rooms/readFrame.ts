@@ -49,9 +49,3 @@ function decodeFrame(data: Uint8Array): ClientFrame {
   // Includes type 100: only the server sends events (E1).
   return { kind: 'refused', reason: 'unexpected_message_type' }
 }
-
-/** A sync step 1 with an empty state vector: the client has nothing yet. */
-export function asksForEverything(data: Uint8Array): boolean {
-  const frame = readFrame(data)
-  return frame.kind === 'syncStep1' && frame.stateVector.length <= 1
-}
