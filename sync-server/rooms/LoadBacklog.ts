@@ -21,6 +21,11 @@ export class LoadBacklog {
     this.#messages.push([conn, data])
   }
 
+  /** True when a frame of `conn` waits: its later frames must wait behind it (frames are handled in order). */
+  holdsFrameOf(conn: Connection): boolean {
+    return this.#messages.some(([held]) => held === conn)
+  }
+
   holdPresence(conn: Connection): void {
     this.#greetings.push(conn)
   }

@@ -285,6 +285,8 @@ export class Room {
   #answerFromSnapshot(conn: Connection, data: Uint8Array): boolean {
     const frame = this.#cold ? readFrame(data) : null
     if (!this.#cold || this.#cold.started || frame?.kind !== 'syncStep1') return false
+    // An answer confirms the frames before it (PROTOCOL): it may not overtake a held one.
+    if (this.#backlog.holdsFrameOf(conn)) return false
     const answer = this.#cold.answer(frame.stateVector)
     if (!answer) return false
     conn.caughtUp = true
