@@ -54,6 +54,12 @@ export interface ServerOptions {
   rateLimit?: RateLimit
   /** Unsent bytes after which a socket that does not read is closed. @default 16 MiB */
   maxBufferedBytes?: number
+  /**
+   * Time one turn of the event loop spends on the sync sockets' messages; after it,
+   * messages wait for the next turns, so one socket's flood cannot hold the others.
+   * @default 10
+   */
+  messageBudgetMs?: number
   /** Carets of a proposal are forwarded together this often. @default 25 */
   awarenessFlushMs?: number
   /** A proposal's document may not grow past this. @default 10 MiB */
@@ -112,6 +118,7 @@ export const DEFAULTS = {
   maxBufferedBytes: 16 * 1024 * 1024,
   maxDocumentBytes: 10 * 1024 * 1024,
   awarenessFlushMs: 25,
+  messageBudgetMs: 10,
   maxSocketsPerPerson: 40,
   maxSocketsPerAddress: 1000,
   autoVersionAfterMs: 10 * 60 * 1000,

@@ -193,6 +193,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     log: log.child('sync'),
     connections,
     maxBufferedBytes: options.maxBufferedBytes ?? DEFAULTS.maxBufferedBytes,
+    messageBudgetMs: options.messageBudgetMs ?? DEFAULTS.messageBudgetMs,
     metrics,
     maxSocketsPerPerson,
     maxSocketsPerAddress,

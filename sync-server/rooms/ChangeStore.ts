@@ -35,6 +35,8 @@ export class ChangeStore {
   size = 0
   /** Set once writing failed: the document is served no more (see `fail`). */
   failed = false
+  /** A compaction is scheduled for the next turn. */
+  #compactionDue = false
   readonly #room: StoreRoom
   readonly #options: ChangeStoreOptions
   readonly #onFailed: () => void
@@ -87,14 +89,24 @@ export class ChangeStore {
     }
   }
 
-  /** Compacts with `compact` once the log has passed its threshold. */
+  /**
+   * Compacts with `compact` once the log has passed its threshold, in a turn of the
+   * event loop of its own: encoding a long text takes tens of milliseconds, which
+   * should not add to the turn that handled the message.
+   */
   compactIfDue(compact: () => Promise<void>): void {
     const { id } = this.#room
+    if (this.#compactionDue) return
     if (this.#options.storage.documents.logBytes(id) <= this.#options.compactAfterBytes) return
-    // A failed compaction keeps the log; the next threshold or unload retries.
-    compact().catch((error) =>
-      this.#options.log.error('compaction failed', { proposal: id, error: String(error) }),
-    )
+    this.#compactionDue = true
+    setImmediate(() => {
+      this.#compactionDue = false
+      if (this.failed) return
+      // A failed compaction keeps the log; the next threshold or unload retries.
+      compact().catch((error) =>
+        this.#options.log.error('compaction failed', { proposal: id, error: String(error) }),
+      )
+    })
   }
 
   /**

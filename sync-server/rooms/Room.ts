@@ -82,6 +82,8 @@ export class Room {
   readonly #receiver: UpdateReceiver
   /** False until the stored document is built into `doc` (see `load`). */
   #built = false
+  /** Set once the room left memory: its document is empty from then on. */
+  #destroyed = false
   /** The stored snapshot answering sockets while the document is not built yet. */
   #cold: ColdOpen | null = null
   readonly #backlog = new LoadBacklog()
@@ -381,8 +383,9 @@ export class Room {
     return this.#state.get()
   }
 
-  /** Encodes the live document and replaces the log with it. */
+  /** Encodes the live document and replaces the log with it (not once destroyed: its document is empty then). */
   compact(): Promise<void> {
+    if (this.#destroyed) return Promise.resolve()
     const state = Y.encodeStateAsUpdate(this.doc)
     this.#store.size = state.length
     this.#state.keep(state)
@@ -424,6 +427,7 @@ export class Room {
   }
 
   destroy(): void {
+    this.#destroyed = true
     this.#cold?.cancel()
     this.presence.destroy()
     this.doc.destroy()

@@ -41,6 +41,12 @@ export class Connection {
   /** When the last unanswered ping was sent, or null. */
   pingSentAt: number | null = null
   closed = false
+  /**
+   * Set when the server ended the socket (a refusal, a revocation, a reader that
+   * does not read): whatever of it still waits is not handled. A socket the client
+   * closed is `closed` but not this — what it sent before leaving still counts.
+   */
+  closedByServer = false
 
   constructor(
     socket: WebSocket,
@@ -98,6 +104,7 @@ export class Connection {
       // off at once (it reconnects and syncs afresh) rather than keep its buffer.
       this.#onRefused?.('send_buffer_full')
       this.closed = true
+      this.closedByServer = true
       this.socket.terminate()
       return false
     }
@@ -108,6 +115,7 @@ export class Connection {
     if (this.closed) return
     if ((code >= 4400 && code < 4500) || code === 1013) this.#onRefused?.(reason)
     this.closed = true
+    this.closedByServer = true
     // what was sent before the close goes first (an event saying why, say)
     const close = () => this.socket.close(code, reason)
     if (this.#queue) this.#queue.afterPending(close)

@@ -21,6 +21,7 @@ import type { Storage } from '../persistence/Storage.ts'
 import type { Room } from '../rooms/Room.ts'
 import type { Rooms } from '../rooms/Rooms.ts'
 import { Connection } from './Connection.ts'
+import { MessageIntake } from './MessageIntake.ts'
 import { refuseOversizedFrames } from './refuseOversizedFrames.ts'
 import { type SocketCounter, SocketCounts } from './SocketCounts.ts'
 
@@ -38,6 +39,8 @@ export interface SyncEndpointOptions {
   log: Logger
   connections: Set<Connection>
   maxBufferedBytes: number
+  /** Time one turn of the event loop spends on sockets' messages before they wait (MessageIntake). */
+  messageBudgetMs: number
 }
 
 /** What the checks decided about a socket: let it in (with its room) or close it. */
@@ -52,9 +55,12 @@ export class SyncEndpoint {
   readonly #wss = new WebSocketServer({ noServer: true, maxPayload: Limits.maxFrameBytes })
 
   readonly #counts: SocketCounter
+  readonly #intake: MessageIntake
+  #shuttingDown = false
 
   constructor(options: SyncEndpointOptions) {
     this.#options = options
+    this.#intake = new MessageIntake(options.messageBudgetMs)
     this.#counts =
       options.socketCounts ??
       new SocketCounts(options.maxSocketsPerPerson, options.maxSocketsPerAddress)
@@ -169,13 +175,9 @@ export class SyncEndpoint {
     })
     this.#options.connections.add(conn)
     room.addConnection(conn)
-    ws.on('close', () => {
-      this.#options.connections.delete(conn)
-      rooms.release(room, conn)
-    })
     refuseOversizedFrames(ws, () => conn.close(CloseCode.tooLarge.code, CloseCode.tooLarge.reason))
-    ws.on('message', (data: Buffer) => {
-      if (conn.closed) return
+    const handle = (data: Buffer) => {
+      if (conn.closedByServer || this.#shuttingDown) return
       try {
         room.handleMessage(conn, new Uint8Array(data.buffer, data.byteOffset, data.byteLength))
       } catch (error) {
@@ -187,7 +189,15 @@ export class SyncEndpoint {
         })
         conn.close(1011, 'server_error')
       }
+    }
+    // The room learns of the close only after what the client sent before leaving
+    // is handled (it may still wait its turn in the intake).
+    const intake = this.#intake.source(ws, handle, () => {
+      this.#options.connections.delete(conn)
+      rooms.release(room, conn)
     })
+    ws.on('message', intake.receive)
+    ws.on('close', intake.closed)
     log.debug('socket joined', {
       proposal: proposalId,
       person: conn.personId,
@@ -198,6 +208,10 @@ export class SyncEndpoint {
 
   /** Closes every socket with `code` (1001 on shutdown: clients reconnect). */
   close(code: number, reason: string): void {
+    // What was received is handled before the sockets close; what comes after is
+    // not (the rooms are about to leave memory; clients send it again on reconnect).
+    this.#intake.flushAll()
+    this.#shuttingDown = true
     for (const ws of this.#wss.clients) ws.close(code, reason)
     this.#wss.close()
   }
