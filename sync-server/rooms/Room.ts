@@ -17,6 +17,7 @@ import type { SchemaRules } from '../structure/SchemaRules.ts'
 import type { Connection } from '../transport/Connection.ts'
 import { Authorship } from './Authorship.ts'
 import { AwarenessRelay } from './AwarenessRelay.ts'
+import { BeforeBuild } from './BeforeBuild.ts'
 import { collectTextblocks, olderFirst } from './blockIds.ts'
 import { ChangeAcceptance } from './ChangeAcceptance.ts'
 import { ChangeStore } from './ChangeStore.ts'
@@ -24,7 +25,6 @@ import { ColdOpen } from './ColdOpen.ts'
 import { DocumentChanges } from './DocumentChanges.ts'
 import { EncodedState } from './EncodedState.ts'
 import { FollowUpChanges } from './FollowUpChanges.ts'
-import { LoadBacklog } from './LoadBacklog.ts'
 import { syncStep1Message, syncStep2Message } from './messages.ts'
 import { readFrame } from './readFrame.ts'
 import { replayStored, SNAPSHOT_ORIGIN } from './replayStored.ts'
@@ -80,13 +80,10 @@ export class Room {
   readonly #changes: DocumentChanges
   readonly #acceptance: ChangeAcceptance
   readonly #receiver: UpdateReceiver
-  /** False until the stored document is built into `doc` (see `load`). */
-  #built = false
   /** Set once the room left memory: its document is empty from then on. */
   #destroyed = false
-  /** The stored snapshot answering sockets while the document is not built yet. */
-  #cold: ColdOpen | null = null
-  readonly #backlog = new LoadBacklog()
+  /** Greetings, answers and waiting messages until the stored document is built (see `load`). */
+  readonly #beforeBuild = new BeforeBuild()
   /** The full state encoded, while it is known to be current (cold open, idle joins). */
   readonly #state = new EncodedState(this.doc)
   readonly #store: ChangeStore
@@ -145,14 +142,15 @@ export class Room {
    * messages wait for it; asking starts a cold room's build at once.
    */
   get ready(): Promise<void> {
-    if (!this.#cold) return Promise.resolve()
-    this.#cold.buildNow()
-    return this.#cold.ready
+    const cold = this.#beforeBuild.cold
+    if (!cold) return Promise.resolve()
+    cold.buildNow()
+    return cold.ready
   }
 
   /** False while a cold room answers from its stored snapshot (see `ColdOpen`). */
   get built(): boolean {
-    return this.#built
+    return this.#beforeBuild.built
   }
 
   get awareness() {
@@ -171,12 +169,13 @@ export class Room {
     const stored = await this.#options.storage.documents.load(this.id)
     if (stored.snapshot && stored.log.length === 0) {
       this.#state.keep(stored.snapshot.state)
-      this.#cold = new ColdOpen(
+      const cold = new ColdOpen(
         stored.snapshot.state,
         () => this.#build(stored),
         this.#options.coldBuildDelayMs,
       )
-      this.#cold.ready.catch((error) => this.#failLoad(error))
+      this.#beforeBuild.cold = cold
+      cold.ready.catch((error) => this.#failLoad(error))
       return
     }
     this.#build(stored)
@@ -187,17 +186,11 @@ export class Room {
     this.#store.size = replayStored(this, this.#changes, stored)
     const blocks = olderFirst(collectTextblocks(this.fragment), null)
     this.#followUps.assignBlockIds(blocks, SYSTEM_PERSON_ID)
-    this.#built = true
-    this.#backlog.drain({
+    this.#beforeBuild.finish({
       remote: (personId, update) => this.applyRemote(personId, update),
       presence: (conn) => this.presence.sendAll(conn),
       message: (conn, data) => this.handleMessage(conn, data),
     })
-  }
-
-  /** True once building the stored snapshot was tried and failed. */
-  #buildFailed(): boolean {
-    return !this.#built && this.#cold !== null && this.#cold.started
   }
 
   /** A snapshot that cannot be built is unreadable data: its sockets cannot stay. */
@@ -211,7 +204,7 @@ export class Room {
 
   /** Closes every socket of the proposal with 1011, those still waiting for the document too. */
   #closeAll(reason: 'load_failed' | 'storage_failed'): void {
-    for (const conn of [...this.#backlog.waitingSockets(), ...this.connections])
+    for (const conn of [...this.#beforeBuild.waitingSockets(), ...this.connections])
       conn.close(1011, reason)
   }
 
@@ -221,17 +214,12 @@ export class Room {
       conn.close(1011, 'storage_failed')
       return
     }
-    if (this.#buildFailed()) {
+    if (this.#beforeBuild.failed) {
       conn.close(1011, 'load_failed')
       return
     }
-    if (!this.#built) {
-      // Answered from the stored bytes, or held until the document is built.
-      if (this.#answerFromSnapshot(conn, data)) return
-      this.#backlog.holdMessage(conn, data)
-      this.#cold?.buildSoon()
-      return
-    }
+    // Answered from the stored bytes, or held until the document is built.
+    if (this.#beforeBuild.takeMessage(conn, data)) return
     const frame = readFrame(data)
     if (frame.kind === 'syncStep1') this.#answerSyncStep1(conn, frame.stateVector)
     else if (frame.kind === 'update') this.#receiver.receive(conn, frame.update)
@@ -257,44 +245,13 @@ export class Room {
       conn.close(1011, 'storage_failed')
       return
     }
-    if (this.#buildFailed()) {
+    if (this.#beforeBuild.failed) {
       conn.close(1011, 'load_failed')
       return
     }
-    const storedVector = this.#built ? null : this.#cold?.stateVector()
-    if (storedVector) {
-      // Carets follow once the document is built (they are checked against it).
-      conn.send(syncStep1Message(storedVector))
-      this.#backlog.holdPresence(conn)
-      return
-    }
-    if (!this.#built) {
-      // An unreadable snapshot: the build fails and closes every socket.
-      this.#backlog.holdPresence(conn)
-      this.#cold?.buildSoon()
-      return
-    }
+    if (this.#beforeBuild.greet(conn)) return
     conn.send(syncStep1Message(Y.encodeStateVector(this.doc)))
     this.presence.sendAll(conn)
-  }
-
-  /**
-   * While the document is not built, a client's sync step 1 is answered from
-   * the stored snapshot, whatever its state vector; the build follows in the
-   * next turn, once the answer is written.
-   * @returns false when the message must wait for the document
-   */
-  #answerFromSnapshot(conn: Connection, data: Uint8Array): boolean {
-    const frame = this.#cold ? readFrame(data) : null
-    if (!this.#cold || this.#cold.started || frame?.kind !== 'syncStep1') return false
-    // An answer confirms the frames before it (PROTOCOL): it may not overtake a held one.
-    if (this.#backlog.holdsFrameOf(conn)) return false
-    const answer = this.#cold.answer(frame.stateVector)
-    if (!answer) return false
-    conn.caughtUp = true
-    conn.send(syncStep2Message(answer))
-    this.#cold.buildSoon()
-    return true
   }
 
   #answerSyncStep1(conn: Connection, stateVector: Uint8Array): void {
@@ -342,11 +299,7 @@ export class Room {
    * only learns them.
    */
   applyRemote(personId: string, update: Uint8Array): void {
-    if (!this.#built) {
-      this.#backlog.holdRemote(personId, update)
-      this.#cold?.buildSoon()
-      return
-    }
+    if (this.#beforeBuild.holdRemote(personId, update)) return
     const changes = this.#changes.collect(REMOTE_ORIGIN, personId, () =>
       Y.applyUpdate(this.doc, update, REMOTE_ORIGIN),
     )
@@ -428,7 +381,7 @@ export class Room {
 
   destroy(): void {
     this.#destroyed = true
-    this.#cold?.cancel()
+    this.#beforeBuild.cold?.cancel()
     this.presence.destroy()
     this.doc.destroy()
   }
