@@ -70,8 +70,9 @@ export class StreamDocumentStore implements DocumentStore {
       stream_seq: number
       state: Buffer
       authorship: Buffer
+      state_vector: Buffer | null
     }>(
-      'SELECT stream_ms, stream_seq, state, authorship FROM cluster_snapshots WHERE proposal_id = $1',
+      'SELECT stream_ms, stream_seq, state, authorship, state_vector FROM cluster_snapshots WHERE proposal_id = $1',
       [proposalId],
     )
     const row = rows[0]
@@ -80,7 +81,11 @@ export class StreamDocumentStore implements DocumentStore {
     const log: LogRecord[] = []
     let bytes = 0
     if (row) {
-      snapshot = { state: new Uint8Array(row.state), authorship: new Uint8Array(row.authorship) }
+      snapshot = {
+        state: new Uint8Array(row.state),
+        authorship: new Uint8Array(row.authorship),
+        stateVector: row.state_vector ? new Uint8Array(row.state_vector) : undefined,
+      }
       base = { ms: row.stream_ms, seq: row.stream_seq }
       bytes += row.state.length + row.authorship.length
     } else {
@@ -156,10 +161,10 @@ export class StreamDocumentStore implements DocumentStore {
     }
     try {
       const { rowCount } = await pool.query(
-        `INSERT INTO cluster_snapshots (proposal_id, stream_ms, stream_seq, state, authorship)
-         VALUES ($1, $2, $3, $4, $5)
+        `INSERT INTO cluster_snapshots (proposal_id, stream_ms, stream_seq, state, authorship, state_vector)
+         VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (proposal_id) DO UPDATE SET stream_ms = EXCLUDED.stream_ms, stream_seq = EXCLUDED.stream_seq,
-           state = EXCLUDED.state, authorship = EXCLUDED.authorship, written_at = now()
+           state = EXCLUDED.state, authorship = EXCLUDED.authorship, state_vector = EXCLUDED.state_vector, written_at = now()
          WHERE (cluster_snapshots.stream_ms, cluster_snapshots.stream_seq) < (EXCLUDED.stream_ms, EXCLUDED.stream_seq)`,
         [
           proposalId,
@@ -167,6 +172,7 @@ export class StreamDocumentStore implements DocumentStore {
           upTo.seq,
           Buffer.from(snapshot.state),
           Buffer.from(snapshot.authorship),
+          snapshot.stateVector ? Buffer.from(snapshot.stateVector) : null,
         ],
       )
       if (rowCount === 0) {

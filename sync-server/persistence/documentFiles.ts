@@ -75,6 +75,8 @@ export function encodeSnapshot(snapshot: DocumentSnapshot): Uint8Array {
   const encoder = encoding.createEncoder()
   encoding.writeVarUint8Array(encoder, snapshot.state)
   encoding.writeVarUint8Array(encoder, snapshot.authorship)
+  // Last and optional: files written before it end after the authorship.
+  if (snapshot.stateVector) encoding.writeVarUint8Array(encoder, snapshot.stateVector)
   const body = encoding.toUint8Array(encoder)
   const file = Buffer.allocUnsafe(4 + body.length + 4)
   file.write(SNAPSHOT_MAGIC, 0, 'latin1')
@@ -96,5 +98,6 @@ export function decodeSnapshot(data: Uint8Array): DocumentSnapshot {
   const decoder = decoding.createDecoder(body)
   const state = decoding.readVarUint8Array(decoder)
   const authorship = decoding.readVarUint8Array(decoder)
-  return { state, authorship }
+  const stateVector = decoding.hasContent(decoder) ? decoding.readVarUint8Array(decoder) : undefined
+  return { state, authorship, stateVector }
 }

@@ -212,6 +212,25 @@ export function describeStorageContract(
         expect(d1.log).toEqual([{ personId: 'd', update: bytes(6) }])
       }))
 
+    it('[S3] a snapshot keeps the state vector written beside its state; one written without it loads without one', () =>
+      withStorage(async ({ storage, reopen }) => {
+        await storage.documents.compact('d1', {
+          state: bytes(7, 7),
+          authorship: bytes(3),
+          stateVector: bytes(1, 2),
+        })
+        await storage.documents.compact('d2', { state: bytes(8), authorship: bytes(5) })
+        const again = await reopen()
+        expect((await again.documents.load('d1')).snapshot?.stateVector).toEqual(bytes(1, 2))
+        expect((await again.documents.load('d2')).snapshot?.stateVector).toBeUndefined()
+        // A later compaction without one does not keep the old one: it would not match.
+        await again.documents.compact('d1', { state: bytes(9), authorship: bytes(3) })
+        expect((await again.documents.load('d1')).snapshot).toEqual({
+          state: bytes(9),
+          authorship: bytes(3),
+        })
+      }))
+
     it('a snapshot written while appends continue keeps them, even without a second compaction', () =>
       withStorage(async ({ storage, reopen }) => {
         await storage.documents.append('d1', { personId: 'a', update: bytes(1) })

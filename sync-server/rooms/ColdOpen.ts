@@ -8,6 +8,7 @@
  * an HTTP reader asks for it, or at the latest `delayMs` after the load.
  */
 import * as Y from 'yjs'
+import type { DocumentSnapshot } from '../persistence/Storage.ts'
 
 export class ColdOpen {
   /** Resolves once the document is built; rejects when the snapshot cannot be built. */
@@ -22,12 +23,14 @@ export class ColdOpen {
   #reject: (error: unknown) => void = () => {}
 
   /**
-   * @param snapshot the stored full state; nothing is accepted until `build` has run
+   * @param snapshot the stored full state (and its state vector, when stored with it);
+   *   nothing is accepted until `build` has run
    * @param build builds the document from the snapshot (throws when it cannot)
    * @param delayMs the build starts by then even when nobody asks anything
    */
-  constructor(snapshot: Uint8Array, build: () => void, delayMs: number) {
-    this.#snapshot = snapshot
+  constructor(snapshot: DocumentSnapshot, build: () => void, delayMs: number) {
+    this.#snapshot = snapshot.state
+    this.#stateVector = snapshot.stateVector ?? null
     this.#build = build
     this.ready = new Promise((resolve, reject) => {
       this.#resolve = resolve
@@ -43,7 +46,8 @@ export class ColdOpen {
   }
 
   /**
-   * The stored state's state vector, for the greeting's sync step 1.
+   * The stored state's state vector, for the greeting's sync step 1: stored with the
+   * snapshot, or decoded from it for a snapshot written before it was kept.
    * @returns null when the snapshot cannot be read (the build will say so)
    */
   stateVector(): Uint8Array | null {

@@ -170,7 +170,7 @@ export class Room {
     if (stored.snapshot && stored.log.length === 0) {
       this.#state.keep(stored.snapshot.state)
       const cold = new ColdOpen(
-        stored.snapshot.state,
+        stored.snapshot,
         () => this.#build(stored),
         this.#options.coldBuildDelayMs,
       )
@@ -345,6 +345,7 @@ export class Room {
     return this.#options.storage.documents.compact(this.id, {
       state,
       authorship: this.authorship.encode(),
+      stateVector: Y.encodeStateVector(this.doc),
     })
   }
 

@@ -33,10 +33,10 @@ interface DocumentState {
 /** Per record in `logBytes`: the update plus what a row adds besides. */
 const ROW_OVERHEAD = 32
 
-const LOAD = `WITH s AS (SELECT seq_upto, state, authorship FROM document_snapshots WHERE proposal_id = $1)
-  SELECT 0 AS kind, seq_upto AS seq, NULL AS person_id, state AS a, authorship AS b FROM s
+const LOAD = `WITH s AS (SELECT seq_upto, state, authorship, state_vector FROM document_snapshots WHERE proposal_id = $1)
+  SELECT 0 AS kind, seq_upto AS seq, NULL AS person_id, state AS a, authorship AS b, state_vector AS c FROM s
   UNION ALL
-  SELECT 1, seq, person_id, update_bytes, NULL FROM document_log
+  SELECT 1, seq, person_id, update_bytes, NULL, NULL FROM document_log
    WHERE proposal_id = $1 AND seq > COALESCE((SELECT seq_upto FROM s), 0)
   ORDER BY kind, seq`
 
@@ -87,6 +87,7 @@ export class PgDocumentStore implements DocumentStore {
       person_id: string | null
       a: Buffer
       b: Buffer | null
+      c: Buffer | null
     }>(LOAD, [proposalId])
     let snapshot: DocumentSnapshot | null = null
     const log: LogRecord[] = []
@@ -94,8 +95,10 @@ export class PgDocumentStore implements DocumentStore {
     let highest = 0
     for (const row of rows) {
       size += row.a.byteLength + (row.b?.byteLength ?? 0)
-      if (row.kind === 0) snapshot = { state: bytes(row.a), authorship: bytes(row.b!) }
-      else log.push({ personId: row.person_id!, update: bytes(row.a) })
+      if (row.kind === 0) {
+        const stateVector = row.c ? bytes(row.c) : undefined
+        snapshot = { state: bytes(row.a), authorship: bytes(row.b!), stateVector }
+      } else log.push({ personId: row.person_id!, update: bytes(row.a) })
       highest = Math.max(highest, row.seq)
     }
     // The caller now holds these rows: a compaction after this covers them.
@@ -143,12 +146,18 @@ export class PgDocumentStore implements DocumentStore {
       const upto = await boundary
       await this.#transaction(async (db) => {
         await db.query(
-          `INSERT INTO document_snapshots (proposal_id, seq_upto, state, authorship)
-           VALUES ($1, $2, $3, $4)
+          `INSERT INTO document_snapshots (proposal_id, seq_upto, state, authorship, state_vector)
+           VALUES ($1, $2, $3, $4, $5)
            ON CONFLICT (proposal_id) DO UPDATE SET state = EXCLUDED.state,
-             authorship = EXCLUDED.authorship, written_at = now(),
+             authorship = EXCLUDED.authorship, state_vector = EXCLUDED.state_vector, written_at = now(),
              seq_upto = GREATEST(document_snapshots.seq_upto, EXCLUDED.seq_upto)`,
-          [proposalId, upto, Buffer.from(snapshot.state), Buffer.from(snapshot.authorship)],
+          [
+            proposalId,
+            upto,
+            Buffer.from(snapshot.state),
+            Buffer.from(snapshot.authorship),
+            snapshot.stateVector ? Buffer.from(snapshot.stateVector) : null,
+          ],
         )
         await db.query('DELETE FROM document_log WHERE proposal_id = $1 AND seq <= $2', [
           proposalId,

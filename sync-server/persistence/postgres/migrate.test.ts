@@ -41,8 +41,8 @@ describe.skipIf(!cluster)('PostgreSQL schema migrations', () => {
     const url = await cluster!.createDatabase()
     await withPool(url, async (pool) => {
       const all = await listMigrations()
-      const before = all.filter((m) => m.name !== 'one_address_per_person')
-      expect(before.length).toBe(all.length - 1)
+      const index = all.find((m) => m.name === 'one_address_per_person')!
+      const before = all.filter((m) => m.version < index.version)
       await migrate(pool, before)
       for (const id of ['p-1', 'p-2']) {
         await pool.query('INSERT INTO people (id, token_hash, data) VALUES ($1, $2, $3)', [
@@ -51,11 +51,12 @@ describe.skipIf(!cluster)('PostgreSQL schema migrations', () => {
           { id, email: 'griffie@zwolle.nl', revokedAt: null },
         ])
       }
-      expect(await migrate(pool)).toEqual([all.at(-1)!.version])
-      const index = await pool.query(
+      const later = all.filter((m) => m.version >= index.version).map((m) => m.version)
+      expect(await migrate(pool)).toEqual(later)
+      const created = await pool.query(
         "SELECT 1 FROM pg_indexes WHERE indexname = 'people_active_email'",
       )
-      expect(index.rowCount).toBe(0)
+      expect(created.rowCount).toBe(0)
       // Once mended (one revoked), a later start would still find the version applied:
       // the index is created by hand then, as docs/OPERATIONS.md says.
       expect((await pool.query('SELECT count(*)::int AS n FROM people')).rows[0].n).toBe(2)
