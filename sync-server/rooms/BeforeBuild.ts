@@ -86,7 +86,9 @@ export class BeforeBuild {
     if (!answer) return false
     conn.caughtUp = true
     conn.send(syncStep2Message(answer))
-    cold.buildSoon()
+    // The build holds the event loop for a tenth of a second or more: a long answer the
+    // kernel did not take at once would wait for it, so the build waits for the answer.
+    conn.afterSent(() => cold.buildSoon())
     return true
   }
 }

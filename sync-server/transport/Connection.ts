@@ -75,6 +75,15 @@ export class Connection {
   }
 
   /**
+   * Calls `then` once everything sent to this socket so far has been handed to the
+   * kernel (at once when nothing is under way, or when the socket is gone).
+   */
+  afterSent(then: () => void): void {
+    if (this.#queue) this.#queue.afterPending(then)
+    else then()
+  }
+
+  /**
    * Writes a frame made with `binaryFrame` as it is: one frame, built once, for
    * every receiver of a broadcast.
    */
