@@ -107,8 +107,13 @@ async function copyAll(source: Storage, db: Queryable, ids: Iterable<string>) {
     if (stored.snapshot) {
       // seq_upto 0: every copied log row comes after the snapshot.
       await db.query(
-        'INSERT INTO document_snapshots (proposal_id, seq_upto, state, authorship) VALUES ($1, 0, $2, $3)',
-        [id, Buffer.from(stored.snapshot.state), Buffer.from(stored.snapshot.authorship)],
+        'INSERT INTO document_snapshots (proposal_id, seq_upto, state, authorship, state_vector) VALUES ($1, 0, $2, $3, $4)',
+        [
+          id,
+          Buffer.from(stored.snapshot.state),
+          Buffer.from(stored.snapshot.authorship),
+          stored.snapshot.stateVector ? Buffer.from(stored.snapshot.stateVector) : null,
+        ],
       )
     }
     if (stored.log.length > 0) {
