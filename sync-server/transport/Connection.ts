@@ -42,8 +42,8 @@ export class Connection {
   pingSentAt: number | null = null
   closed = false
   /**
-   * Set when the server ended the socket (a refusal, a revocation, a reader that
-   * does not read): whatever of it still waits is not handled. A socket the client
+   * Set when the server ended the socket, or would have (a refusal, a revocation, a
+   * reader that does not read): whatever of it still waits is not handled. A socket the client
    * closed is `closed` but not this — what it sent before leaving still counts.
    */
   closedByServer = false
@@ -121,10 +121,12 @@ export class Connection {
   }
 
   close(code: number, reason: string): void {
+    // Also when the client closed first: what of it still waits is not handled, as it
+    // would not have been had the socket still been open.
+    this.closedByServer = true
     if (this.closed) return
     if ((code >= 4400 && code < 4500) || code === 1013) this.#onRefused?.(reason)
     this.closed = true
-    this.closedByServer = true
     // what was sent before the close goes first (an event saying why, say)
     const close = () => this.socket.close(code, reason)
     if (this.#queue) this.#queue.afterPending(close)

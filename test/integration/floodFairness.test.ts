@@ -91,4 +91,36 @@ describe('a flood from one socket', () => {
       interval: 100,
     })
   })
+
+  it('[S4] a socket that closes with messages still waiting: what the server would refuse still ends it, and nothing after that is applied', async () => {
+    // No budget: every message after the first of a turn waits, so the close comes first.
+    const server = await start({ messageBudgetMs: 0 })
+    const anna = await server.invite({ name: 'Anna', role: 'writer', proposals: ['voorstel-1'] })
+    const flooder = await rawSocket(server, 'voorstel-1', anna.token)
+    const typed = typedUpdates(200)
+    const after = new Y.Doc()
+    const afterUpdates: Uint8Array[] = []
+    after.on('update', (update: Uint8Array) => afterUpdates.push(update))
+    appendBlock(after, 'Na de fout')
+    const tcp = (flooder as unknown as { _socket: { cork(): void; uncork(): void } })._socket
+    tcp.cork()
+    for (const update of typed) flooder.send(syncUpdate(update))
+    // A frame of an unknown type: the server closes a socket for it (4400).
+    flooder.send(new Uint8Array([99, 1, 2, 3]))
+    for (const update of afterUpdates) flooder.send(syncUpdate(update))
+    flooder.close()
+    tcp.uncork()
+
+    // What came before the bad frame is kept (its twin: the same path delivers)...
+    const before = `Anna:${'a'.repeat(200)}`
+    await vi.waitFor(async () => expect(await contentText(server, 'voorstel-1')).toBe(before), {
+      timeout: 20_000,
+      interval: 100,
+    })
+    // ...and what came after it is not, as when the socket was still open. The room
+    // learns of the close only after every waiting message of the socket was taken.
+    const room = server.server.services.rooms.peek('voorstel-1')
+    await vi.waitFor(() => expect(room?.connections.size ?? 0).toBe(0), { timeout: 20_000 })
+    expect(await contentText(server, 'voorstel-1')).toBe(before)
+  })
 })
